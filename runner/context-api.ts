@@ -1,0 +1,51 @@
+// What a rule may ask for. Every view is computed at most once per repo and only when asked;
+// a file that cannot be read or parsed yields `undefined` and a `meta/parse-error`
+// diagnostic at that file (reported once, by the context, not by the rule).
+import type { Mode, RepoInfo, RepoKind, ReportInput, Span } from './types.js';
+import type { GitFacts } from './git-facts.js';
+import type { PythonFile } from './parsers/python.js';
+import type { BashFile } from './parsers/bash.js';
+import type { TomlFile } from './parsers/toml.js';
+import type { YamlFile } from './parsers/yaml.js';
+
+export interface FileEntry {
+  /** Path relative to the repo root, `/` separators. */
+  path: string;
+  type: 'file' | 'dir' | 'symlink' | 'gitlink';
+}
+
+export interface RepoView {
+  readonly info: RepoInfo;
+  readonly kind: RepoKind;
+  readonly mode: Mode;
+  /** Today's date (YYYY-MM-DD) from `--today`, for date rules. */
+  readonly today: string;
+  /** Text of a file, or undefined when missing (also for binary or oversized files). */
+  read(path: string): Promise<string | undefined>;
+  exists(path: string): Promise<boolean>;
+  /** Direct children of a folder ('' for the root); [] when missing. */
+  list(dir: string): Promise<FileEntry[]>;
+  /** Files matching a glob (picomatch syntax), sorted. */
+  glob(pattern: string): Promise<string[]>;
+  python(path: string): Promise<PythonFile | undefined>;
+  bash(path: string): Promise<BashFile | undefined>;
+  toml(path: string): Promise<TomlFile | undefined>;
+  yaml(path: string): Promise<YamlFile | undefined>;
+  /** Git facts for the checked commit; `available` is false outside a git repo. */
+  readonly git: GitFacts;
+  /** Memoise a derived fact shared by several rules (e.g. the wrapper version). */
+  memo<T>(key: string, compute: () => Promise<T>): Promise<T>;
+}
+
+export interface RuleContext extends RepoView {
+  /** Options of the running rule, defaults merged with config. */
+  readonly options: Readonly<Record<string, unknown>>;
+  /** Report a finding of the running rule at its configured severity. */
+  report(input: ReportInput): void;
+  /** A fact the rule could not establish here (no clone, shallow history...): always a note. */
+  cannotVerify(input: ReportInput): void;
+  /** Other repos of the workspace, by kind (cross-repo rules). */
+  repoOfKind(kind: RepoKind): RepoView | undefined;
+}
+
+export type { Span };

@@ -1,0 +1,181 @@
+// The per-repo context: lazy, memoised views over one Source. Parse failures become
+// `meta/parse-error` findings here, once per file, so rules only see parsed data or undefined.
+import type { FileEntry, RepoView, RuleContext } from './context-api.js';
+import type { GitFacts } from './git-facts.js';
+import type { ParseOutcome } from './parsers/parse-outcome.js';
+import type { Source } from './source.js';
+import { normalisePath } from './source.js';
+import type { Mode, RepoInfo, RepoKind, ReportInput, Rule, Severity } from './types.js';
+
+/** A finding before fingerprinting and suppression: the raw output of a rule. */
+export interface RawFinding {
+  ruleId: string;
+  severity: Severity;
+  repo: string;
+  input: ReportInput;
+}
+
+type ParserName = 'python' | 'bash' | 'toml' | 'yaml';
+
+const parserModules: Record<ParserName, () => Promise<{ load: () => Promise<(text: string) => ParseOutcome<unknown>> }>> = {
+  python: () => import('./parsers/python.js'),
+  bash: () => import('./parsers/bash.js'),
+  toml: () => import('./parsers/toml.js'),
+  yaml: () => import('./parsers/yaml.js'),
+};
+
+const loadedParsers = new Map<ParserName, Promise<(text: string) => ParseOutcome<unknown>>>();
+
+function parserFor(name: ParserName) {
+  let p = loadedParsers.get(name);
+  if (!p) {
+    p = parserModules[name]().then((m) => m.load());
+    loadedParsers.set(name, p);
+  }
+  return p;
+}
+
+let picomatchP: Promise<typeof import('picomatch')> | undefined;
+export const loadPicomatch = () => (picomatchP ??= import('picomatch').then((m) => (m.default ?? m) as typeof import('picomatch')));
+
+export class RepoContext implements RepoView {
+  readonly findings: RawFinding[] = [];
+  /** Texts read so far, for excerpts, fingerprints and suppression comments. */
+  readonly texts = new Map<string, string>();
+  private readonly reads = new Map<string, Promise<string | undefined>>();
+  private readonly views = new Map<string, Promise<unknown>>();
+  private readonly memos = new Map<string, Promise<unknown>>();
+  private readonly reportedUnreadable = new Set<string>();
+
+  constructor(
+    readonly info: RepoInfo,
+    readonly source: Source,
+    readonly git: GitFacts,
+    readonly today: string,
+    private readonly parseErrorSeverity: Severity | 'off',
+  ) {}
+
+  get kind(): RepoKind {
+    return this.info.kind;
+  }
+  get mode(): Mode {
+    return this.info.mode;
+  }
+
+  private metaFinding(path: string, message: string, line = 1, column = 1): void {
+    if (this.parseErrorSeverity === 'off') return;
+    this.findings.push({
+      ruleId: 'meta/parse-error',
+      severity: this.parseErrorSeverity,
+      repo: this.info.name,
+      input: { path, at: { line, column }, message, key: message },
+    });
+  }
+
+  read(file: string): Promise<string | undefined> {
+    const rel = normalisePath(file);
+    let p = this.reads.get(rel);
+    if (!p) {
+      p = this.source.read(rel).then((res) => {
+        if (res.ok) {
+          this.texts.set(rel, res.text);
+          return res.text;
+        }
+        if (res.reason === 'unreadable' && !this.reportedUnreadable.has(rel)) {
+          this.reportedUnreadable.add(rel);
+          this.metaFinding(rel, `cannot read ${rel}: ${res.detail}`);
+        }
+        return undefined;
+      });
+      this.reads.set(rel, p);
+    }
+    return p;
+  }
+
+  async exists(file: string): Promise<boolean> {
+    const rel = normalisePath(file);
+    const dir = rel.includes('/') ? rel.slice(0, rel.lastIndexOf('/')) : '';
+    return (await this.list(dir)).some((e) => e.path === rel);
+  }
+
+  list(dir: string): Promise<FileEntry[]> {
+    const rel = normalisePath(dir);
+    return this.memo(`list:${rel}`, () => this.source.list(rel));
+  }
+
+  async glob(pattern: string): Promise<string[]> {
+    const picomatch = await loadPicomatch();
+    const isMatch = picomatch(pattern, { dot: true });
+    return (await this.source.allFiles()).filter((f) => isMatch(f));
+  }
+
+  private view<T>(parser: ParserName, file: string): Promise<T | undefined> {
+    const rel = normalisePath(file);
+    const key = `${parser}:${rel}`;
+    let p = this.views.get(key) as Promise<T | undefined> | undefined;
+    if (!p) {
+      p = (async () => {
+        const text = await this.read(rel);
+        if (text === undefined) return undefined;
+        const parse = await parserFor(parser);
+        const outcome = parse(text);
+        if (outcome.ok) return outcome.value as T;
+        const { line, column, message } = outcome.error;
+        this.metaFinding(rel, `${rel} could not be parsed as ${parser === 'toml' ? 'TOML' : parser === 'yaml' ? 'YAML' : parser === 'python' ? 'Python' : 'bash'}: ${message}; fix the syntax so the rules can check it`, line, column);
+        return undefined;
+      })();
+      this.views.set(key, p);
+    }
+    return p;
+  }
+
+  python(file: string) {
+    return this.view<import('./parsers/python.js').PythonFile>('python', file);
+  }
+  bash(file: string) {
+    return this.view<import('./parsers/bash.js').BashFile>('bash', file);
+  }
+  toml(file: string) {
+    return this.view<import('./parsers/toml.js').TomlFile>('toml', file);
+  }
+  yaml(file: string) {
+    return this.view<import('./parsers/yaml.js').YamlFile>('yaml', file);
+  }
+
+  memo<T>(key: string, compute: () => Promise<T>): Promise<T> {
+    let p = this.memos.get(key) as Promise<T> | undefined;
+    if (!p) {
+      p = compute();
+      this.memos.set(key, p);
+    }
+    return p;
+  }
+
+  /** The context handed to one rule: same views, plus reporting under the rule's id. */
+  forRule(rule: Rule, severity: Severity, options: Record<string, unknown>, workspace: Map<RepoKind, RepoContext>): RuleContext {
+    const repo = this;
+    const push = (input: ReportInput, sev: Severity) =>
+      repo.findings.push({ ruleId: rule.id, severity: sev, repo: input.repo ?? repo.info.name, input });
+    return {
+      info: repo.info,
+      kind: repo.kind,
+      mode: repo.mode,
+      today: repo.today,
+      git: repo.git,
+      options,
+      read: (f) => repo.read(f),
+      exists: (f) => repo.exists(f),
+      list: (d) => repo.list(d),
+      glob: (p) => repo.glob(p),
+      python: (f) => repo.python(f),
+      bash: (f) => repo.bash(f),
+      toml: (f) => repo.toml(f),
+      yaml: (f) => repo.yaml(f),
+      memo: (k, c) => repo.memo(k, c),
+      report: (input) => push(input, severity),
+      cannotVerify: (input) =>
+        push({ ...input, message: input.message.startsWith('cannot verify') ? input.message : `cannot verify: ${input.message}` }, 'note'),
+      repoOfKind: (kind) => (kind === repo.kind ? repo : workspace.get(kind)),
+    };
+  }
+}

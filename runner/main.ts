@@ -1,0 +1,252 @@
+// The lint command: arguments -> lint() -> outputs -> exit code.
+import { parseArgs } from 'node:util';
+import path from 'node:path';
+import { UsageError, didYouMean } from './errors.js';
+import { parseFormat, writeOutputs, type OutputSpec } from './outputs.js';
+import { TOOL, PACKAGE_ROOT } from './tool.js';
+import type { Mode, RepoKind, RuleMeta, RunResult } from './types.js';
+import { MODES, REPO_KINDS } from './types.js';
+
+export interface CliIO {
+  stdin: NodeJS.ReadableStream;
+  stdout: NodeJS.WritableStream & { isTTY?: boolean };
+  stderr: NodeJS.WritableStream;
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+}
+
+export const HELP = `Usage: porgs-lint [options] [repo-dir...]
+       porgs-lint explain <rule-id> [repo-dir...]
+       porgs-lint pre-push <remote-name> <remote-url>     (the git pre-push hook; reads git's stdin)
+       porgs-lint hook install|uninstall|print <manager>
+
+Lints checkouts of the Exegol repositories (wrapper, images, docs, resources) against their
+release checklist. Nothing from the checked repo is ever executed: files are parsed.
+
+Options:
+  --mode auto|release|dev   release or dev rules (default auto: tag, branch, then CI variables)
+  --rev <rev>               read files from this commit with git, without a checkout
+  --kind <kind>             wrapper|images|docs|resources (default: detected from files)
+  --format <fmt>[=<file>]   pretty|json|sarif|github; repeatable; {repo} in a file name writes one per repo
+  -o, --output <file>       write the (single) format without a file name to <file>
+  --rule <id>               run only this rule; repeatable
+  --today YYYY-MM-DD        the date for date rules (default: today)
+  --config <file>           porgs-lint.toml|.yaml|.yml|.json (default: found at the repo root)
+  --max-warnings <n>        exit 1 when there are more than n warnings
+  --baseline <file>         report only findings not recorded in this baseline
+  --write-baseline <file>   record the current findings as the baseline and exit 0
+  --prune-baseline          with --baseline: drop entries of fixed findings from the file
+  --exit-zero               exit 0 even with findings (2 still means a broken run)
+  --no-color                no colours (also NO_COLOR=1; FORCE_COLOR=1 forces them)
+  --list-rules              list every rule with its kinds, modes and default severity
+  -v, --version             print the version
+  -h, --help                print this help
+
+Exit codes: 0 clean (or only warnings within --max-warnings), 1 findings, 2 usage, config or internal error.
+`;
+
+interface ParsedArgs {
+  positionals: string[];
+  mode: Mode | 'auto';
+  rev?: string;
+  kind?: RepoKind;
+  formats: OutputSpec[];
+  rules: string[];
+  today?: string;
+  config?: string;
+  maxWarnings?: number;
+  baseline?: string;
+  writeBaseline?: string;
+  pruneBaseline: boolean;
+  exitZero: boolean;
+  color?: boolean;
+  listRules: boolean;
+  version: boolean;
+  help: boolean;
+}
+
+export function parseCliArgs(argv: string[]): ParsedArgs {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        mode: { type: 'string' },
+        rev: { type: 'string' },
+        kind: { type: 'string' },
+        format: { type: 'string', multiple: true },
+        output: { type: 'string', short: 'o' },
+        rule: { type: 'string', multiple: true },
+        today: { type: 'string' },
+        config: { type: 'string' },
+        'max-warnings': { type: 'string' },
+        baseline: { type: 'string' },
+        'write-baseline': { type: 'string' },
+        'prune-baseline': { type: 'boolean' },
+        'exit-zero': { type: 'boolean' },
+        'no-color': { type: 'boolean' },
+        color: { type: 'boolean' },
+        'list-rules': { type: 'boolean' },
+        version: { type: 'boolean', short: 'v' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (err) {
+    throw new UsageError(`${(err as Error).message.split('\n')[0]}; see porgs-lint --help`);
+  }
+  const v = parsed.values;
+  const mode = (v.mode ?? 'auto') as Mode | 'auto';
+  if (mode !== 'auto' && !MODES.includes(mode)) throw new UsageError(`--mode ${mode}: use auto, release or dev${didYouMean(mode, ['auto', ...MODES])}`);
+  if (v.kind !== undefined && !REPO_KINDS.includes(v.kind as RepoKind)) {
+    throw new UsageError(`--kind ${v.kind}: use ${REPO_KINDS.join(', ')}${didYouMean(v.kind, REPO_KINDS)}`);
+  }
+  let maxWarnings: number | undefined;
+  if (v['max-warnings'] !== undefined) {
+    if (!/^\d+$/.test(v['max-warnings'])) throw new UsageError(`--max-warnings ${v['max-warnings']}: expected a whole number`);
+    maxWarnings = Number(v['max-warnings']);
+  }
+  const formats = (v.format ?? ['pretty']).map((f) => parseFormat(f));
+  if (v.output !== undefined) {
+    const unnamed = formats.filter((f) => !f.file);
+    if (unnamed.length !== 1) throw new UsageError('-o/--output needs exactly one --format without "=file"');
+    unnamed[0].file = v.output;
+  }
+  if (v['prune-baseline'] && !v.baseline) throw new UsageError('--prune-baseline needs --baseline <file>');
+  return {
+    positionals: parsed.positionals,
+    mode,
+    rev: v.rev,
+    kind: v.kind as RepoKind | undefined,
+    formats,
+    rules: v.rule ?? [],
+    today: v.today,
+    config: v.config,
+    maxWarnings,
+    baseline: v.baseline,
+    writeBaseline: v['write-baseline'],
+    pruneBaseline: Boolean(v['prune-baseline']),
+    exitZero: Boolean(v['exit-zero']),
+    color: v['no-color'] ? false : v.color ? true : undefined,
+    listRules: Boolean(v['list-rules']),
+    version: Boolean(v.version),
+    help: Boolean(v.help),
+  };
+}
+
+export async function main(argv: string[], io: CliIO): Promise<number> {
+  const out = (s: string) => io.stdout.write(s);
+  try {
+    const args = parseCliArgs(argv);
+    if (args.help) return out(HELP), 0;
+    if (args.version) return out(`${TOOL.version}\n`), 0;
+    if (args.listRules) return out(await listRules()), 0;
+    if (args.positionals[0] === 'explain') return out(await explain(args, io)), 0;
+    const { lint } = await import('./run.js');
+    let result = await lint({
+      dirs: args.positionals,
+      mode: args.mode,
+      rev: args.rev,
+      kind: args.kind,
+      rules: args.rules,
+      today: args.today,
+      configPath: args.config,
+      cwd: io.cwd,
+      env: io.env,
+    });
+    if (args.writeBaseline) {
+      const { writeBaseline } = await import('./baseline.js');
+      await writeBaseline(result.diagnostics, path.resolve(io.cwd, args.writeBaseline));
+      io.stderr.write(`porgs-lint: wrote ${result.diagnostics.length} finding(s) to ${args.writeBaseline}\n`);
+      return result.executionSuccessful ? 0 : 2;
+    }
+    if (args.baseline) result = await withBaseline(result, args, io);
+    const { shouldColor } = await import('../reporters/pretty.js');
+    await writeOutputs(result, args.formats, { color: shouldColor(io.stdout, io.env, args.color), cwd: io.cwd }, out);
+    if (io.env.GITHUB_STEP_SUMMARY && args.formats.some((f) => f.format === 'github')) {
+      const { githubStepSummary } = await import('../reporters/github.js');
+      const { appendFile } = await import('node:fs/promises');
+      await appendFile(io.env.GITHUB_STEP_SUMMARY, githubStepSummary(result));
+    }
+    if (!result.executionSuccessful) return 2;
+    if (args.exitZero) return 0;
+    if (result.summary.errors > 0) return 1;
+    if (args.maxWarnings !== undefined && result.summary.warnings > args.maxWarnings) {
+      io.stderr.write(`porgs-lint: ${result.summary.warnings} warnings, more than --max-warnings ${args.maxWarnings}\n`);
+      return 1;
+    }
+    return 0;
+  } catch (err) {
+    if (err instanceof UsageError) {
+      io.stderr.write(`porgs-lint: ${err.message}\n`);
+      return 2;
+    }
+    io.stderr.write(`porgs-lint: internal error: ${err instanceof Error ? err.message : String(err)}\n`);
+    return 2;
+  }
+}
+
+async function withBaseline(result: RunResult, args: ParsedArgs, io: CliIO): Promise<RunResult> {
+  const { readBaseline, applyBaseline, pruneBaseline } = await import('./baseline.js');
+  const file = path.resolve(io.cwd, args.baseline!);
+  const baseline = await readBaseline(file);
+  const applied = applyBaseline(result.diagnostics, baseline);
+  if (args.pruneBaseline) await pruneBaseline(file, baseline, applied.stale);
+  const diagnostics = applied.kept;
+  const summary = { errors: 0, warnings: 0, notes: 0 };
+  for (const d of diagnostics) summary[d.severity === 'error' ? 'errors' : d.severity === 'warning' ? 'warnings' : 'notes']++;
+  return { ...result, diagnostics, summary };
+}
+
+function table(rows: string[][]): string {
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
+  return rows.map((r) => r.map((cell, i) => (i === r.length - 1 ? cell : cell.padEnd(widths[i]))).join('  ')).join('\n') + '\n';
+}
+
+async function listRules(): Promise<string> {
+  const { allRuleMeta } = await import('./registry.js');
+  const metas = await allRuleMeta();
+  return table([
+    ['RULE', 'SEVERITY', 'MODES', 'KINDS', 'DESCRIPTION'],
+    ...metas.map((m) => [m.id, m.severity, m.modes.join(',') + (m.onReleaseTag ? ' (tag)' : ''), m.kinds.join(','), m.description]),
+  ]);
+}
+
+function describe(meta: RuleMeta): string[] {
+  const opts = Object.entries(meta.options ?? {});
+  return [
+    `${meta.id}`,
+    '',
+    meta.details ?? meta.description,
+    '',
+    `  kinds:            ${meta.kinds.join(', ')}`,
+    `  modes:            ${meta.modes.join(', ')}${meta.onReleaseTag ? ' (only on a commit with a release tag)' : ''}`,
+    `  default severity: ${meta.severity}`,
+    `  options:          ${opts.length ? '' : 'none'}`,
+    ...opts.map(([name, o]) => `    ${name} (${o.type}, default ${JSON.stringify(o.default)}): ${o.description}`),
+    `  doc page:         ${path.join(PACKAGE_ROOT, meta.docs)}`,
+  ];
+}
+
+async function explain(args: ParsedArgs, io: CliIO): Promise<string> {
+  const id = args.positionals[1];
+  if (!id) throw new UsageError('explain needs a rule id; see porgs-lint --list-rules');
+  const { allRuleMeta } = await import('./registry.js');
+  const metas = await allRuleMeta();
+  const meta = metas.find((m) => m.id === id);
+  if (!meta) throw new UsageError(`explain ${id}: unknown rule id${didYouMean(id, metas.map((m) => m.id))}`);
+  const lines = describe(meta);
+  if (!id.startsWith('hook/')) {
+    const { explainApplicability } = await import('./run.js');
+    const dirs = args.positionals.slice(2);
+    try {
+      const verdicts = await explainApplicability(id, { dirs, mode: args.mode, rev: args.rev, kind: args.kind, configPath: args.config, cwd: io.cwd, env: io.env, today: args.today });
+      lines.push('', 'For the given repos:', ...verdicts.map((v) => `  ${v}`));
+    } catch (err) {
+      if (!(err instanceof UsageError)) throw err;
+      lines.push('', `For ${dirs.length ? dirs.join(', ') : 'the current folder'}: cannot tell: ${err.message}`);
+    }
+  } else lines.push('', 'This check runs in the pre-push hook (porgs-lint pre-push), not in a lint run.');
+  return lines.join('\n') + '\n';
+}

@@ -1,0 +1,364 @@
+// The run loop: workspace -> repo contexts -> rules -> diagnostics (data). No output here.
+import { createHash } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { ConfigError, EMPTY_CONFIG, findConfig, loadConfig, ruleSetting, type Config } from './config.js';
+import { RepoContext, loadPicomatch, type RawFinding } from './context.js';
+import { didYouMean, UsageError } from './errors.js';
+import { openGitFacts, RevError, type GitFacts } from './git-facts.js';
+import { DEFAULT_RELEASE_BRANCHES, DEFAULT_RELEASE_TAG, decideMode } from './mode.js';
+import { allRuleMeta, loadRules, META_RULES } from './registry.js';
+import { GitRevisionSource, WorktreeSource, type Source } from './source.js';
+import { findSuppressions, type Suppression } from './suppress.js';
+import { TOOL } from './tool.js';
+import type { Diagnostic, Mode, RepoInfo, RepoKind, Rule, RuleMeta, RunResult, Severity } from './types.js';
+import { REPO_KINDS } from './types.js';
+import { detectKind } from './workspace.js';
+
+export interface LintOptions {
+  /** Repo folders; default: the config's repos, else the current folder. */
+  dirs?: string[];
+  mode?: Mode | 'auto';
+  rev?: string;
+  kind?: RepoKind;
+  /** Run only these rule ids. */
+  rules?: string[];
+  today?: string;
+  configPath?: string;
+  /** Use this config instead of reading one (the hook passes its own). */
+  config?: Config;
+  cwd?: string;
+  env?: Readonly<Record<string, string | undefined>>;
+}
+
+interface PreparedRepo {
+  info: RepoInfo;
+  git: GitFacts;
+  source: Source;
+  ctx?: RepoContext;
+}
+
+export function localToday(now = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+function validDate(s: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
+}
+
+export function fingerprint(ruleId: string, file: string, key: string, message: string): string {
+  const normalised = key.replace(/\s+/g, ' ').trim();
+  return createHash('sha256').update(`${ruleId}\0${file}\0${normalised}\0${message}`).digest('hex').slice(0, 32);
+}
+
+async function resolveConfig(opts: LintOptions, cwd: string, firstDir: string | undefined): Promise<Config> {
+  if (opts.config) return opts.config;
+  const file = opts.configPath ? path.resolve(cwd, opts.configPath) : await findConfig(firstDir ?? cwd);
+  if (!file) return EMPTY_CONFIG;
+  return loadConfig(file, await allRuleMeta(), path.relative(cwd, file) || file);
+}
+
+async function prepareRepo(
+  dir: string,
+  name: string,
+  opts: LintOptions,
+  config: Config,
+  cwd: string,
+  entry?: { kind?: RepoKind; mode?: Mode },
+): Promise<PreparedRepo> {
+  const root = path.resolve(cwd, dir);
+  let stat;
+  try {
+    stat = await fs.stat(root);
+  } catch {
+    throw new UsageError(`${dir}: no such folder`);
+  }
+  if (!stat.isDirectory()) throw new UsageError(`${dir}: not a folder`);
+  let git: GitFacts;
+  try {
+    git = await openGitFacts({ root, rev: opts.rev });
+  } catch (err) {
+    if (err instanceof RevError) throw new UsageError(err.message);
+    throw err;
+  }
+  const source: Source = opts.rev ? new GitRevisionSource(git) : new WorktreeSource(root);
+  let kind = opts.kind ?? entry?.kind;
+  let kindReason = opts.kind ? '--kind' : entry?.kind ? 'config' : '';
+  if (!kind) {
+    const exists = async (p: string) => {
+      const parent = p.includes('/') ? p.slice(0, p.lastIndexOf('/')) : '';
+      return (await source.list(parent)).some((e) => e.path === p);
+    };
+    const found = await detectKind(exists);
+    if (!found) {
+      git.close();
+      throw new UsageError(`${dir}: cannot tell which Exegol repository this is (no marker file found); pass --kind ${REPO_KINDS.join('|')}`);
+    }
+    kind = found.kind;
+    kindReason = found.reason;
+  }
+  const kindSettings = config.kinds[kind];
+  const flag = opts.mode && opts.mode !== 'auto' ? opts.mode : entry?.mode;
+  const { mode, reason } = await decideMode({
+    flag,
+    flagSource: opts.mode && opts.mode !== 'auto' ? `--mode ${opts.mode}` : entry?.mode ? `mode = "${entry.mode}" in config` : undefined,
+    git,
+    env: opts.env ?? process.env,
+    releaseBranches: kindSettings?.releaseBranches ?? DEFAULT_RELEASE_BRANCHES[kind],
+    releaseTag: kindSettings?.releaseTag ?? DEFAULT_RELEASE_TAG,
+  });
+  return {
+    git,
+    source,
+    info: {
+      name,
+      root,
+      displayPath: path.relative(cwd, root) || '.',
+      kind,
+      kindReason,
+      mode,
+      modeReason: reason,
+      rev: opts.rev,
+      commit: git.commit,
+    },
+  };
+}
+
+function uniqueNames(dirs: string[], cwd: string): string[] {
+  const seen = new Map<string, number>();
+  return dirs.map((d) => {
+    const base = path.basename(path.resolve(cwd, d)) || 'repo';
+    const n = (seen.get(base) ?? 0) + 1;
+    seen.set(base, n);
+    return n === 1 ? base : `${base}-${n}`;
+  });
+}
+
+async function applies(rule: RuleMeta, repo: PreparedRepo, config: Config): Promise<{ run: boolean; why: string }> {
+  const { kind, mode } = repo.info;
+  if (!rule.kinds.includes(kind)) return { run: false, why: `applies to ${rule.kinds.join(', ')} repos, this is a ${kind} repo` };
+  if (!rule.modes.includes(mode)) return { run: false, why: `runs in ${rule.modes.join(', ')} mode, this run is ${mode} (${repo.info.modeReason})` };
+  if (ruleSetting(config, rule, kind).severity === 'off') return { run: false, why: 'turned off in the config' };
+  if (rule.onReleaseTag) {
+    const tagPattern = config.kinds[kind]?.releaseTag ?? DEFAULT_RELEASE_TAG;
+    const tags = await repo.git.tagsAtCommit();
+    if (!tags.some((t) => tagPattern.test(t.name))) return { run: false, why: 'runs only on a commit with a release tag, and this commit has none' };
+  }
+  return { run: true, why: `applies to ${kind} repos in ${mode} mode` };
+}
+
+/** Why a rule does or does not run for a repo (for `explain`). */
+export async function explainApplicability(ruleId: string, opts: LintOptions): Promise<string[]> {
+  const cwd = opts.cwd ?? process.cwd();
+  const dirs = opts.dirs?.length ? opts.dirs : ['.'];
+  const config = await resolveConfig(opts, cwd, dirs[0]);
+  const meta = (await allRuleMeta()).find((r) => r.id === ruleId);
+  if (!meta) return [];
+  const names = uniqueNames(dirs, cwd);
+  const out: string[] = [];
+  for (let i = 0; i < dirs.length; i++) {
+    const repo = await prepareRepo(dirs[i], names[i], opts, config, cwd);
+    const { run, why } = await applies(meta, repo, config);
+    out.push(`${repo.info.displayPath} (${repo.info.kind}, ${repo.info.mode} mode: ${repo.info.modeReason}): ${run ? 'runs' : 'does not run'}: ${why}`);
+    repo.git.close();
+  }
+  return out;
+}
+
+function lineText(text: string | undefined, line: number): string | undefined {
+  if (text === undefined) return undefined;
+  return text.split('\n')[line - 1];
+}
+
+export async function lint(opts: LintOptions = {}): Promise<RunResult> {
+  const startTime = new Date().toISOString();
+  const cwd = opts.cwd ?? process.cwd();
+  const today = opts.today ?? localToday();
+  if (!validDate(today)) throw new UsageError(`--today ${today}: expected a real date as YYYY-MM-DD`);
+
+  const explicitDirs = opts.dirs?.length ? opts.dirs : undefined;
+  const config = await resolveConfig(opts, cwd, explicitDirs?.[0]);
+  const entries = explicitDirs ? undefined : config.repos.length ? config.repos : undefined;
+  const dirs = explicitDirs ?? entries?.map((e) => e.path) ?? ['.'];
+  const names = entries ? entries.map((e) => e.name) : uniqueNames(dirs, cwd);
+
+  const rules = await loadRules();
+  const known = new Map((await allRuleMeta()).map((r) => [r.id, r]));
+  if (opts.rules?.length) {
+    for (const id of opts.rules) {
+      if (!known.has(id)) throw new UsageError(`--rule ${id}: unknown rule id${didYouMean(id, known.keys())}; see porgs-lint --list-rules`);
+    }
+  }
+  const selected = opts.rules?.length ? rules.filter((r) => opts.rules!.includes(r.id)) : rules;
+
+  const repos: PreparedRepo[] = [];
+  try {
+    for (let i = 0; i < dirs.length; i++) repos.push(await prepareRepo(dirs[i], names[i], opts, config, cwd, entries?.[i]));
+    const severityOf = (id: string, kind: RepoKind) => ruleSetting(config, known.get(id)!, kind).severity;
+    const workspace = new Map<RepoKind, RepoContext>();
+    for (const repo of repos) {
+      const parseSev = severityOf('meta/parse-error', repo.info.kind);
+      repo.ctx = new RepoContext(repo.info, repo.source, repo.git, today, parseSev);
+      if (!workspace.has(repo.info.kind)) workspace.set(repo.info.kind, repo.ctx);
+    }
+
+    const enabled = new Map<string, { meta: RuleMeta; severity: Severity }>();
+    const ran = new Map<string, Set<string>>();
+    let executionSuccessful = true;
+    for (const repo of repos) {
+      const ctx = repo.ctx!;
+      const ranHere = new Set<string>();
+      ran.set(repo.info.name, ranHere);
+      await Promise.all(
+        selected.map(async (rule: Rule) => {
+          if (!(await applies(rule, repo, config)).run) return;
+          const { severity, options } = ruleSetting(config, rule, repo.info.kind);
+          if (severity === 'off') return;
+          ranHere.add(rule.id);
+          if (!enabled.has(rule.id)) enabled.set(rule.id, { meta: rule, severity });
+          try {
+            await rule.check(ctx.forRule(rule, severity, options, workspace));
+          } catch (err) {
+            executionSuccessful = false;
+            ctx.findings.push({
+              ruleId: 'meta/internal-error',
+              severity: 'error',
+              repo: repo.info.name,
+              input: { path: '.', message: `rule ${rule.id} failed: ${(err as Error)?.message ?? err}; its findings are missing from this report`, key: rule.id },
+            });
+          }
+        }),
+      );
+    }
+    for (const meta of META_RULES) {
+      const sev = repos.length ? severityOf(meta.id, repos[0].info.kind) : meta.severity;
+      if (sev !== 'off' && (!opts.rules?.length || opts.rules.includes(meta.id) || meta.id !== 'meta/unused-suppression')) {
+        enabled.set(meta.id, { meta, severity: sev });
+      }
+    }
+
+    const diagnostics = await finish(repos, config, ran, severityOf);
+    const summary = { errors: 0, warnings: 0, notes: 0 };
+    for (const d of diagnostics) {
+      if (d.severity === 'error') summary.errors++;
+      else if (d.severity === 'warning') summary.warnings++;
+      else summary.notes++;
+    }
+    const byName = new Map(repos.map((r) => [r.info.name, r]));
+    return {
+      tool: TOOL,
+      repos: repos.map((r) => r.info),
+      diagnostics,
+      rules: [...enabled.values()].sort((a, b) => (a.meta.id < b.meta.id ? -1 : 1)),
+      summary,
+      readFile: (repo, file) => byName.get(repo)?.ctx?.texts.get(file),
+      startTime,
+      endTime: new Date().toISOString(),
+      executionSuccessful,
+    };
+  } finally {
+    for (const r of repos) r.git.close();
+  }
+}
+
+/** Ignore globs, suppressions, fingerprints, sorting. */
+async function finish(
+  repos: PreparedRepo[],
+  config: Config,
+  ran: Map<string, Set<string>>,
+  severityOf: (id: string, kind: RepoKind) => Severity | 'off',
+): Promise<Diagnostic[]> {
+  const picomatch = config.ignore.length ? await loadPicomatch() : undefined;
+  const ignored = picomatch ? picomatch(config.ignore, { dot: true }) : () => false;
+  const byName = new Map(repos.map((r) => [r.info.name, r]));
+  const findings: RawFinding[] = repos.flatMap((r) => r.ctx!.findings);
+  const suppressions = new Map<string, Suppression[]>();
+  const suppressionsOf = async (repo: PreparedRepo, file: string) => {
+    const key = `${repo.info.name}\0${file}`;
+    if (!suppressions.has(key)) {
+      const text = await repo.ctx!.read(file);
+      suppressions.set(key, text === undefined ? [] : findSuppressions(file, text));
+    }
+    return suppressions.get(key)!;
+  };
+
+  const out: Diagnostic[] = [];
+  for (const f of findings) {
+    const repo = byName.get(f.repo) ?? repos[0];
+    const file = f.input.path.replace(/\\/g, '/').replace(/^\.\//, '') || '.';
+    if (ignored(file)) continue;
+    const line = Math.max(1, f.input.at?.line ?? 1);
+    const column = Math.max(1, f.input.at?.column ?? 1);
+    if (file !== '.') {
+      const sups = await suppressionsOf(repo, file);
+      const hit = sups.find((s) => s.target === line && s.reason && s.ruleIds.includes(f.ruleId));
+      if (hit) {
+        hit.used.add(f.ruleId);
+        continue;
+      }
+    }
+    const text = repo.ctx!.texts.get(file);
+    const key = f.input.key ?? lineText(text, line)?.trim() ?? f.input.message;
+    out.push({
+      ruleId: f.ruleId,
+      severity: f.severity,
+      message: f.input.message,
+      location: {
+        repo: repo.info.name,
+        path: file,
+        line,
+        column,
+        ...(f.input.at?.endLine !== undefined ? { endLine: f.input.at.endLine } : {}),
+        ...(f.input.at?.endColumn !== undefined ? { endColumn: f.input.at.endColumn } : {}),
+      },
+      ...(f.input.suggestion ? { suggestion: f.input.suggestion } : {}),
+      fingerprint: fingerprint(f.ruleId, file, key, f.input.message),
+    });
+  }
+
+  // Suppressions in every file the run read: unused ones, and ones without a reason.
+  for (const repo of repos) {
+    const sev = severityOf('meta/unused-suppression', repo.info.kind);
+    if (sev === 'off') continue;
+    for (const file of [...repo.ctx!.texts.keys()].sort()) {
+      if (ignored(file)) continue;
+      for (const s of await suppressionsOf(repo, file)) {
+        const ranHere = ran.get(repo.info.name)!;
+        let message: string | undefined;
+        if (!s.reason) message = `suppression without a reason is ignored; write it as "porgs-lint-disable-... ${s.ruleIds.join(', ')} -- <why>"`;
+        else if (s.ruleIds.length === 0) message = 'suppression names no rule id; name the rule it is for';
+        else {
+          const unused = s.ruleIds.filter((id) => ranHere.has(id) && !s.used.has(id));
+          if (unused.length) message = `unused suppression of ${unused.join(', ')}: nothing is reported on line ${s.target}; remove it`;
+        }
+        if (!message) continue;
+        out.push({
+          ruleId: 'meta/unused-suppression',
+          severity: sev,
+          message,
+          location: { repo: repo.info.name, path: file, line: s.line, column: s.column },
+          fingerprint: fingerprint('meta/unused-suppression', file, s.text, message),
+        });
+      }
+    }
+  }
+
+  const rank = (s: Severity) => (s === 'error' ? 0 : s === 'warning' ? 1 : 2);
+  return out.sort(
+    (a, b) =>
+      cmp(a.location.repo, b.location.repo) ||
+      cmp(a.location.path, b.location.path) ||
+      a.location.line - b.location.line ||
+      a.location.column - b.location.column ||
+      rank(a.severity) - rank(b.severity) ||
+      cmp(a.ruleId, b.ruleId) ||
+      cmp(a.message, b.message),
+  );
+}
+
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+export { ConfigError };

@@ -1,0 +1,151 @@
+// How files are read: the work tree, or a git revision without a checkout. Core logic never
+// touches `fs` directly, so `--rev 5.1.4` and the pre-push hook see a tag's commit exactly.
+import { promises as fs, realpathSync } from 'node:fs';
+import path from 'node:path';
+import type { FileEntry } from './context-api.js';
+import type { GitFacts } from './git-facts.js';
+
+/** Files above this size are not read (a lint rule has no business in a 5 MB blob). */
+export const MAX_FILE_BYTES = 5 * 1024 * 1024;
+
+export type ReadResult =
+  | { ok: true; text: string }
+  | { ok: false; reason: 'missing' }
+  | { ok: false; reason: 'unreadable'; detail: string };
+
+export interface Source {
+  /** e.g. "work tree" or "commit 1a2b3c4 (5.1.4)". */
+  readonly description: string;
+  read(file: string): Promise<ReadResult>;
+  list(dir: string): Promise<FileEntry[]>;
+  /** Every file path (not folders), for globbing; walks lazily once. */
+  allFiles(): Promise<string[]>;
+}
+
+const SKIP_DIRS = new Set(['.git', 'node_modules']);
+
+export function normalisePath(p: string): string {
+  return p.replace(/\\/g, '/').replace(/^\.\//, '').replace(/\/+$/, '');
+}
+
+function decode(buf: Buffer): ReadResult {
+  if (buf.length > MAX_FILE_BYTES) return { ok: false, reason: 'unreadable', detail: `file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB` };
+  if (buf.subarray(0, 8000).includes(0)) return { ok: false, reason: 'unreadable', detail: 'binary file (contains NUL bytes)' };
+  return { ok: true, text: buf.toString('utf8').replace(/^\uFEFF/, '') };
+}
+
+export class WorktreeSource implements Source {
+  readonly description = 'work tree';
+  private readonly realRoot: string;
+  private filesP?: Promise<string[]>;
+
+  constructor(private readonly root: string) {
+    this.realRoot = realpathSync(root);
+  }
+
+  /** Resolves a repo path; refuses one that escapes the repo (e.g. through a symlink). */
+  private async resolveInside(file: string): Promise<string | 'outside' | undefined> {
+    const abs = path.join(this.realRoot, normalisePath(file));
+    let real: string;
+    try {
+      real = await fs.realpath(abs);
+    } catch {
+      return undefined;
+    }
+    if (real !== this.realRoot && !real.startsWith(this.realRoot + path.sep)) return 'outside';
+    return real;
+  }
+
+  async read(file: string): Promise<ReadResult> {
+    const real = await this.resolveInside(file);
+    if (real === undefined) return { ok: false, reason: 'missing' };
+    if (real === 'outside') return { ok: false, reason: 'unreadable', detail: 'symlink leads outside the repository; not followed' };
+    try {
+      const stat = await fs.stat(real);
+      if (!stat.isFile()) return { ok: false, reason: 'missing' };
+      if (stat.size > MAX_FILE_BYTES) return { ok: false, reason: 'unreadable', detail: `file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB` };
+      return decode(await fs.readFile(real));
+    } catch (err) {
+      return { ok: false, reason: 'unreadable', detail: (err as NodeJS.ErrnoException).code ?? String(err) };
+    }
+  }
+
+  async list(dir: string): Promise<FileEntry[]> {
+    const rel = normalisePath(dir);
+    const real = await this.resolveInside(rel);
+    if (real === undefined || real === 'outside') return [];
+    try {
+      const entries = await fs.readdir(real, { withFileTypes: true });
+      return entries
+        .filter((e) => !(rel === '' && SKIP_DIRS.has(e.name)))
+        .map((e) => ({
+          path: rel ? `${rel}/${e.name}` : e.name,
+          type: e.isSymbolicLink() ? ('symlink' as const) : e.isDirectory() ? ('dir' as const) : ('file' as const),
+        }))
+        .sort((a, b) => (a.path < b.path ? -1 : 1));
+    } catch {
+      return [];
+    }
+  }
+
+  allFiles(): Promise<string[]> {
+    this.filesP ??= (async () => {
+      const out: string[] = [];
+      const walk = async (dir: string): Promise<void> => {
+        for (const e of await this.list(dir)) {
+          if (e.type === 'dir') {
+            if (!SKIP_DIRS.has(path.posix.basename(e.path))) await walk(e.path);
+          } else out.push(e.path);
+        }
+      };
+      await walk('');
+      return out.sort();
+    })();
+    return this.filesP;
+  }
+}
+
+export class GitRevisionSource implements Source {
+  readonly description: string;
+  private listingP?: Promise<Map<string, FileEntry[]>>;
+
+  constructor(private readonly git: GitFacts) {
+    this.description = `commit ${git.commit?.slice(0, 12)}${git.rev && !git.commit?.startsWith(git.rev) ? ` (${git.rev})` : ''}`;
+  }
+
+  private listing(): Promise<Map<string, FileEntry[]>> {
+    this.listingP ??= (async () => {
+      const byDir = new Map<string, FileEntry[]>();
+      for (const e of (await this.git.tree()) ?? []) {
+        const dir = e.path.includes('/') ? e.path.slice(0, e.path.lastIndexOf('/')) : '';
+        const type: FileEntry['type'] =
+          e.type === 'tree' ? 'dir' : e.type === 'commit' ? 'gitlink' : e.mode === '120000' ? 'symlink' : 'file';
+        if (!byDir.has(dir)) byDir.set(dir, []);
+        byDir.get(dir)!.push({ path: e.path, type });
+      }
+      return byDir;
+    })();
+    return this.listingP;
+  }
+
+  async read(file: string): Promise<ReadResult> {
+    const rel = normalisePath(file);
+    const entries = (await this.listing()).get(rel.includes('/') ? rel.slice(0, rel.lastIndexOf('/')) : '') ?? [];
+    const entry = entries.find((e) => e.path === rel);
+    if (!entry || entry.type === 'dir' || entry.type === 'gitlink') return { ok: false, reason: 'missing' };
+    if (entry.type === 'symlink') return { ok: false, reason: 'unreadable', detail: 'symlink in the commit; not followed' };
+    const obj = await this.git.object(`${this.git.commit}:${rel}`);
+    if (!obj) return { ok: false, reason: 'unreadable', detail: 'git object missing (partial or shallow clone?)' };
+    return decode(obj.content);
+  }
+
+  async list(dir: string): Promise<FileEntry[]> {
+    return [...((await this.listing()).get(normalisePath(dir)) ?? [])].sort((a, b) => (a.path < b.path ? -1 : 1));
+  }
+
+  async allFiles(): Promise<string[]> {
+    const out: string[] = [];
+    for (const entries of (await this.listing()).values()) for (const e of entries) if (e.type === 'file' || e.type === 'symlink') out.push(e.path);
+    return out.sort();
+  }
+}

@@ -1,0 +1,27 @@
+// Runs the built CLI (dist/) as a user would: a real process, real exit code.
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { GIT_ENV } from './git.js';
+
+export const CLI = fileURLToPath(new URL('../../dist/runner/cli.js', import.meta.url));
+
+export interface CliRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export function runCli(args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv; input?: string } = {}): Promise<CliRun> {
+  return new Promise((resolve, reject) => {
+    const env: NodeJS.ProcessEnv = { ...GIT_ENV, NO_COLOR: '1', ...opts.env };
+    for (const k of ['GITHUB_REF', 'GITHUB_BASE_REF', 'GITHUB_HEAD_REF', 'GITHUB_STEP_SUMMARY', 'FORCE_COLOR']) if (!(opts.env && k in opts.env)) delete env[k];
+    const child = spawn(process.execPath, [CLI, ...args], { cwd: opts.cwd, env, stdio: ['pipe', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
+    child.stdin.end(opts.input ?? '');
+  });
+}

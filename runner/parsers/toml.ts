@@ -24,6 +24,11 @@ export async function load(): Promise<(text: string) => ParseOutcome<TomlFile>> 
   };
 }
 
+/** `a."b.c".d` -> ['a', 'b.c', 'd'] */
+function splitKey(key: string): string[] {
+  return [...key.matchAll(/"([^"]*)"|'([^']*)'|([^.\s"']+)/g)].map((m) => m[1] ?? m[2] ?? m[3]);
+}
+
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
@@ -33,20 +38,19 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 export function locateTomlKey(text: string, keyPath: readonly string[]): Span | undefined {
   const lines = text.split('\n');
   let table: string[] = [];
-  const bare = (k: string) => k.trim().replace(/^["']|["']$/g, '');
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
     const header = /^\s*\[\[?\s*([^\]]+?)\s*\]\]?/.exec(line);
     if (header) {
-      table = header[1].split('.').map(bare);
+      table = splitKey(header[1]);
       if (table.length === keyPath.length && table.every((k, j) => k === keyPath[j])) {
         return { line: i + 1, column: line.indexOf('[') + 1 };
       }
       continue;
     }
-    const assign = /^(\s*)([A-Za-z0-9_\-."' ]+?)\s*=/.exec(line);
+    const assign = /^(\s*)((?:"[^"]*"|'[^']*'|[A-Za-z0-9_\-.]|\s)+?)\s*=/.exec(line);
     if (!assign) continue;
-    const full = [...table, ...assign[2].split('.').map(bare)];
+    const full = [...table, ...splitKey(assign[2])];
     if (full.length >= keyPath.length && keyPath.every((k, j) => k === full[j])) {
       if (full.length === keyPath.length || keyPath.length > table.length) {
         return { line: i + 1, column: assign[1].length + 1, endLine: i + 1, endColumn: assign[1].length + assign[2].length + 1 };

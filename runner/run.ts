@@ -181,9 +181,11 @@ export async function lint(opts: LintOptions = {}): Promise<RunResult> {
 
   const explicitDirs = opts.dirs?.length ? opts.dirs : undefined;
   const config = await resolveConfig(opts, cwd, explicitDirs?.[0]);
-  const entries = explicitDirs ? undefined : config.repos.length ? config.repos : undefined;
-  const dirs = explicitDirs ?? entries?.map((e) => e.path) ?? ['.'];
-  const names = entries ? entries.map((e) => e.name) : uniqueNames(dirs, cwd);
+  const fromConfig = !explicitDirs && config.repos.length > 0;
+  const dirs = explicitDirs ?? (fromConfig ? config.repos.map((e) => e.path) : ['.']);
+  // A folder given on the command line keeps the kind and mode its config entry sets.
+  const entries = dirs.map((d) => config.repos.find((e) => e.path === path.resolve(cwd, d)));
+  const names = fromConfig ? config.repos.map((e) => e.name) : uniqueNames(dirs, cwd);
 
   const rules = await loadRules();
   const known = new Map((await allRuleMeta()).map((r) => [r.id, r]));
@@ -196,7 +198,7 @@ export async function lint(opts: LintOptions = {}): Promise<RunResult> {
 
   const repos: PreparedRepo[] = [];
   try {
-    for (let i = 0; i < dirs.length; i++) repos.push(await prepareRepo(dirs[i], names[i], opts, config, cwd, entries?.[i]));
+    for (let i = 0; i < dirs.length; i++) repos.push(await prepareRepo(dirs[i], names[i], opts, config, cwd, entries[i]));
     const severityOf = (id: string, kind: RepoKind) => ruleSetting(config, known.get(id)!, kind).severity;
     const workspace = new Map<RepoKind, RepoContext>();
     for (const repo of repos) {
@@ -235,9 +237,7 @@ export async function lint(opts: LintOptions = {}): Promise<RunResult> {
     }
     for (const meta of META_RULES) {
       const sev = repos.length ? severityOf(meta.id, repos[0].info.kind) : meta.severity;
-      if (sev !== 'off' && (!opts.rules?.length || opts.rules.includes(meta.id) || meta.id !== 'meta/unused-suppression')) {
-        enabled.set(meta.id, { meta, severity: sev });
-      }
+      if (sev !== 'off') enabled.set(meta.id, { meta, severity: sev });
     }
 
     const diagnostics = await finish(repos, config, ran, severityOf);

@@ -1,0 +1,72 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.js';
+import { makeFolder, makeRepo } from '../helpers/git.js';
+
+const WRAPPER_FILES = { 'exegol/config/ConstantConfig.py': '__version__ = "5.1.4"\n' };
+
+describe('CLI contract', () => {
+  it('prints help and version', async () => {
+    const help = await runCli(['--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('Usage: porgs-lint [options] [repo-dir...]');
+    const pkg = JSON.parse(await fs.readFile(new URL('../../package.json', import.meta.url), 'utf8'));
+    expect((await runCli(['--version'])).stdout.trim()).toBe(pkg.version);
+  });
+
+  it('exits 2 with one line on stderr for usage errors', async () => {
+    const dir = await makeFolder({ files: WRAPPER_FILES });
+    const cases: Array<[string[], RegExp]> = [
+      [['--bogus'], /^porgs-lint: Unknown option '--bogus'.*see porgs-lint --help$/],
+      [['--mode', 'relase', dir], /^porgs-lint: --mode relase: use auto, release or dev \(did you mean "release"\?\)$/],
+      [['--kind', 'wraper', dir], /did you mean "wrapper"/],
+      [['--rule', 'wrapper/nope-nope', dir], /^porgs-lint: --rule wrapper\/nope-nope: unknown rule id/],
+      [['--today', '2026-02-30', dir], /^porgs-lint: --today 2026-02-30: expected a real date as YYYY-MM-DD$/],
+      [['--format', 'xml', dir], /^porgs-lint: --format xml: unknown format/],
+      [[path.join(dir, 'missing')], /no such folder$/],
+      [['--rev', '1.2.3', dir], /is not a git repository$/],
+    ];
+    for (const [args, pattern] of cases) {
+      const res = await runCli(args);
+      expect(res.code, args.join(' ')).toBe(2);
+      expect(res.stderr.trim().split('\n'), args.join(' ')).toHaveLength(1);
+      expect(res.stderr.trim(), args.join(' ')).toMatch(pattern);
+    }
+  });
+
+  it('asks for --kind when the folder is no Exegol repository', async () => {
+    const res = await runCli([await makeFolder({ files: { 'README.md': '# hi\n' } })]);
+    expect(res.code).toBe(2);
+    expect(res.stderr).toMatch(/cannot tell which Exegol repository this is .*pass --kind wrapper\|images\|docs\|resources/);
+  });
+
+  it('reports a broken config with file:line and exit 2', async () => {
+    const dir = await makeFolder({ files: { ...WRAPPER_FILES, 'porgs-lint.toml': '[rules]\n"wrapper/version-formatt" = "error"\n' } });
+    const res = await runCli([dir]);
+    expect(res.code).toBe(2);
+    expect(res.stderr.trim()).toMatch(/porgs-lint\.toml:2:1: unknown rule id "wrapper\/version-formatt" \(did you mean "wrapper\/version-format"\?\)/);
+  });
+
+  it('says the mode and why in pretty output, without colour when not a TTY', async () => {
+    const dir = await makeRepo({ files: WRAPPER_FILES, branch: 'master' });
+    const res = await runCli([dir], { env: { NO_COLOR: '' } });
+    expect(res.stdout).toContain('release mode: HEAD is branch master');
+    expect(res.stdout).not.toMatch(/\u001b\[/);
+    const forced = await runCli([dir], { env: { FORCE_COLOR: '1', NO_COLOR: '' } });
+    expect(forced.stdout).toMatch(/\u001b\[/);
+  });
+
+  it('lists rules and explains one, saying whether it runs for a repo', async () => {
+    const list = await runCli(['--list-rules']);
+    expect(list.code).toBe(0);
+    expect(list.stdout).toMatch(/^RULE\s+SEVERITY\s+MODES\s+KINDS\s+DESCRIPTION/);
+    expect(list.stdout).toContain('meta/parse-error');
+    const dir = await makeRepo({ files: WRAPPER_FILES, branch: 'dev' });
+    const explained = await runCli(['explain', 'meta/unused-suppression', dir]);
+    expect(explained.code).toBe(0);
+    expect(explained.stdout).toContain('default severity: warning');
+    expect(explained.stdout).toMatch(/\(wrapper, dev mode: HEAD is branch dev.*\): runs/);
+    expect((await runCli(['explain', 'meta/unused-supression'])).stderr).toMatch(/did you mean "meta\/unused-suppression"/);
+  });
+});

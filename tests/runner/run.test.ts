@@ -1,7 +1,7 @@
 // The run loop end to end on real wrapper-shaped repos: suppressions, ignore, --rev, formats, exit codes.
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import Ajv from 'ajv';
+import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { lint } from '../../runner/run.js';
 import { runCli } from '../helpers/cli.js';

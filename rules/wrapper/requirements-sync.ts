@@ -1,0 +1,39 @@
+import { defineRule } from '../../runner/types.js';
+
+export default defineRule({
+  id: 'wrapper/requirements-sync',
+  description: 'pyproject.toml [project].dependencies and requirements.txt list the same entries in the same order.',
+  kinds: ['wrapper'],
+  modes: ['release', 'dev'],
+  severity: 'error',
+  docs: 'docs/rules/wrapper/requirements-sync.md',
+  tags: ['packaging'],
+  precision: 'very-high',
+  async check(ctx) {
+    if (!(await ctx.exists('pyproject.toml')) || !(await ctx.exists('requirements.txt'))) return;
+    const toml = await ctx.toml('pyproject.toml');
+    const text = await ctx.read('requirements.txt');
+    const deps = (toml?.data.project as { dependencies?: unknown } | undefined)?.dependencies;
+    if (!toml || text === undefined || !Array.isArray(deps)) return;
+    const norm = (s: string) => s.replace(/\s+/g, '');
+    const reqs = text
+      .split('\n')
+      .map((raw, i) => ({ raw: raw.replace(/\s+#.*$/, '').trim(), line: i + 1 }))
+      .filter((r) => r.raw && !r.raw.startsWith('#') && !r.raw.startsWith('-'));
+    const n = Math.max(reqs.length, deps.length);
+    for (let i = 0; i < n; i++) {
+      const req = reqs[i];
+      const dep = typeof deps[i] === 'string' ? (deps[i] as string) : undefined;
+      if (req && dep !== undefined && norm(req.raw) === norm(dep)) continue;
+      const at = req ? { line: req.line, column: 1, endLine: req.line, endColumn: req.raw.length + 1 } : { line: text.split('\n').length, column: 1 };
+      const message =
+        req && dep !== undefined
+          ? `requirements.txt entry ${i + 1} is "${req.raw}" but pyproject.toml [project].dependencies has "${dep}" there; keep both lists equal, in the same order`
+          : req
+            ? `requirements.txt has "${req.raw}" which pyproject.toml [project].dependencies lacks; add it there or remove it here`
+            : `pyproject.toml [project].dependencies has "${dep}" which requirements.txt lacks; add it at the end of requirements.txt`;
+      ctx.report({ path: 'requirements.txt', at, message, key: `${req?.raw ?? ''}|${dep ?? ''}` });
+      return;
+    }
+  },
+});

@@ -1,0 +1,42 @@
+import { defineRule } from '../../runner/types.js';
+import { comparePep440, parsePep440, RELEASE_TAG } from './_pep440.js';
+import { wrapperVersion } from './_version.js';
+
+export default defineRule({
+  id: 'wrapper/version-increases',
+  description: 'The wrapper version is greater than every earlier release tag in the history of the checked commit.',
+  kinds: ['wrapper'],
+  modes: ['release', 'dev'],
+  severity: 'error',
+  docs: 'docs/rules/wrapper/version-increases.md',
+  tags: ['release'],
+  precision: 'high',
+  async check(ctx) {
+    const { found } = await wrapperVersion(ctx);
+    if (!found?.parsed) return;
+    if (!ctx.git.available) {
+      ctx.cannotVerify({ path: found.path, at: found.span, message: `whether ${found.text} is above earlier release tags: ${ctx.git.reason}` });
+      return;
+    }
+    const commit = ctx.git.commit!;
+    const earlier = [];
+    for (const tag of await ctx.git.tags()) {
+      const v = RELEASE_TAG.test(tag.name) ? parsePep440(tag.name) : undefined;
+      if (!v || tag.commit === commit) continue;
+      const ancestor = await ctx.git.isAncestor(tag.commit, commit);
+      if (ancestor === undefined) {
+        ctx.cannotVerify({ path: found.path, at: found.span, message: `whether ${found.text} is above tag ${tag.name}: its commit is missing (shallow or partial clone; fetch the tags)` });
+        continue;
+      }
+      if (ancestor) earlier.push(v);
+    }
+    const highest = earlier.sort(comparePep440).pop();
+    if (highest && comparePep440(found.parsed, highest) <= 0) {
+      ctx.report({
+        path: found.path,
+        at: found.span,
+        message: `version ${found.text} is not above the earlier release ${highest.text}; bump it (e.g. ${highest.release[0]}.${highest.release[1]}.${highest.release[2] + 1}${ctx.mode === 'dev' ? 'b1' : ''})`,
+      });
+    }
+  },
+});

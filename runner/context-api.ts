@@ -42,6 +42,8 @@ export interface RuleContext extends RepoView {
   readonly options: Readonly<Record<string, unknown>>;
   /** Report a finding of the running rule at its configured severity. */
   report(input: ReportInput): void;
+  /** Information worth knowing that is not a violation (e.g. "on main but behind its tip"): always a note. */
+  note(input: ReportInput): void;
   /** A fact the rule could not establish here (no clone, shallow history...): always a note. */
   cannotVerify(input: ReportInput): void;
   /** Other repos of the workspace, by kind (cross-repo rules). */

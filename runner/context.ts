@@ -173,6 +173,7 @@ export class RepoContext implements RepoView {
       yaml: (f) => repo.yaml(f),
       memo: (k, c) => repo.memo(k, c),
       report: (input) => push(input, severity),
+      note: (input) => push(input, 'note'),
       cannotVerify: (input) =>
         push({ ...input, message: input.message.startsWith('cannot verify') ? input.message : `cannot verify: ${input.message}` }, 'note'),
       repoOfKind: (kind) => (kind === repo.kind ? repo : workspace.get(kind)),

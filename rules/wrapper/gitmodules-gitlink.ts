@@ -1,0 +1,42 @@
+import { defineRule } from '../../runner/types.js';
+import { gitmodules } from './_gitmodules.js';
+
+export default defineRule({
+  id: 'wrapper/gitmodules-gitlink',
+  description: 'Every .gitmodules path has a gitlink in the commit, and every gitlink is declared in .gitmodules.',
+  kinds: ['wrapper'],
+  modes: ['release', 'dev'],
+  severity: 'error',
+  docs: 'docs/rules/wrapper/gitmodules-gitlink.md',
+  tags: ['submodules'],
+  precision: 'very-high',
+  async check(ctx) {
+    const subs = (await gitmodules(ctx)) ?? [];
+    if (!ctx.git.available) {
+      if (subs.length) ctx.cannotVerify({ path: '.gitmodules', message: `whether the submodules have gitlinks: ${ctx.git.reason}` });
+      return;
+    }
+    const links = await ctx.git.gitlinks();
+    const linked = new Set(links.map((l) => l.path));
+    for (const sub of subs) {
+      if (!sub.path) {
+        ctx.report({ path: '.gitmodules', at: { line: sub.line, column: 1 }, message: `submodule "${sub.name}" has no path; add "path = ..."` });
+      } else if (!linked.has(sub.path.value)) {
+        ctx.report({
+          path: '.gitmodules',
+          at: { line: sub.path.line, column: 1 },
+          message: `submodule path ${sub.path.value} has no gitlink in this commit; run "git submodule add" again or remove the entry`,
+        });
+      }
+    }
+    const declared = new Set(subs.map((s) => s.path?.value));
+    for (const link of links) {
+      if (declared.has(link.path)) continue;
+      ctx.report({
+        path: '.gitmodules',
+        message: `gitlink ${link.path} (commit ${link.commit.slice(0, 12)}) is not declared in .gitmodules; add a [submodule] entry with path = ${link.path} or "git rm --cached ${link.path}"`,
+        key: `undeclared:${link.path}`,
+      });
+    }
+  },
+});

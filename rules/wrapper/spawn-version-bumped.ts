@@ -1,0 +1,46 @@
+import { defineRule } from '../../runner/types.js';
+import { comparePep440, parsePep440, RELEASE_TAG } from './_pep440.js';
+import { SPAWN_PATH, spawnBody, spawnLines } from './_spawn.js';
+
+export default defineRule({
+  id: 'wrapper/spawn-version-bumped',
+  description: 'When spawn.sh changed since the previous release tag, its spawn version increased.',
+  details:
+    'Containers refresh spawn.sh only when the number in "# Spawn Version:N" is higher than theirs: a body change without a bump never reaches existing containers.',
+  kinds: ['wrapper'],
+  modes: ['release'],
+  onReleaseTag: true,
+  severity: 'error',
+  docs: 'docs/rules/wrapper/spawn-version-bumped.md',
+  tags: ['release'],
+  precision: 'high',
+  async check(ctx) {
+    const text = await ctx.read(SPAWN_PATH);
+    if (text === undefined || !ctx.git.available) return;
+    const commit = ctx.git.commit!;
+    let previous: { name: string; commit: string; v: NonNullable<ReturnType<typeof parsePep440>> } | undefined;
+    for (const tag of await ctx.git.tags()) {
+      const v = RELEASE_TAG.test(tag.name) ? parsePep440(tag.name) : undefined;
+      if (!v || tag.commit === commit) continue;
+      const ancestor = await ctx.git.isAncestor(tag.commit, commit);
+      if (ancestor === undefined) {
+        ctx.cannotVerify({ path: SPAWN_PATH, message: `whether spawn.sh changed since ${tag.name}: its commit is missing (shallow clone; fetch the tags)` });
+        return;
+      }
+      if (ancestor && (!previous || comparePep440(v, previous.v) > 0)) previous = { name: tag.name, commit: tag.commit, v };
+    }
+    if (!previous) return;
+    const before = await ctx.git.readAt(previous.commit, SPAWN_PATH);
+    if (before === undefined || spawnBody(before) === spawnBody(text)) return;
+    const now = spawnLines(text)[0];
+    const then = spawnLines(before)[0];
+    const n = Number(now?.value);
+    const m = Number(then?.value);
+    if (!now || Number.isNaN(n) || Number.isNaN(m) || n > m) return;
+    ctx.report({
+      path: SPAWN_PATH,
+      at: { line: now.line, column: 1, endLine: now.line, endColumn: now.text.length + 1 },
+      message: `spawn.sh changed since ${previous.name} but its spawn version is still ${now.value}; existing containers will not refresh it: use "# Spawn Version:${m + 1}"`,
+    });
+  },
+});

@@ -15,9 +15,16 @@ export default defineRule({
   async check(ctx) {
     const lookup = await wrapperVersion(ctx);
     if (lookup.found) return;
-    const pdm = lookup.looked.find((l) => l.includes('pyproject.toml'));
+    let at = 'pyproject.toml';
+    for (const looked of lookup.looked) {
+      const file = looked.split(' ')[0];
+      if (await ctx.exists(file)) {
+        at = file;
+        break;
+      }
+    }
     ctx.report({
-      path: pdm ? 'pyproject.toml' : lookup.looked[lookup.looked.length - 1].split(' ')[0],
+      path: at,
       message: `no version found: looked for __version__ = "X.Y.Z" or ConstantConfig.version in ${lookup.looked.join(', ')}; declare __version__ in exegol/config/ConstantConfig.py`,
       key: 'version-not-found',
     });

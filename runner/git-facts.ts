@@ -34,7 +34,7 @@ export interface GitFacts {
   readonly rev?: string;
   tags(): Promise<TagInfo[]>;
   tagsAtCommit(): Promise<TagInfo[]>;
-  /** True/false, or undefined when either object is missing (shallow or partial clone). */
+  /** True/false, or undefined when either object is missing or a shallow clone cuts the history. */
   isAncestor(ancestor: string, descendant: string): Promise<boolean | undefined>;
   /** Commit id of a ref or id, or undefined. */
   resolve(ref: string): Promise<string | undefined>;
@@ -172,8 +172,9 @@ class CliGitFacts implements GitFacts {
     const key = `${ancestor}..${descendant}`;
     let p = this.ancestry.get(key);
     if (!p) {
+      // In a shallow clone "not an ancestor" may only mean the history is cut: unknown.
       p = runGit(this.loc, ['merge-base', '--is-ancestor', ancestor, descendant]).then((r) =>
-        r.code === 0 ? true : r.code === 1 ? false : undefined,
+        r.code === 0 ? true : r.code === 1 && !this.shallow ? false : undefined,
       );
       this.ancestry.set(key, p);
     }

@@ -24,7 +24,7 @@ export default defineRule({
       if (!v || tag.commit === commit) continue;
       const ancestor = await ctx.git.isAncestor(tag.commit, commit);
       if (ancestor === undefined) {
-        ctx.cannotVerify({ path: SPAWN_PATH, message: `whether spawn.sh changed since ${tag.name}: its commit is missing (shallow clone; fetch the tags)` });
+        ctx.cannotVerify({ path: SPAWN_PATH, message: `whether spawn.sh changed since ${tag.name}: the history is incomplete (shallow clone; fetch the full history and tags)` });
         return;
       }
       if (ancestor && (!previous || comparePep440(v, previous.v) > 0)) previous = { name: tag.name, commit: tag.commit, v };

@@ -25,7 +25,7 @@ export default defineRule({
       if (!v || tag.commit === commit) continue;
       const ancestor = await ctx.git.isAncestor(tag.commit, commit);
       if (ancestor === undefined) {
-        ctx.cannotVerify({ path: found.path, at: found.span, message: `whether ${found.text} is above tag ${tag.name}: its commit is missing (shallow or partial clone; fetch the tags)` });
+        ctx.cannotVerify({ path: found.path, at: found.span, message: `whether ${found.text} is above tag ${tag.name}: the history is incomplete (shallow or partial clone; fetch the full history and tags)` });
         continue;
       }
       if (ancestor) earlier.push(v);

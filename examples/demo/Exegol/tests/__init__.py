@@ -1,0 +1,1 @@
+from tests.exegol_test import test_version

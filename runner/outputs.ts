@@ -8,6 +8,8 @@ import type { Reporter, ReporterOptions, RunResult } from './types.js';
 export const REPORTERS: Record<string, () => Promise<Reporter>> = {
   pretty: async () => (await import('../reporters/pretty.js')).pretty,
   json: async () => (await import('../reporters/json.js')).json,
+  sarif: async () => (await import('../reporters/sarif.js')).sarif,
+  github: async () => (await import('../reporters/github.js')).github,
 };
 
 export interface OutputSpec {
@@ -44,6 +46,9 @@ export async function writeOutputs(
   for (const spec of specs) {
     const reporter = await REPORTERS[spec.format]();
     const perRepo = spec.file?.includes('{repo}');
+    if (spec.format === 'sarif' && spec.file && !perRepo && result.repos.length > 1) {
+      throw new UsageError(`--format sarif=${spec.file}: a SARIF file describes one repository; put {repo} in the file name to write one per repo`);
+    }
     const parts = perRepo ? splitByRepo(result) : [{ name: '', result }];
     for (const part of parts) {
       const text = reporter(part.result, { ...options, color: spec.file ? false : options.color });

@@ -1,0 +1,97 @@
+import { promises as fs, readFileSync } from 'node:fs';
+import path from 'node:path';
+import Ajv04 from 'ajv-draft-04';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { describe, expect, it } from 'vitest';
+import { lint } from '../../runner/run.js';
+import { buildSarif, FINGERPRINT_KEY } from '../../reporters/sarif.js';
+import { runCli } from '../helpers/cli.js';
+import { makeFolder, makeRepo, tmpDir, writeFiles } from '../helpers/git.js';
+
+const SHARED = path.resolve(import.meta.dirname, '../../../shared/sarif');
+const sharedAvailable = (() => {
+  try {
+    readFileSync(path.join(SHARED, 'sarif-schema-2.1.0.json'));
+    return true;
+  } catch {
+    return false;
+  }
+})();
+
+function validators() {
+  const oasis = new Ajv04({ allErrors: true, strict: false, validateFormats: false }).compile(JSON.parse(readFileSync(path.join(SHARED, 'sarif-schema-2.1.0.json'), 'utf8')));
+  const githubSchema = JSON.parse(readFileSync(path.join(SHARED, 'github-codeql-action/sarif-schema-2.1.0.json'), 'utf8'));
+  // GitHub's copy puts the region anyOf inside `properties` by mistake (see shared/sarif/SOURCE.md): skip meta-validation.
+  const github = new Ajv2020({ allErrors: true, strict: false, validateFormats: false, validateSchema: false }).compile(githubSchema);
+  return { oasis, github };
+}
+
+const CC = 'exegol/config/ConstantConfig.py';
+
+describe('SARIF', () => {
+  it.skipIf(!sharedAvailable)('validates against the OASIS schema and GitHub\'s copy, for the demo and every fixture', async () => {
+    const { oasis, github } = validators();
+    const inputs = [
+      { dirs: ['examples/demo/Exegol'], mode: 'release' as const },
+      ...['wrapper-4.1', 'wrapper-4.3', 'wrapper-5x'].map((f) => ({ dirs: [`tests/fixtures/${f}`], mode: 'dev' as const })),
+      { dirs: [await makeFolder({ files: { [CC]: 'class A(:\n' } })], mode: 'release' as const, kind: 'wrapper' as const },
+    ];
+    for (const input of inputs) {
+      const log = buildSarif(await lint({ ...input, env: {}, today: '2026-06-01' }));
+      expect(oasis(log), `${input.dirs[0]}: ${JSON.stringify(oasis.errors?.slice(0, 3))}`).toBe(true);
+      expect(github(log), `${input.dirs[0]}: ${JSON.stringify(github.errors?.slice(0, 3))}`).toBe(true);
+    }
+  });
+
+  it('carries rule metadata, consistent indexes, %SRCROOT% URIs and both fingerprints', async () => {
+    const dir = await makeFolder({ files: { [CC]: '__version__ = "5.2.0b1"\n', 'exegol/utils/imgsync/spawn.sh': '# Spawn Version:3b\n' } });
+    const log = buildSarif(await lint({ dirs: [dir], mode: 'release', env: {} }));
+    const [run] = log.runs;
+    expect(run.automationDetails.id).toBe('porgs-lint/wrapper/release/');
+    expect(run.tool.driver.rules.map((r) => r.id)).toContain('wrapper/requirements-sync');
+    const rule = run.tool.driver.rules.find((r) => r.id === 'wrapper/version-no-prerelease')!;
+    expect(rule).toMatchObject({ name: 'WrapperVersionNoPrerelease', defaultConfiguration: { level: 'error' } });
+    expect(rule.help.markdown).toContain('## Examples');
+    for (const r of run.results) {
+      expect(run.tool.driver.rules[r.ruleIndex!].id).toBe(r.ruleId);
+      expect(r.message.text.length).toBeGreaterThan(0);
+      expect(r.locations[0].physicalLocation.artifactLocation.uriBaseId).toBe('%SRCROOT%');
+    }
+    const res = run.results.find((r) => r.ruleId === 'wrapper/version-no-prerelease')!;
+    expect(res.locations[0].physicalLocation).toEqual({
+      artifactLocation: { uri: 'exegol/config/ConstantConfig.py', uriBaseId: '%SRCROOT%' },
+      region: { startLine: 1, startColumn: 15, endLine: 1, endColumn: 24 },
+    });
+    expect(res.partialFingerprints.primaryLocationLineHash).toMatch(/^[0-9a-f]+:1$/);
+    expect(res.partialFingerprints[FINGERPRINT_KEY]).toMatch(/^[0-9a-f]{32}$/);
+    expect(run.invocations[0].toolExecutionNotifications.map((n) => (n as { message: { text: string } }).message.text)).toContainEqual(
+      expect.stringContaining('cannot verify'),
+    );
+  });
+
+  it('keeps our fingerprint when lines move above a finding, while the line hash follows the line', async () => {
+    const dir = await makeFolder({ files: { [CC]: '__version__ = "5.2.0b1"\n' } });
+    const first = buildSarif(await lint({ dirs: [dir], mode: 'release', rules: ['wrapper/version-no-prerelease'], env: {} })).runs[0].results[0];
+    await writeFiles(dir, { [CC]: 'import os\n\n\n__version__ = "5.2.0b1"\n' });
+    const moved = buildSarif(await lint({ dirs: [dir], mode: 'release', rules: ['wrapper/version-no-prerelease'], env: {} })).runs[0].results[0];
+    expect(moved.locations[0].physicalLocation.region.startLine).toBe(4);
+    expect(moved.partialFingerprints[FINGERPRINT_KEY]).toBe(first.partialFingerprints[FINGERPRINT_KEY]);
+  });
+
+  it('is byte-identical across runs apart from the invocation times, and written per repo with {repo}', async () => {
+    const a = await makeRepo({ files: { [CC]: '__version__ = "5.2.0b1"\n' }, branch: 'master' });
+    const b = await makeRepo({ files: { [CC]: '__version__ = "5.2.0"\n' }, branch: 'master' });
+    const out = tmpDir();
+    const args = ['--format', `sarif=${out}/{repo}.sarif`, a, b];
+    await runCli(args);
+    const first = await fs.readFile(path.join(out, `${path.basename(a)}.sarif`), 'utf8');
+    await runCli(args);
+    const second = await fs.readFile(path.join(out, `${path.basename(a)}.sarif`), 'utf8');
+    const strip = (s: string) => s.replace(/"(start|end)TimeUtc": "[^"]+"/g, '');
+    expect(strip(second)).toBe(strip(first));
+    expect(JSON.parse(await fs.readFile(path.join(out, `${path.basename(b)}.sarif`), 'utf8')).runs).toHaveLength(1);
+    const refused = await runCli(['--format', `sarif=${out}/all.sarif`, a, b]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/put \{repo\} in the file name/);
+  });
+});

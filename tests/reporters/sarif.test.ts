@@ -1,6 +1,6 @@
 import { promises as fs, readFileSync } from 'node:fs';
 import path from 'node:path';
-import Ajv04 from 'ajv-draft-04';
+import Ajv04Module from 'ajv-draft-04';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { lint } from '../../runner/run.js';
@@ -8,6 +8,8 @@ import { buildSarif, FINGERPRINT_KEY } from '../../reporters/sarif.js';
 import { runCli } from '../helpers/cli.js';
 import { makeFolder, makeRepo, tmpDir, writeFiles } from '../helpers/git.js';
 
+// ajv-draft-04 is CommonJS: its class is the default export's `default` under NodeNext typing.
+const Ajv04 = ((Ajv04Module as unknown as { default?: typeof Ajv2020 }).default ?? Ajv04Module) as unknown as typeof Ajv2020;
 const SHARED = path.resolve(import.meta.dirname, '../../../shared/sarif');
 const sharedAvailable = (() => {
   try {

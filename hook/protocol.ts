@@ -1,0 +1,46 @@
+// git's pre-push protocol: one stdin line per ref, `<local ref> <local oid> <remote ref> <remote oid>`.
+// Object ids are 40 (SHA-1) or 64 (SHA-256) hex digits; all zeros means "does not exist".
+
+export interface PushUpdate {
+  localRef: string;
+  localOid: string;
+  remoteRef: string;
+  remoteOid: string;
+  /** The remote ref is being deleted (`(delete)` / zero local id). */
+  deletion: boolean;
+  /** The remote ref does not exist yet. */
+  creation: boolean;
+}
+
+const OID = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
+export const isZero = (oid: string) => /^0+$/.test(oid);
+
+export class ProtocolError extends Error {}
+
+export function parsePushLines(input: string): PushUpdate[] {
+  const updates: PushUpdate[] = [];
+  input.split('\n').forEach((raw, i) => {
+    const line = raw.replace(/\r$/, '').trim();
+    if (!line) return;
+    const parts = line.split(' ');
+    if (parts.length !== 4 || !OID.test(parts[1]) || !OID.test(parts[3])) {
+      throw new ProtocolError(`pre-push input line ${i + 1} is not "<local ref> <local sha> <remote ref> <remote sha>": ${line}`);
+    }
+    const [localRef, localOid, remoteRef, remoteOid] = parts;
+    updates.push({ localRef, localOid, remoteRef, remoteOid, deletion: isZero(localOid) || localRef === '(delete)', creation: isZero(remoteOid) });
+  });
+  return updates;
+}
+
+/**
+ * pre-commit runs pre-push hooks without git's stdin but with PRE_COMMIT_* variables:
+ * rebuild the one update they describe.
+ */
+export function updatesFromPreCommitEnv(env: NodeJS.ProcessEnv): PushUpdate[] {
+  const to = env.PRE_COMMIT_TO_REF;
+  const from = env.PRE_COMMIT_FROM_REF;
+  const remoteBranch = env.PRE_COMMIT_REMOTE_BRANCH;
+  if (!to || !remoteBranch || !OID.test(to)) return [];
+  const remoteOid = from && OID.test(from) ? from : '0'.repeat(to.length);
+  return [{ localRef: env.PRE_COMMIT_LOCAL_BRANCH ?? to, localOid: to, remoteRef: remoteBranch, remoteOid, deletion: isZero(to), creation: isZero(remoteOid) }];
+}

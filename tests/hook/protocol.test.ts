@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { parsePushLines, ProtocolError, updatesFromPreCommitEnv } from '../../hook/protocol.js';
+
+const A = 'a'.repeat(40);
+const Z40 = '0'.repeat(40);
+const B64 = 'b'.repeat(64);
+const Z64 = '0'.repeat(64);
+
+describe('pre-push stdin protocol', () => {
+  it('reads every line: updates, creations and deletions, SHA-1 and SHA-256', () => {
+    const input = [
+      `refs/heads/dev ${A} refs/heads/dev ${A.replace(/a/g, 'c')}`,
+      `refs/tags/5.2.0 ${A} refs/tags/5.2.0 ${Z40}`,
+      `(delete) ${Z40} refs/heads/old ${A}`,
+      `refs/heads/main ${B64} refs/heads/main ${Z64}`,
+      '',
+    ].join('\n');
+    expect(parsePushLines(input).map((u) => [u.remoteRef, u.creation, u.deletion])).toEqual([
+      ['refs/heads/dev', false, false],
+      ['refs/tags/5.2.0', true, false],
+      ['refs/heads/old', false, true],
+      ['refs/heads/main', true, false],
+    ]);
+  });
+
+  it('rejects a malformed line with its number', () => {
+    expect(() => parsePushLines(`refs/heads/dev ${A} refs/heads/dev\n`)).toThrow(ProtocolError);
+    expect(() => parsePushLines(`\nrefs/heads/dev xyz refs/heads/dev ${A}\n`)).toThrow(/line 2/);
+  });
+
+  it('rebuilds the update pre-commit describes in its variables', () => {
+    expect(updatesFromPreCommitEnv({ PRE_COMMIT_TO_REF: A, PRE_COMMIT_FROM_REF: Z40, PRE_COMMIT_REMOTE_BRANCH: 'refs/heads/dev' })).toEqual([
+      { localRef: A, localOid: A, remoteRef: 'refs/heads/dev', remoteOid: Z40, deletion: false, creation: true },
+    ]);
+    expect(updatesFromPreCommitEnv({})).toEqual([]);
+  });
+});

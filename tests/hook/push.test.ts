@@ -1,0 +1,155 @@
+// Real pushes to a bare remote with the hook installed.
+import { execFile } from 'node:child_process';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.js';
+import { commitAll, git, GIT_ENV, makeRepo, tagRepo, tmpDir, writeFiles } from '../helpers/git.js';
+
+const run = promisify(execFile);
+const CC = 'exegol/config/ConstantConfig.py';
+
+async function push(dir: string, ...args: string[]): Promise<{ code: number; stderr: string }> {
+  try {
+    const r = await run('git', ['push', ...args], { cwd: dir, env: { ...GIT_ENV, NO_COLOR: '1' } });
+    return { code: 0, stderr: r.stderr };
+  } catch (err) {
+    const e = err as { code: number; stderr: string };
+    return { code: e.code, stderr: e.stderr };
+  }
+}
+
+/** A wrapper repo on master with a bare "origin" holding master and dev, and the hook installed. */
+async function setup(objectFormat: 'sha1' | 'sha256' = 'sha1') {
+  const dir = await makeRepo({ fixture: 'wrapper-5x', branch: 'master', objectFormat });
+  // A clean release: the fixture declares submodules this test repo does not have.
+  await git(dir, 'rm', '-q', '.gitmodules');
+  await commitAll(dir, 'no submodules');
+  const remote = tmpDir('porgs-remote-');
+  await git(remote, 'init', '-q', '--bare', ...(objectFormat === 'sha256' ? ['--object-format=sha256'] : []));
+  await git(dir, 'remote', 'add', 'origin', remote);
+  await git(dir, 'branch', 'dev');
+  await git(dir, 'push', '-q', 'origin', 'master', 'dev');
+  const installed = await runCli(['hook', 'install'], { cwd: dir });
+  expect(installed.code).toBe(0);
+  return { dir, remote };
+}
+
+describe('pre-push hook with real pushes', () => {
+  it('blocks a lightweight release tag with the command to sign it, and lets a signed one through', async () => {
+    const { dir } = await setup();
+    await tagRepo(dir, '5.1.4');
+    const light = await push(dir, 'origin', '5.1.4');
+    expect(light.code).not.toBe(0);
+    expect(light.stderr).toMatch(/tag 5\.1\.4 is a lightweight tag; release tags are signed and annotated: git tag -s -f 5\.1\.4 -m '5\.1\.4' [0-9a-f]{12}/);
+    expect(light.stderr).toContain('hook/tag-signed');
+    expect(light.stderr).toContain('PORGS_LINT_SKIP=1');
+    await git(dir, 'tag', '-d', '5.1.4');
+    await tagRepo(dir, '5.1.4', { annotated: true });
+    expect((await push(dir, 'origin', '5.1.4')).stderr).toMatch(/annotated but not signed/);
+    await git(dir, 'tag', '-d', '5.1.4');
+    await tagRepo(dir, '5.1.4', { signed: true });
+    const signed = await push(dir, 'origin', '5.1.4');
+    expect(signed.stderr).not.toContain('hook/');
+    expect(signed.code).toBe(0);
+  });
+
+  it("runs the release rules on the tag's commit, not the work tree, and checks the tag name", async () => {
+    const { dir } = await setup();
+    await writeFiles(dir, { [CC]: '__version__ = "5.2.0b1"\n' });
+    await commitAll(dir, 'beta on master');
+    await git(dir, 'push', '-q', '--no-verify', 'origin', 'master');
+    await tagRepo(dir, '5.2.0', { signed: true });
+    await writeFiles(dir, { [CC]: '__version__ = "5.2.0"\n' });
+    const res = await push(dir, 'origin', '5.2.0');
+    expect(res.code).not.toBe(0);
+    expect(res.stderr).toContain('version 5.2.0b1 has a pre-release tag; on a release branch use 5.2.0 [wrapper/version-no-prerelease on tag 5.2.0]');
+    await tagRepo(dir, 'v5.2.0', { signed: true });
+    expect((await push(dir, 'origin', 'v5.2.0')).stderr).toMatch(/tag v5\.2\.0 does not match X\.Y\.Z: the release workflow would silently skip it; rename it/);
+  });
+
+  it('blocks a non-fast-forward dev, a dev missing master, and master merged with a merge commit', async () => {
+    const { dir } = await setup();
+    await git(dir, 'checkout', '-q', 'dev');
+    await writeFiles(dir, { 'a.txt': '1' });
+    await commitAll(dir, 'dev work');
+    await git(dir, 'push', '-q', 'origin', 'dev');
+    await git(dir, 'reset', '-q', '--hard', 'HEAD~1');
+    await writeFiles(dir, { 'b.txt': '2' });
+    await commitAll(dir, 'rewritten');
+    const forced = await push(dir, '--force', 'origin', 'dev');
+    expect(forced.code).not.toBe(0);
+    expect(forced.stderr).toMatch(/push to dev is not a fast-forward of origin\/dev/);
+
+    await git(dir, 'reset', '-q', '--hard', 'origin/dev');
+    await git(dir, 'checkout', '-q', 'master');
+    await writeFiles(dir, { 'release.txt': 'r' });
+    await commitAll(dir, 'release');
+    await git(dir, 'push', '-q', 'origin', 'master');
+    await git(dir, 'checkout', '-q', 'dev');
+    await writeFiles(dir, { 'c.txt': '3' });
+    await commitAll(dir, 'more dev work');
+    const missing = await push(dir, 'origin', 'dev');
+    expect(missing.stderr).toMatch(/dev does not contain origin\/master/);
+    await git(dir, 'merge', '-q', '--no-ff', '-m', 'merge master', 'master');
+    const merged = await push(dir, 'origin', 'dev');
+    expect(merged.code).not.toBe(0);
+    expect(merged.stderr).toMatch(/merge commit [0-9a-f]{12} merges master into dev/);
+    // dev rebased on master: contains master, no merge commit, and a fast-forward of origin/dev.
+    await git(dir, 'reset', '-q', '--hard', 'origin/dev');
+    await git(dir, 'rebase', '-q', 'master');
+    const ok = await push(dir, '--force-with-lease', 'origin', 'dev');
+    expect(ok.stderr).toMatch(/not a fast-forward/);
+    await git(dir, 'reset', '-q', '--hard', 'origin/dev');
+    await git(dir, 'merge', '-q', '--no-edit', 'origin/dev');
+  });
+
+  it('checks every ref of a multi-ref push and blocks when only the last is bad; blocks deleting dev', async () => {
+    const { dir } = await setup();
+    await git(dir, 'checkout', '-q', '-b', 'feature');
+    await writeFiles(dir, { 'f.txt': 'f' });
+    await commitAll(dir, 'feature');
+    await tagRepo(dir, '5.1.9');
+    const res = await push(dir, 'origin', 'feature', 'master', '5.1.9');
+    expect(res.code).not.toBe(0);
+    expect(res.stderr).toMatch(/refs\/tags\/5\.1\.9.*lightweight/);
+    expect(res.stderr).not.toMatch(/refs\/heads\/feature/);
+    const del = await push(dir, 'origin', '--delete', 'dev');
+    expect(del.code).not.toBe(0);
+    expect(del.stderr).toContain('deleting dev on origin is blocked');
+    expect((await push(dir, 'origin', 'feature')).code).toBe(0);
+    expect((await push(dir, 'origin', '--delete', 'feature')).code).toBe(0);
+  });
+
+  it('honours PORGS_LINT_SKIP and works in a SHA-256 repository', async () => {
+    const { dir } = await setup('sha256');
+    await tagRepo(dir, '5.1.4');
+    const blocked = await push(dir, 'origin', '5.1.4');
+    expect(blocked.stderr).toMatch(/lightweight tag/);
+    const skipped = await run('git', ['push', 'origin', '5.1.4'], { cwd: dir, env: { ...GIT_ENV, PORGS_LINT_SKIP: '1' } });
+    expect(skipped.stderr).toContain('pre-push checks skipped (PORGS_LINT_SKIP=1)');
+  });
+
+  it('never overwrites a foreign hook silently; chains it; uninstalls only its own', async () => {
+    const dir = await makeRepo({ fixture: 'wrapper-5x', branch: 'master' });
+    const hook = path.join(dir, '.git/hooks/pre-push');
+    await fs.writeFile(hook, '#!/bin/sh\necho foreign >&2\n', { mode: 0o755 });
+    const refused = await runCli(['hook', 'install'], { cwd: dir });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/was not written by porgs-lint; rerun with --chain .* or --force/);
+    expect((await runCli(['hook', 'install', '--chain'], { cwd: dir })).code).toBe(0);
+    expect(await fs.readFile(path.join(dir, '.git/hooks/pre-push.local'), 'utf8')).toContain('foreign');
+    expect((await runCli(['hook', 'uninstall'], { cwd: dir })).stdout).toContain('restored the previous hook');
+    expect(await fs.readFile(hook, 'utf8')).toContain('foreign');
+    await git(dir, 'config', 'core.hooksPath', '.githooks');
+    expect((await runCli(['hook', 'install'], { cwd: dir })).stdout).toContain(path.join(dir, '.githooks', 'pre-push'));
+  });
+
+  it('prints snippets for hook managers', async () => {
+    expect((await runCli(['hook', 'print', 'lefthook'])).stdout).toContain('use_stdin: true');
+    expect((await runCli(['hook', 'print', 'pre-commit'])).stdout).toContain('stages: [pre-push]');
+    expect((await runCli(['hook', 'print', 'husky'])).stdout).toContain('pre-push "$@"');
+    expect((await runCli(['hook', 'print', 'nope'])).code).toBe(2);
+  });
+});

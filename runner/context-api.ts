@@ -4,7 +4,6 @@
 import type { Mode, RepoInfo, RepoKind, ReportInput, Span } from './types.js';
 import type { GitFacts } from './git-facts.js';
 import type { PythonFile } from './parsers/python.js';
-import type { BashFile } from './parsers/bash.js';
 import type { TomlFile } from './parsers/toml.js';
 import type { YamlFile } from './parsers/yaml.js';
 
@@ -28,7 +27,6 @@ export interface RepoView {
   /** Files matching a glob (picomatch syntax), sorted. */
   glob(pattern: string): Promise<string[]>;
   python(path: string): Promise<PythonFile | undefined>;
-  bash(path: string): Promise<BashFile | undefined>;
   toml(path: string): Promise<TomlFile | undefined>;
   yaml(path: string): Promise<YamlFile | undefined>;
   /** Git facts for the checked commit; `available` is false outside a git repo. */

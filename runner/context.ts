@@ -15,11 +15,10 @@ export interface RawFinding {
   input: ReportInput;
 }
 
-type ParserName = 'python' | 'bash' | 'toml' | 'yaml';
+type ParserName = 'python' | 'toml' | 'yaml';
 
 const parserModules: Record<ParserName, () => Promise<{ load: () => Promise<(text: string) => ParseOutcome<unknown>> }>> = {
   python: () => import('./parsers/python.js'),
-  bash: () => import('./parsers/bash.js'),
   toml: () => import('./parsers/toml.js'),
   yaml: () => import('./parsers/yaml.js'),
 };
@@ -121,7 +120,7 @@ export class RepoContext implements RepoView {
         const outcome = parse(text);
         if (outcome.ok) return outcome.value as T;
         const { line, column, message } = outcome.error;
-        this.metaFinding(rel, `${rel} could not be parsed as ${parser === 'toml' ? 'TOML' : parser === 'yaml' ? 'YAML' : parser === 'python' ? 'Python' : 'bash'}: ${message}; fix the syntax so the rules can check it`, line, column);
+        this.metaFinding(rel, `${rel} could not be parsed as ${parser === 'toml' ? 'TOML' : parser === 'yaml' ? 'YAML' : 'Python'}: ${message}; fix the syntax so the rules can check it`, line, column);
         return undefined;
       })();
       this.views.set(key, p);
@@ -131,9 +130,6 @@ export class RepoContext implements RepoView {
 
   python(file: string) {
     return this.view<import('./parsers/python.js').PythonFile>('python', file);
-  }
-  bash(file: string) {
-    return this.view<import('./parsers/bash.js').BashFile>('bash', file);
   }
   toml(file: string) {
     return this.view<import('./parsers/toml.js').TomlFile>('toml', file);
@@ -168,7 +164,6 @@ export class RepoContext implements RepoView {
       list: (d) => repo.list(d),
       glob: (p) => repo.glob(p),
       python: (f) => repo.python(f),
-      bash: (f) => repo.bash(f),
       toml: (f) => repo.toml(f),
       yaml: (f) => repo.yaml(f),
       memo: (k, c) => repo.memo(k, c),

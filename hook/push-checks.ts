@@ -104,11 +104,12 @@ async function checkTag(ctx: PushContext, u: PushUpdate, tag: string, at: (m: st
     } else if (ctx.verifySignatures) {
       const v = await git(ctx, ['verify-tag', u.localOid]);
       if (v.code !== 0) {
-        const noKeys = /allowedSignersFile|no public key|No principal matched|gpg failed|cannot run gpg|keybox/i.test(v.stderr);
+        // Nothing to verify against here (no allowed-signers file, no public key) vs. a signer that is not trusted.
+        const noKeys = /allowedSignersFile|Unable to open allowed keys file|no public key|cannot run gpg|keybox/i.test(v.stderr);
         out.push(
           noKeys
             ? { checkId: 'hook/tag-signed', severity: 'note', input: at(`tag ${tag} is signed; cannot verify here: no key or allowed-signers file is configured for its signature`) }
-            : { checkId: 'hook/tag-signed', input: at(`tag ${tag} is signed but its signature does not verify: ${v.stderr.trim().split('\n')[0]}`) },
+            : { checkId: 'hook/tag-signed', input: at(`tag ${tag} is signed but its signature does not verify: ${v.stderr.trim().split('\n').pop()}; sign with a key the repository trusts`) },
         );
       }
     }

@@ -1,0 +1,78 @@
+// Checks driven through `porgs-lint pre-push` directly, with git's stdin lines written by the test.
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.js';
+import { commitAll, git, makeRepo, tagRepo, tmpDir, writeFiles } from '../helpers/git.js';
+
+const Z = '0'.repeat(40);
+
+async function repo() {
+  const dir = await makeRepo({ fixture: 'wrapper-5x', branch: 'master' });
+  await git(dir, 'rm', '-q', '.gitmodules');
+  await commitAll(dir, 'no submodules');
+  return dir;
+}
+
+const prePush = (dir: string, line: string, ...flags: string[]) => runCli(['pre-push', 'origin', 'url', ...flags], { cwd: dir, input: `${line}\n` });
+
+describe('pre-push checks', () => {
+  it('reports "signed" and "verified" separately with --verify-signatures', async () => {
+    const dir = await repo();
+    await tagRepo(dir, '5.1.4', { signed: true });
+    const tagObj = await git(dir, 'rev-parse', '5.1.4');
+    const line = `refs/tags/5.1.4 ${tagObj} refs/tags/5.1.4 ${Z}`;
+    expect((await prePush(dir, line, '--verify-signatures')).code).toBe(0);
+    await git(dir, 'config', '--unset', 'gpg.ssh.allowedSignersFile');
+    const unverifiable = await prePush(dir, line, '--verify-signatures', '--format', 'json');
+    expect(unverifiable.code).toBe(0);
+    expect(JSON.parse(unverifiable.stdout).diagnostics).toEqual([
+      expect.objectContaining({ ruleId: 'hook/tag-signed', severity: 'note', message: expect.stringContaining('cannot verify here') }),
+    ]);
+    const other = tmpDir('porgs-signers-');
+    await writeFiles(other, { allowed: 'someone@example.com ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIGf6bXJ0c6e6Y2Y9s3gS7jN9YbY0aLQ2eG0yZ1c2b3Jn\n' });
+    await git(dir, 'config', 'gpg.ssh.allowedSignersFile', `${other}/allowed`);
+    const untrusted = await prePush(dir, line, '--verify-signatures');
+    expect(untrusted.code).toBe(1);
+    expect(untrusted.stderr).toContain('tag 5.1.4 is signed but its signature does not verify: No principal matched.');
+  });
+
+  it('blocks moving a published tag and a tag off the release branch', async () => {
+    const dir = await repo();
+    await tagRepo(dir, '5.1.4', { signed: true });
+    const old = await git(dir, 'rev-parse', '5.1.4');
+    await git(dir, 'checkout', '-q', '-b', 'feature');
+    await writeFiles(dir, { 'f.txt': 'f' });
+    await commitAll(dir, 'feature');
+    await git(dir, 'tag', '-d', '5.1.4');
+    await tagRepo(dir, '5.1.4', { signed: true });
+    const moved = await git(dir, 'rev-parse', '5.1.4');
+    const res = await prePush(dir, `refs/tags/5.1.4 ${moved} refs/tags/5.1.4 ${old}`);
+    expect(res.code).toBe(1);
+    expect(res.stderr).toMatch(/tag 5\.1\.4 already exists on origin .*never moved/);
+    expect(res.stderr).toMatch(/tag 5\.1\.4 points at [0-9a-f]{12}, which is not on master/);
+  });
+
+  it('says "cannot verify: fetch first" when the remote dev is unknown here, blocking', async () => {
+    const dir = await repo();
+    const head = await git(dir, 'rev-parse', 'HEAD');
+    const res = await prePush(dir, `refs/heads/dev ${head} refs/heads/dev ${'1'.repeat(40)}`);
+    expect(res.code).toBe(1);
+    expect(res.stderr).toContain('cannot verify: fetch first');
+  });
+
+  it('takes check severities per repo kind from the config', async () => {
+    const dir = await repo();
+    await writeFiles(dir, { 'porgs-lint.toml': '[kinds.wrapper]\nrules = { "hook/tag-signed" = "warning", "hook/tag-release-rules" = "off" }\n' });
+    await tagRepo(dir, '5.1.4');
+    const head = await git(dir, 'rev-parse', 'HEAD');
+    const res = await prePush(dir, `refs/tags/5.1.4 ${head} refs/tags/5.1.4 ${Z}`);
+    expect(res.code).toBe(0);
+    expect(res.stderr).toMatch(/warning\s+tag 5\.1\.4 is a lightweight tag/);
+  });
+
+  it('fails closed with exit 2 on malformed input, naming the escape hatch only for real failures', async () => {
+    const dir = await repo();
+    const res = await prePush(dir, 'garbage');
+    expect(res.code).toBe(2);
+    expect(res.stderr).toMatch(/pre-push input line 1 is not/);
+  });
+});

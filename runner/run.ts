@@ -23,6 +23,8 @@ export interface LintOptions {
   kind?: RepoKind;
   /** Run only these rule ids. */
   rules?: string[];
+  /** Rules added by a program embedding porgs-lint, run like the built-in ones. */
+  extraRules?: Rule[];
   today?: string;
   configPath?: string;
   /** Use this config instead of reading one (the hook passes its own). */
@@ -187,8 +189,8 @@ export async function lint(opts: LintOptions = {}): Promise<RunResult> {
   const entries = dirs.map((d) => config.repos.find((e) => e.path === path.resolve(cwd, d)));
   const names = fromConfig ? config.repos.map((e) => e.name) : uniqueNames(dirs, cwd);
 
-  const rules = await loadRules();
-  const known = new Map((await allRuleMeta()).map((r) => [r.id, r]));
+  const rules = [...(await loadRules()), ...(opts.extraRules ?? [])];
+  const known = new Map([...(await allRuleMeta()), ...(opts.extraRules ?? [])].map((r) => [r.id, r]));
   if (opts.rules?.length) {
     for (const id of opts.rules) {
       if (!known.has(id)) throw new UsageError(`--rule ${id}: unknown rule id${didYouMean(id, known.keys())}; see porgs-lint --list-rules`);

@@ -97,3 +97,32 @@ describe('SARIF', () => {
     expect(refused.stderr).toMatch(/put \{repo\} in the file name/);
   });
 });
+
+describe('SARIF limits', () => {
+  it("keeps the most severe results within GitHub's 25,000 per run and says so", async () => {
+    const { MAX_RESULTS_PER_RUN } = await import('../../reporters/sarif.js');
+    const diag = (i: number, severity: 'error' | 'note') => ({
+      ruleId: 'wrapper/spawn-version',
+      severity,
+      message: `m${i}`,
+      location: { repo: 'r', path: 'a.sh', line: 1, column: 1 },
+      fingerprint: i.toString(16).padStart(32, '0'),
+    });
+    const diagnostics = [...Array.from({ length: MAX_RESULTS_PER_RUN }, (_, i) => diag(i, 'note')), diag(MAX_RESULTS_PER_RUN, 'error')];
+    const log = buildSarif({
+      tool: { name: 'porgs-lint', version: '0.0.0', informationUri: 'https://example.com' },
+      repos: [{ name: 'r', root: '/r', displayPath: 'r', kind: 'wrapper', kindReason: '', mode: 'release', modeReason: '' }],
+      diagnostics,
+      rules: [],
+      summary: { errors: 1, warnings: 0, notes: MAX_RESULTS_PER_RUN },
+      readFile: () => undefined,
+      startTime: '',
+      endTime: '',
+      executionSuccessful: true,
+    });
+    const run = log.runs[0];
+    expect(run.results).toHaveLength(MAX_RESULTS_PER_RUN);
+    expect(run.results[0].level).toBe('error');
+    expect(JSON.stringify(run.invocations[0].toolExecutionNotifications)).toContain('1 less severe result(s) left out');
+  });
+});

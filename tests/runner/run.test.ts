@@ -106,3 +106,27 @@ describe('lint run', () => {
     expect(written.diagnostics.some((d: { ruleId: string }) => d.ruleId === 'wrapper/version-no-prerelease')).toBe(true);
   });
 });
+
+describe('a rule that fails', () => {
+  it('becomes meta/internal-error, marks the run unsuccessful, and the other rules still report', async () => {
+    const { defineRule } = await import('../../runner/types.js');
+    const broken = defineRule({
+      id: 'custom/broken',
+      description: 'A rule that throws, standing for a porgs-lint bug.',
+      kinds: ['wrapper'],
+      modes: ['release', 'dev'],
+      severity: 'error',
+      docs: 'docs/rules/custom/broken.md',
+      check() {
+        throw new Error('boom');
+      },
+    });
+    const dir = await makeFolder({ files: wrapper('5.2.0b1') });
+    const result = await lint({ dirs: [dir], mode: 'release', rules: ['wrapper/version-no-prerelease', 'custom/broken'], extraRules: [broken], env: {} });
+    expect(result.executionSuccessful).toBe(false);
+    expect(result.diagnostics.map((d) => `${d.ruleId}: ${d.message}`)).toEqual([
+      'meta/internal-error: rule custom/broken failed: boom; its findings are missing from this report',
+      'wrapper/version-no-prerelease: version 5.2.0b1 has a pre-release tag; on a release branch use 5.2.0',
+    ]);
+  });
+});

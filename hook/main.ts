@@ -6,6 +6,7 @@ import path from 'node:path';
 import { runGit } from '../runner/git.js';
 import { TOOL } from '../runner/tool.js';
 import type { Diagnostic, RepoKind, RunResult, Severity } from '../runner/types.js';
+import { summarize } from '../runner/types.js';
 import { HookUsageError, install, snippet, uninstall } from './install.js';
 import { parsePushLines, ProtocolError, updatesFromPreCommitEnv } from './protocol.js';
 import { checkUpdate, type HookFinding, type PushContext } from './push-checks.js';
@@ -158,8 +159,7 @@ function toDiagnostics(findings: HookFinding[], repo: string, severityOf: (id: s
 }
 
 function runResult(root: string, kind: RepoKind, remote: string, diagnostics: Diagnostic[]): RunResult {
-  const summary = { errors: 0, warnings: 0, notes: 0 };
-  for (const d of diagnostics) summary[d.severity === 'error' ? 'errors' : d.severity === 'warning' ? 'warnings' : 'notes']++;
+  const summary = summarize(diagnostics);
   const now = new Date().toISOString();
   return {
     tool: TOOL,

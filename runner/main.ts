@@ -5,7 +5,7 @@ import { UsageError, didYouMean } from './errors.js';
 import { parseFormat, writeOutputs, type OutputSpec } from './outputs.js';
 import { TOOL, PACKAGE_ROOT } from './tool.js';
 import type { Mode, RepoKind, RuleMeta, RunResult } from './types.js';
-import { MODES, REPO_KINDS } from './types.js';
+import { MODES, REPO_KINDS, summarize } from './types.js';
 
 export interface CliIO {
   stdin: NodeJS.ReadableStream;
@@ -193,10 +193,7 @@ async function withBaseline(result: RunResult, args: ParsedArgs, io: CliIO): Pro
   const baseline = await readBaseline(file);
   const applied = applyBaseline(result.diagnostics, baseline);
   if (args.pruneBaseline) await pruneBaseline(file, baseline, applied.stale);
-  const diagnostics = applied.kept;
-  const summary = { errors: 0, warnings: 0, notes: 0 };
-  for (const d of diagnostics) summary[d.severity === 'error' ? 'errors' : d.severity === 'warning' ? 'warnings' : 'notes']++;
-  return { ...result, diagnostics, summary };
+  return { ...result, diagnostics: applied.kept, summary: summarize(applied.kept) };
 }
 
 function table(rows: string[][]): string {

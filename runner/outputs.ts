@@ -3,6 +3,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { UsageError, didYouMean } from './errors.js';
 import type { Reporter, ReporterOptions, RunResult } from './types.js';
+import { summarize } from './types.js';
 
 /** Reporters load on demand: a pretty run never pays for SARIF. */
 export const REPORTERS: Record<string, () => Promise<Reporter>> = {
@@ -31,9 +32,7 @@ export function parseFormat(value: string, defaultFile?: string): OutputSpec {
 export function splitByRepo(result: RunResult): Array<{ name: string; result: RunResult }> {
   return result.repos.map((repo) => {
     const diagnostics = result.diagnostics.filter((d) => d.location.repo === repo.name);
-    const summary = { errors: 0, warnings: 0, notes: 0 };
-    for (const d of diagnostics) summary[d.severity === 'error' ? 'errors' : d.severity === 'warning' ? 'warnings' : 'notes']++;
-    return { name: repo.name, result: { ...result, repos: [repo], diagnostics, summary } };
+    return { name: repo.name, result: { ...result, repos: [repo], diagnostics, summary: summarize(diagnostics) } };
   });
 }
 

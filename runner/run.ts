@@ -12,7 +12,7 @@ import { GitRevisionSource, WorktreeSource, type Source } from './source.js';
 import { findSuppressions, type Suppression } from './suppress.js';
 import { TOOL } from './tool.js';
 import type { Diagnostic, Mode, RepoInfo, RepoKind, Rule, RuleMeta, RunResult, Severity } from './types.js';
-import { REPO_KINDS } from './types.js';
+import { REPO_KINDS, summarize } from './types.js';
 import { detectKind } from './workspace.js';
 
 export interface LintOptions {
@@ -243,12 +243,7 @@ export async function lint(opts: LintOptions = {}): Promise<RunResult> {
     }
 
     const diagnostics = await finish(repos, config, ran, severityOf);
-    const summary = { errors: 0, warnings: 0, notes: 0 };
-    for (const d of diagnostics) {
-      if (d.severity === 'error') summary.errors++;
-      else if (d.severity === 'warning') summary.warnings++;
-      else summary.notes++;
-    }
+    const summary = summarize(diagnostics);
     const byName = new Map(repos.map((r) => [r.info.name, r]));
     return {
       tool: TOOL,

@@ -116,6 +116,12 @@ export interface RunSummary {
   notes: number;
 }
 
+export function summarize(diagnostics: readonly Diagnostic[]): RunSummary {
+  const summary = { errors: 0, warnings: 0, notes: 0 };
+  for (const d of diagnostics) summary[d.severity === 'error' ? 'errors' : d.severity === 'warning' ? 'warnings' : 'notes']++;
+  return summary;
+}
+
 /** Everything a reporter needs; reporters are pure functions of this. */
 export interface RunResult {
   tool: { name: string; version: string; informationUri: string };

@@ -1,5 +1,5 @@
 import { defineRule } from '../../runner/types.js';
-import { comparePep440, parsePep440, RELEASE_TAG } from './_pep440.js';
+import { earlierReleases } from './_releases.js';
 import { SPAWN_PATH, spawnBody, spawnLines } from './_spawn.js';
 
 export default defineRule({
@@ -17,18 +17,12 @@ export default defineRule({
   async check(ctx) {
     const text = await ctx.read(SPAWN_PATH);
     if (text === undefined || !ctx.git.available) return;
-    const commit = ctx.git.commit!;
-    let previous: { name: string; commit: string; v: NonNullable<ReturnType<typeof parsePep440>> } | undefined;
-    for (const tag of await ctx.git.tags()) {
-      const v = RELEASE_TAG.test(tag.name) ? parsePep440(tag.name) : undefined;
-      if (!v || tag.commit === commit) continue;
-      const ancestor = await ctx.git.isAncestor(tag.commit, commit);
-      if (ancestor === undefined) {
-        ctx.cannotVerify({ path: SPAWN_PATH, message: `whether spawn.sh changed since ${tag.name}: the history is incomplete (shallow clone; fetch the full history and tags)` });
-        return;
-      }
-      if (ancestor && (!previous || comparePep440(v, previous.v) > 0)) previous = { name: tag.name, commit: tag.commit, v };
+    const { releases, unknown } = await earlierReleases(ctx);
+    if (unknown.length) {
+      ctx.cannotVerify({ path: SPAWN_PATH, message: `whether spawn.sh changed since ${unknown.join(', ')}: the history is incomplete (shallow clone; fetch the full history and tags)` });
+      return;
     }
+    const previous = releases[releases.length - 1];
     if (!previous) return;
     const before = await ctx.git.readAt(previous.commit, SPAWN_PATH);
     if (before === undefined || spawnBody(before) === spawnBody(text)) return;

@@ -1,5 +1,6 @@
 import { defineRule } from '../../runner/types.js';
-import { comparePep440, parsePep440, RELEASE_TAG } from './_pep440.js';
+import { comparePep440 } from './_pep440.js';
+import { earlierReleases } from './_releases.js';
 import { wrapperVersion } from './_version.js';
 
 export default defineRule({
@@ -18,19 +19,11 @@ export default defineRule({
       ctx.cannotVerify({ path: found.path, at: found.span, message: `whether ${found.text} is above earlier release tags: ${ctx.git.reason}` });
       return;
     }
-    const commit = ctx.git.commit!;
-    const earlier = [];
-    for (const tag of await ctx.git.tags()) {
-      const v = RELEASE_TAG.test(tag.name) ? parsePep440(tag.name) : undefined;
-      if (!v || tag.commit === commit) continue;
-      const ancestor = await ctx.git.isAncestor(tag.commit, commit);
-      if (ancestor === undefined) {
-        ctx.cannotVerify({ path: found.path, at: found.span, message: `whether ${found.text} is above tag ${tag.name}: the history is incomplete (shallow or partial clone; fetch the full history and tags)` });
-        continue;
-      }
-      if (ancestor) earlier.push(v);
+    const { releases, unknown } = await earlierReleases(ctx);
+    for (const name of unknown) {
+      ctx.cannotVerify({ path: found.path, at: found.span, message: `whether ${found.text} is above tag ${name}: the history is incomplete (shallow or partial clone; fetch the full history and tags)` });
     }
-    const highest = earlier.sort(comparePep440).pop();
+    const highest = releases[releases.length - 1]?.version;
     if (highest && comparePep440(found.parsed, highest) <= 0) {
       ctx.report({
         path: found.path,

@@ -7,6 +7,7 @@ import { runGit } from '../runner/git.js';
 import { TOOL } from '../runner/tool.js';
 import type { Diagnostic, RepoKind, RunResult, Severity } from '../runner/types.js';
 import { summarize } from '../runner/types.js';
+import { detectKind } from '../runner/workspace.js';
 import { HookUsageError, install, snippet, uninstall } from './install.js';
 import { parsePushLines, ProtocolError, updatesFromPreCommitEnv } from './protocol.js';
 import { checkUpdate, type HookFinding, type PushContext } from './push-checks.js';
@@ -26,16 +27,6 @@ async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const c of stream) chunks.push(typeof c === 'string' ? Buffer.from(c) : (c as Buffer));
   return Buffer.concat(chunks).toString('utf8');
-}
-
-/** Same markers as the runner's detection, read from the work tree (cheap existence checks). */
-function detectKind(root: string): RepoKind | undefined {
-  const has = (p: string) => existsSync(path.join(root, p));
-  if (has('exegol/config/ConstantConfig.py') || has('exegol/utils/ConstantConfig.py') || has('exegol.py')) return 'wrapper';
-  if (has('sources/install/entrypoint.sh') || has('sources/install/common.sh')) return 'images';
-  if (has('update-resources.sh')) return 'resources';
-  if (has('docs/.vitepress')) return 'docs';
-  return undefined;
 }
 
 export async function hookMain(argv: string[], io: HookIO): Promise<number> {
@@ -85,7 +76,7 @@ async function prePush(args: string[], io: HookIO): Promise<number> {
   if (updates.length === 0) updates = updatesFromPreCommitEnv(io.env);
   if (updates.length === 0) return 0;
 
-  const kind = detectKind(root) ?? 'wrapper';
+  const kind = (await detectKind(async (p) => existsSync(path.join(root, p))))?.kind ?? 'wrapper';
   const severityOf = await severities(root, kind);
   const verifySignatures = flags.includes('--verify-signatures') || severityOf.verifySignatures;
   const ctx: PushContext = {

@@ -24,5 +24,3 @@ export const HOOK_CHECKS: readonly RuleMeta[] = [
   check('dev-no-release-merge-commit', 'No merge commit in a pushed dev range merges the release branch (use git merge --ff-only).'),
   check('protected-branch-delete', 'Deleting master, main or dev on the remote is blocked.'),
 ];
-
-export const HOOK_CHECK_IDS = new Set(HOOK_CHECKS.map((c) => c.id));

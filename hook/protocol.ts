@@ -1,5 +1,6 @@
 // git's pre-push protocol: one stdin line per ref, `<local ref> <local oid> <remote ref> <remote oid>`.
 // Object ids are 40 (SHA-1) or 64 (SHA-256) hex digits; all zeros means "does not exist".
+import { isZeroOid } from '../runner/git.js';
 
 export interface PushUpdate {
   localRef: string;
@@ -13,7 +14,6 @@ export interface PushUpdate {
 }
 
 const OID = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
-export const isZero = (oid: string) => /^0+$/.test(oid);
 
 export class ProtocolError extends Error {}
 
@@ -27,7 +27,7 @@ export function parsePushLines(input: string): PushUpdate[] {
       throw new ProtocolError(`pre-push input line ${i + 1} is not "<local ref> <local sha> <remote ref> <remote sha>": ${line}`);
     }
     const [localRef, localOid, remoteRef, remoteOid] = parts;
-    updates.push({ localRef, localOid, remoteRef, remoteOid, deletion: isZero(localOid) || localRef === '(delete)', creation: isZero(remoteOid) });
+    updates.push({ localRef, localOid, remoteRef, remoteOid, deletion: isZeroOid(localOid) || localRef === '(delete)', creation: isZeroOid(remoteOid) });
   });
   return updates;
 }
@@ -42,5 +42,5 @@ export function updatesFromPreCommitEnv(env: NodeJS.ProcessEnv): PushUpdate[] {
   const remoteBranch = env.PRE_COMMIT_REMOTE_BRANCH;
   if (!to || !remoteBranch || !OID.test(to)) return [];
   const remoteOid = from && OID.test(from) ? from : '0'.repeat(to.length);
-  return [{ localRef: env.PRE_COMMIT_LOCAL_BRANCH ?? to, localOid: to, remoteRef: remoteBranch, remoteOid, deletion: isZero(to), creation: isZero(remoteOid) }];
+  return [{ localRef: env.PRE_COMMIT_LOCAL_BRANCH ?? to, localOid: to, remoteRef: remoteBranch, remoteOid, deletion: isZeroOid(to), creation: isZeroOid(remoteOid) }];
 }

@@ -1,8 +1,8 @@
 // The checks run on each pushed ref. Git only: no parser is loaded unless a release tag is
 // pushed (then the release rules run on the tag's commit, read through git, not the work tree).
-import { runGit, type GitLocation } from '../runner/git.js';
+import { isAncestor as gitIsAncestor, resolveCommit, runGit, type GitLocation } from '../runner/git.js';
 import type { RepoKind, ReportInput, Severity } from '../runner/types.js';
-import { isZero, type PushUpdate } from './protocol.js';
+import type { PushUpdate } from './protocol.js';
 
 export interface HookFinding {
   checkId: string;
@@ -38,15 +38,8 @@ async function git(ctx: PushContext, args: string[]) {
   return runGit(ctx.loc, args);
 }
 
-async function resolve(ctx: PushContext, ref: string): Promise<string | undefined> {
-  const r = await git(ctx, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]);
-  return r.code === 0 ? r.stdout.trim() : undefined;
-}
-
-async function isAncestor(ctx: PushContext, a: string, b: string): Promise<boolean | undefined> {
-  const r = await git(ctx, ['merge-base', '--is-ancestor', a, b]);
-  return r.code === 0 ? true : r.code === 1 ? false : undefined;
-}
+const resolve = (ctx: PushContext, ref: string) => resolveCommit(ctx.loc, ref);
+const isAncestor = (ctx: PushContext, a: string, b: string) => gitIsAncestor(ctx.loc, a, b);
 
 /** The release branch as the remote has it, else the local one. */
 async function releaseTip(ctx: PushContext): Promise<{ ref: string; oid: string } | undefined> {
@@ -173,4 +166,3 @@ async function checkDev(ctx: PushContext, u: PushUpdate, at: (m: string) => Repo
   return out;
 }
 
-export { isZero };

@@ -1,7 +1,7 @@
 // Git facts about one checked repo, each asked of git at most once.
 import { realpathSync } from 'node:fs';
 import path from 'node:path';
-import { CatFileBatch, listTree, runGit, type GitLocation, type TreeEntry } from './git.js';
+import { CatFileBatch, isAncestor, listTree, resolveCommit, runGit, type GitLocation, type TreeEntry } from './git.js';
 
 export interface TagInfo {
   name: string;
@@ -99,12 +99,11 @@ export async function openGitFacts({ root, rev }: OpenGitOptions): Promise<GitFa
     return unavailable(`the folder is not the root of a git repository (it lies inside ${top})`);
   }
   const target = rev ?? 'HEAD';
-  const resolved = await runGit(loc, ['rev-parse', '--verify', '--quiet', `${target}^{commit}`]);
-  if (resolved.code !== 0) {
+  const commit = await resolveCommit(loc, target);
+  if (!commit) {
     if (rev) throw new RevError(`--rev ${rev}: no such commit, branch or tag in ${root}`);
     return unavailable('the repository has no commits yet');
   }
-  const commit = resolved.stdout.trim();
   let branch: string | undefined;
   let detached = false;
   if (!rev) {
@@ -173,17 +172,14 @@ class CliGitFacts implements GitFacts {
     let p = this.ancestry.get(key);
     if (!p) {
       // In a shallow clone "not an ancestor" may only mean the history is cut: unknown.
-      p = runGit(this.loc, ['merge-base', '--is-ancestor', ancestor, descendant]).then((r) =>
-        r.code === 0 ? true : r.code === 1 && !this.shallow ? false : undefined,
-      );
+      p = isAncestor(this.loc, ancestor, descendant).then((yes) => (yes === false && this.shallow ? undefined : yes));
       this.ancestry.set(key, p);
     }
     return p;
   }
 
-  async resolve(ref: string): Promise<string | undefined> {
-    const r = await runGit(this.loc, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]);
-    return r.code === 0 ? r.stdout.trim() : undefined;
+  resolve(ref: string): Promise<string | undefined> {
+    return resolveCommit(this.loc, ref);
   }
 
   async hasCommit(oid: string): Promise<boolean> {

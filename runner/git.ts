@@ -155,5 +155,17 @@ export async function listTree(loc: GitLocation, commit: string): Promise<TreeEn
   return entries;
 }
 
-export const ZERO_OID = /^0+$/;
-export const isZeroOid = (oid: string) => ZERO_OID.test(oid);
+/** An all-zero object id (40 or 64 digits): "no such ref" in git's protocols. */
+export const isZeroOid = (oid: string) => /^0+$/.test(oid);
+
+/** Commit id of a ref or object id, or undefined. */
+export async function resolveCommit(loc: GitLocation, ref: string): Promise<string | undefined> {
+  const r = await runGit(loc, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]);
+  return r.code === 0 ? r.stdout.trim() : undefined;
+}
+
+/** Whether `ancestor` is in the history of `descendant`; undefined when git cannot tell (missing objects). */
+export async function isAncestor(loc: GitLocation, ancestor: string, descendant: string): Promise<boolean | undefined> {
+  const r = await runGit(loc, ['merge-base', '--is-ancestor', ancestor, descendant]);
+  return r.code === 0 ? true : r.code === 1 ? false : undefined;
+}

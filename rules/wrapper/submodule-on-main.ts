@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { runGit } from '../../runner/git.js';
+import { isAncestor, resolveCommit, runGit } from '../../runner/git.js';
 import { defineRule } from '../../runner/types.js';
 import { gitmodules } from './_gitmodules.js';
 
@@ -9,11 +9,10 @@ async function reachableFromMain(gitDir: string, commit: string): Promise<{ onMa
   const has = await runGit(loc, ['cat-file', '-e', `${commit}^{commit}`]);
   if (has.code !== 0) return {};
   for (const ref of ['refs/remotes/origin/main', 'refs/heads/main']) {
-    const tip = await runGit(loc, ['rev-parse', '--verify', '--quiet', ref]);
-    if (tip.code !== 0) continue;
-    const anc = await runGit(loc, ['merge-base', '--is-ancestor', commit, ref]);
-    if (anc.code === 1) return { onMain: false, ref };
-    if (anc.code !== 0) return {};
+    if (!(await resolveCommit(loc, ref))) continue;
+    const onMain = await isAncestor(loc, commit, ref);
+    if (onMain === undefined) return {};
+    if (!onMain) return { onMain, ref };
     const count = await runGit(loc, ['rev-list', '--count', `${commit}..${ref}`]);
     return { onMain: true, behind: Number(count.stdout.trim()) || 0, ref };
   }

@@ -7,6 +7,7 @@ import { runGit } from '../runner/git.js';
 import { TOOL } from '../runner/tool.js';
 import type { Diagnostic, RepoKind, RunResult, Severity } from '../runner/types.js';
 import { summarize } from '../runner/types.js';
+import { DEFAULT_RELEASE_BRANCHES, DEFAULT_RELEASE_TAG } from '../runner/mode.js';
 import { detectKind } from '../runner/workspace.js';
 import { HookUsageError, install, snippet, uninstall } from './install.js';
 import { parsePushLines, ProtocolError, updatesFromPreCommitEnv } from './protocol.js';
@@ -77,21 +78,21 @@ async function prePush(args: string[], io: HookIO): Promise<number> {
   if (updates.length === 0) return 0;
 
   const kind = (await detectKind(async (p) => existsSync(path.join(root, p))))?.kind ?? 'wrapper';
-  const severityOf = await severities(root, kind);
-  const verifySignatures = flags.includes('--verify-signatures') || severityOf.verifySignatures;
+  const settings = await hookSettings(root, kind);
   const ctx: PushContext = {
     loc: { cwd: root },
     root,
     remote,
     kind,
-    releaseBranch: kind === 'wrapper' ? 'master' : 'main',
-    verifySignatures,
-    severityOf: severityOf.of,
+    releaseBranch: settings.releaseBranch,
+    releaseTag: settings.releaseTag,
+    verifySignatures: flags.includes('--verify-signatures') || settings.verifySignatures,
+    severityOf: settings.severityOf,
     releaseRules: (commit, tag) => releaseRules(root, kind, commit, tag),
   };
   const findings: HookFinding[] = [];
   for (const u of updates) findings.push(...(await checkUpdate(ctx, u)));
-  const diagnostics = toDiagnostics(findings, path.basename(root), severityOf.of);
+  const diagnostics = toDiagnostics(findings, path.basename(root), settings.severityOf);
   if (diagnostics.length === 0 && format === 'pretty') return 0;
   const result = runResult(root, kind, remote, diagnostics);
   if (format === 'json') io.stdout.write((await import('../reporters/json.js')).json(result, { color: false, cwd: io.cwd }));
@@ -106,30 +107,47 @@ async function prePush(args: string[], io: HookIO): Promise<number> {
   return 0;
 }
 
-/** Check severities from the repo's config, loaded only when a config file exists. */
-async function severities(root: string, kind: RepoKind): Promise<{ of: (id: string) => Severity | 'off'; verifySignatures: boolean }> {
+interface HookSettings {
+  severityOf: (id: string) => Severity | 'off';
+  verifySignatures: boolean;
+  releaseBranch: string;
+  releaseTag: RegExp;
+}
+
+/** Severities, release branch and tag pattern: the runner's defaults, then the repo's config if it has one. */
+async function hookSettings(root: string, kind: RepoKind): Promise<HookSettings> {
   const { HOOK_CHECKS } = await import('./checks.js');
   const defaults = new Map(HOOK_CHECKS.map((c) => [c.id, c]));
   const { findConfig, loadConfig, ruleSetting } = await import('../runner/config.js');
   const file = await findConfig(root);
-  if (!file) return { of: (id) => defaults.get(id)?.severity ?? 'error', verifySignatures: false };
+  if (!file) {
+    return {
+      severityOf: (id) => defaults.get(id)?.severity ?? 'error',
+      verifySignatures: false,
+      releaseBranch: DEFAULT_RELEASE_BRANCHES[kind][0],
+      releaseTag: DEFAULT_RELEASE_TAG,
+    };
+  }
   const { allRuleMeta } = await import('../runner/registry.js');
   const config = await loadConfig(file, await allRuleMeta(), path.basename(file));
+  const kindSettings = config.kinds[kind];
   return {
-    of: (id) => (defaults.has(id) ? ruleSetting(config, defaults.get(id)!, kind).severity : 'error'),
+    severityOf: (id) => (defaults.has(id) ? ruleSetting(config, defaults.get(id)!, kind).severity : 'error'),
     verifySignatures: config.hook.verifySignatures,
+    releaseBranch: (kindSettings?.releaseBranches ?? DEFAULT_RELEASE_BRANCHES[kind])[0],
+    releaseTag: kindSettings?.releaseTag ?? DEFAULT_RELEASE_TAG,
   };
 }
 
 async function releaseRules(root: string, kind: RepoKind, commit: string, tag: string): Promise<HookFinding[]> {
   const { lint } = await import('../runner/run.js');
   const result = await lint({ dirs: [root], rev: commit, mode: 'release', kind, env: {} });
-  const errors = result.diagnostics.filter((d) => d.severity === 'error');
-  const out: HookFinding[] = errors.map((d) => ({
-    checkId: 'hook/tag-release-rules',
-    input: { path: d.location.path, at: d.location, message: `${d.message} [${d.ruleId} on tag ${tag}]`, key: d.fingerprint },
-  }));
-  return out;
+  return result.diagnostics
+    .filter((d) => d.severity === 'error')
+    .map((d) => ({
+      checkId: 'hook/tag-release-rules',
+      input: { path: d.location.path, at: d.location, message: `${d.message} [${d.ruleId} on tag ${tag}]`, key: d.fingerprint },
+    }));
 }
 
 function toDiagnostics(findings: HookFinding[], repo: string, severityOf: (id: string) => Severity | 'off'): Diagnostic[] {

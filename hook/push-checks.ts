@@ -17,6 +17,8 @@ export interface PushContext {
   remote: string;
   kind: RepoKind;
   releaseBranch: string;
+  /** Tags that are releases (the release rules run on their commit). */
+  releaseTag: RegExp;
   verifySignatures: boolean;
   severityOf(checkId: string): Severity | 'off';
   /** Runs the release rules on a commit; returns their error findings. */
@@ -31,7 +33,6 @@ const TAG_PATTERN: Record<RepoKind, RegExp> = {
   docs: /^\d+\.\d+\.\d+$/,
   resources: /^\d+\.\d+\.\d+$/,
 };
-const FINAL_RELEASE = /^\d+\.\d+\.\d+$/;
 const SIGNATURE = /-----BEGIN (PGP SIGNATURE|SSH SIGNATURE|SIGNED MESSAGE)-----/;
 
 async function git(ctx: PushContext, args: string[]) {
@@ -117,7 +118,7 @@ async function checkTag(ctx: PushContext, u: PushUpdate, tag: string, at: (m: st
       input: at(`tag ${tag} points at ${commit.slice(0, 12)}, which is not on ${tip.ref}; tag the merge commit on ${ctx.releaseBranch} after the release PR is merged`),
     });
   }
-  if (FINAL_RELEASE.test(tag) && ctx.severityOf('hook/tag-release-rules') !== 'off') out.push(...(await ctx.releaseRules(commit, tag)));
+  if (ctx.releaseTag.test(tag) && ctx.severityOf('hook/tag-release-rules') !== 'off') out.push(...(await ctx.releaseRules(commit, tag)));
   return out;
 }
 

@@ -33,7 +33,7 @@ export function comparePep440(x: Pep440, y: Pep440): number {
 }
 
 /** Release tags are X.Y.Z with no prefix (the release workflow triggers on [0-9]+.[0-9]+.[0-9]+). */
-export const RELEASE_TAG = /^\d+\.\d+\.\d+$/;
+export { DEFAULT_RELEASE_TAG as RELEASE_TAG } from '../../runner/mode.js';
 
 /** The next beta after a release: 5.1.4 -> 5.1.5b1. */
 export function nextBeta(v: Pep440): string {

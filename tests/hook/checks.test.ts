@@ -69,6 +69,20 @@ describe('pre-push checks', () => {
     expect(res.stderr).toMatch(/warning\s+tag 5\.1\.4 is a lightweight tag/);
   });
 
+  it("uses the config's release branch for the kind", async () => {
+    const dir = await repo();
+    await git(dir, 'checkout', '-q', '-b', 'stable');
+    await writeFiles(dir, { 'stable.txt': 's' });
+    await commitAll(dir, 'on stable only');
+    await tagRepo(dir, '5.1.4', { signed: true });
+    const line = `refs/tags/5.1.4 ${await git(dir, 'rev-parse', '5.1.4')} refs/tags/5.1.4 ${Z}`;
+    expect((await prePush(dir, line)).stderr).toMatch(/which is not on master/);
+    await writeFiles(dir, { 'porgs-lint.toml': '[kinds.wrapper]\nrelease-branches = ["stable"]\nrules = { "hook/tag-release-rules" = "off" }\n' });
+    const res = await prePush(dir, line);
+    expect(res.stderr).not.toContain('hook/tag-on-release-branch');
+    expect(res.code).toBe(0);
+  });
+
   it('fails closed with exit 2 on malformed input, naming the escape hatch only for real failures', async () => {
     const dir = await repo();
     const res = await prePush(dir, 'garbage');

@@ -6,6 +6,7 @@ import type { GitFacts } from './git-facts.js';
 import type { PythonFile } from './parsers/python.js';
 import type { TomlFile } from './parsers/toml.js';
 import type { YamlFile } from './parsers/yaml.js';
+import type { BashFile } from './parsers/bash.js';
 
 export interface FileEntry {
   /** Path relative to the repo root, `/` separators. */
@@ -29,6 +30,8 @@ export interface RepoView {
   python(path: string): Promise<PythonFile | undefined>;
   toml(path: string): Promise<TomlFile | undefined>;
   yaml(path: string): Promise<YamlFile | undefined>;
+  /** Functions, commands, comments, assignments and if chains of a shell script. */
+  bash(path: string): Promise<BashFile | undefined>;
   /** Git facts for the checked commit; `available` is false outside a git repo. */
   readonly git: GitFacts;
   /** Memoise a derived fact shared by several rules (e.g. the wrapper version). */

@@ -15,13 +15,16 @@ export interface RawFinding {
   input: ReportInput;
 }
 
-type ParserName = 'python' | 'toml' | 'yaml';
+type ParserName = 'python' | 'toml' | 'yaml' | 'bash';
 
 const parserModules: Record<ParserName, () => Promise<{ load: () => Promise<(text: string) => ParseOutcome<unknown>> }>> = {
   python: () => import('./parsers/python.js'),
   toml: () => import('./parsers/toml.js'),
   yaml: () => import('./parsers/yaml.js'),
+  bash: () => import('./parsers/bash.js'),
 };
+
+const PARSER_LABEL: Record<ParserName, string> = { python: 'Python', toml: 'TOML', yaml: 'YAML', bash: 'bash' };
 
 const loadedParsers = new Map<ParserName, Promise<(text: string) => ParseOutcome<unknown>>>();
 
@@ -120,7 +123,7 @@ export class RepoContext implements RepoView {
         const outcome = parse(text);
         if (outcome.ok) return outcome.value as T;
         const { line, column, message } = outcome.error;
-        this.metaFinding(rel, `${rel} could not be parsed as ${parser === 'toml' ? 'TOML' : parser === 'yaml' ? 'YAML' : 'Python'}: ${message}; fix the syntax so the rules can check it`, line, column);
+        this.metaFinding(rel, `${rel} could not be parsed as ${PARSER_LABEL[parser]}: ${message}; fix the syntax so the rules can check it`, line, column);
         return undefined;
       })();
       this.views.set(key, p);
@@ -136,6 +139,9 @@ export class RepoContext implements RepoView {
   }
   yaml(file: string) {
     return this.view<import('./parsers/yaml.js').YamlFile>('yaml', file);
+  }
+  bash(file: string) {
+    return this.view<import('./parsers/bash.js').BashFile>('bash', file);
   }
 
   memo<T>(key: string, compute: () => Promise<T>): Promise<T> {
@@ -166,6 +172,7 @@ export class RepoContext implements RepoView {
       python: (f) => repo.python(f),
       toml: (f) => repo.toml(f),
       yaml: (f) => repo.yaml(f),
+      bash: (f) => repo.bash(f),
       memo: (k, c) => repo.memo(k, c),
       report: (input) => push(input, severity),
       note: (input) => push(input, 'note'),

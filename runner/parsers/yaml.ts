@@ -10,10 +10,18 @@ export interface YamlFile {
   span(range: readonly [number, number, number] | null | undefined): Span;
   /** Where a key or value at a path is written. */
   locate(path: readonly (string | number)[]): Span | undefined;
+  /** Every `key: value` pair with this key, at any depth, in document order. */
+  pairs(key: string): YamlPair[];
+}
+
+export interface YamlPair {
+  value: unknown;
+  keyAt: Span;
+  valueAt: Span;
 }
 
 export async function load(): Promise<(text: string) => ParseOutcome<YamlFile>> {
-  const { parseDocument, LineCounter, isNode, isPair } = await import('yaml');
+  const { parseDocument, LineCounter, isNode, isPair, isScalar, visit } = await import('yaml');
   return (text) => {
     const lineCounter = new LineCounter();
     const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false });
@@ -44,6 +52,22 @@ export async function load(): Promise<(text: string) => ParseOutcome<YamlFile>> 
       }
       return undefined;
     };
-    return { ok: true, value: { doc, data: doc.toJS(), span, locate } };
+    const pairs = (key: string): YamlPair[] => {
+      const out: YamlPair[] = [];
+      visit(doc, {
+        Pair(_, pair) {
+          if (isScalar(pair.key) && pair.key.value === key) {
+            const v = pair.value;
+            out.push({
+              value: isScalar(v) ? v.value : isNode(v) ? v.toJSON() : v,
+              keyAt: span(pair.key.range),
+              valueAt: isNode(v) ? span(v.range) : span(pair.key.range),
+            });
+          }
+        },
+      });
+      return out;
+    };
+    return { ok: true, value: { doc, data: doc.toJS(), span, locate, pairs } };
   };
 }

@@ -1,0 +1,28 @@
+import { defineRule } from '../../runner/types.js';
+import { GUARD, TEMP_FIX_VAR, tempFixes } from './_temp-fix.js';
+import { installScripts } from './_images.js';
+
+export default defineRule({
+  id: 'images/temp-fix-guarded',
+  description: 'A `temp_fix_limit` assignment is followed by `check_temp_fix_expiry` in the same function.',
+  details: 'The limit does nothing by itself: only `if check_temp_fix_expiry "$temp_fix_limit"; then ... fi` makes the build stop when the fix outlives its date.',
+  kinds: ['images'],
+  modes: ['release', 'dev'],
+  severity: 'error',
+  docs: 'docs/rules/images/temp-fix-guarded.md',
+  tags: ['temp-fix'],
+  precision: 'high',
+  async check(ctx) {
+    const scripts = new Map((await installScripts(ctx)).map((s) => [s.path, s.bash]));
+    for (const t of await tempFixes(ctx)) {
+      const a = t.assignment;
+      const guarded = scripts.get(t.path)!.commands.some((c) => c.name === GUARD && c.fn === a.fn && c.line >= a.line);
+      if (guarded) continue;
+      ctx.report({
+        path: t.path,
+        at: a,
+        message: `${TEMP_FIX_VAR} is set${a.fn ? ` in ${a.fn}` : ''} but never checked; wrap the fix in if ${GUARD} "$${TEMP_FIX_VAR}"; then ... fi so it expires`,
+      });
+    }
+  },
+});

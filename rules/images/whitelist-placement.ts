@@ -1,0 +1,37 @@
+import { defineRule } from '../../runner/types.js';
+import { packageScripts, parseWhitelist } from './_images.js';
+
+export default defineRule({
+  id: 'images/whitelist-placement',
+  description: 'A `# CODE-CHECK-WHITELIST=` comment sits at the start of the function it whitelists.',
+  details: 'The whitelist is read as part of the function it opens: after the first command it is easy to miss in review, and outside any function it whitelists nothing.',
+  kinds: ['images'],
+  modes: ['release', 'dev'],
+  severity: 'error',
+  docs: 'docs/rules/images/whitelist-placement.md',
+  tags: ['install-function'],
+  precision: 'very-high',
+  async check(ctx) {
+    for (const s of await packageScripts(ctx)) {
+      const byName = new Map(s.bash.functions.map((f) => [f.name, f]));
+      for (const comment of s.bash.comments) {
+        if (!parseWhitelist(comment)) continue;
+        const fn = comment.fn === undefined ? undefined : byName.get(comment.fn);
+        if (!fn) {
+          const next = s.bash.functions.find((f) => f.line > comment.line);
+          ctx.report({
+            path: s.path,
+            at: comment,
+            message: `whitelist outside any function whitelists nothing; move it to the first line of ${next ? next.name : 'the function it is meant for'}`,
+          });
+        } else if (fn.firstStatementLine !== undefined && comment.line > fn.firstStatementLine) {
+          ctx.report({
+            path: s.path,
+            at: comment,
+            message: `whitelist in ${fn.name} comes after its first command (line ${fn.firstStatementLine}); move it to the first line of the function`,
+          });
+        }
+      }
+    }
+  },
+});

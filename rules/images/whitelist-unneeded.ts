@@ -1,0 +1,33 @@
+import { defineRule } from '../../runner/types.js';
+import { calls, installFunctions } from './_images.js';
+
+// temp-fix is a check about the function as a whole, not one call: nothing to compare it with.
+const CALL_CHECKS = new Set(['colorecho', 'add-aliases', 'add-history', 'add-test-command', 'add-to-list']);
+
+export default defineRule({
+  id: 'images/whitelist-unneeded',
+  description: 'A whitelist does not name a call the function makes anyway.',
+  details: 'A stale whitelist entry hides the day the call is removed: the check would no longer notice.',
+  kinds: ['images'],
+  modes: ['release', 'dev'],
+  severity: 'warning',
+  docs: 'docs/rules/images/whitelist-unneeded.md',
+  tags: ['install-function'],
+  precision: 'very-high',
+  async check(ctx) {
+    for (const f of await installFunctions(ctx)) {
+      for (const w of f.whitelists) {
+        for (const { name, column } of w.names) {
+          const call = name.trim();
+          if (!CALL_CHECKS.has(call) || !calls(f.fn, call)) continue;
+          const line = f.fn.commands.find((c) => c.name === call)?.line;
+          ctx.report({
+            path: f.path,
+            at: { line: w.comment.line, column, endLine: w.comment.line, endColumn: column + name.length },
+            message: `${f.fn.name} whitelists ${call} but calls it at line ${line}; remove ${call} from the whitelist`,
+          });
+        }
+      }
+    }
+  },
+});

@@ -1,0 +1,30 @@
+import { defineRule } from '../../runner/types.js';
+import { ENTRY, LIST, SCRIPT, listCalls, resourcesScript } from './_resources.js';
+
+export default defineRule({
+  id: 'resources/add-fn-has-list',
+  description: 'Every function called from add_resources calls add-to-list.',
+  details: `Each downloaded resource needs its row in ${LIST}; the docs publish that list, so a resource without a row is invisible to users.`,
+  kinds: ['resources'],
+  modes: ['release', 'dev'],
+  severity: 'error',
+  docs: 'docs/rules/resources/add-fn-has-list.md',
+  tags: ['resources-list'],
+  precision: 'very-high',
+  async check(ctx) {
+    const script = await resourcesScript(ctx);
+    if (!script) return;
+    const seen = new Set<string>();
+    for (const call of script.called) {
+      if (seen.has(call.name)) continue;
+      seen.add(call.name);
+      const fn = script.functions.get(call.name)!;
+      if (listCalls(fn).length > 0) continue;
+      ctx.report({
+        path: SCRIPT,
+        at: fn.nameAt,
+        message: `${fn.name} (called from ${ENTRY} at line ${call.line}) never calls add-to-list, so its resource is missing from ${LIST}; add add-to-list "Name,https://...,description"`,
+      });
+    }
+  },
+});

@@ -1,0 +1,315 @@
+// Bash through tree-sitter (web-tree-sitter + the grammar's .wasm): the only parser measured that
+// reads every real install script and keeps command names, arguments, comments and if/elif/else.
+// Heredoc bodies and strings are leaves here, so an `add-history` or a `{` inside them is not code;
+// commands inside `$(...)` are commands (they run).
+import { createRequire } from 'node:module';
+import v8 from 'node:v8';
+import type { ParseOutcome } from './parse-outcome.js';
+import type { Span } from '../types.js';
+import type { Node as TsNode } from 'web-tree-sitter';
+
+export interface BashWord extends Span {
+  /** The word as written, quotes included. */
+  text: string;
+  /** The word's value when it is a literal (no expansion, no substitution); quotes removed. */
+  value?: string;
+}
+
+export interface BashCommand extends Span {
+  /** Command word as written (`colorecho`, `add-to-list`, `./entrypoint.sh`). */
+  name: string;
+  args: BashWord[];
+  /** Innermost enclosing function, if any. */
+  fn?: string;
+}
+
+export interface BashComment extends Span {
+  /** The comment including its `#`. */
+  text: string;
+  fn?: string;
+}
+
+export interface BashAssignment extends Span {
+  name: string;
+  /** Literal value, quotes removed; undefined when it contains an expansion or is missing. */
+  value?: string;
+  /** Where the value is written (the variable's span when there is no value). */
+  valueAt: Span;
+  /** Declared with `local`. */
+  local: boolean;
+  /** `local x` without a value. */
+  declaredOnly?: boolean;
+  fn?: string;
+}
+
+export interface BashBranch {
+  keyword: 'if' | 'elif' | 'else';
+  line: number;
+  column: number;
+  /** Text of the condition (empty for else). */
+  condition: string;
+  /** Commands run by the condition, `$(...)` included. */
+  conditionCommands: BashCommand[];
+  /** Commands of the branch body, nested ones included. */
+  commands: BashCommand[];
+}
+
+export interface BashIfChain extends Span {
+  branches: BashBranch[];
+  fn?: string;
+}
+
+export interface BashFunction extends Span {
+  name: string;
+  nameAt: Span;
+  /** Line of the body's first statement that is not a comment, if any. */
+  firstStatementLine?: number;
+  commands: BashCommand[];
+  comments: BashComment[];
+  assignments: BashAssignment[];
+  ifChains: BashIfChain[];
+}
+
+export interface BashFile {
+  functions: BashFunction[];
+  /** Every command of the file in source order, function bodies included. */
+  commands: BashCommand[];
+  comments: BashComment[];
+  assignments: BashAssignment[];
+  ifChains: BashIfChain[];
+}
+
+function spanOf(n: TsNode): Span {
+  return {
+    line: n.startPosition.row + 1,
+    column: n.startPosition.column + 1,
+    endLine: n.endPosition.row + 1,
+    endColumn: n.endPosition.column + 1,
+  };
+}
+
+/** Value of a word when nothing in it is expanded at run time. */
+function literalValue(n: TsNode): string | undefined {
+  switch (n.type) {
+    case 'word':
+    case 'number':
+      return n.text.replace(/\\(.)/g, '$1');
+    case 'raw_string':
+      return n.text.slice(1, -1);
+    case 'string': {
+      let out = '';
+      for (const c of n.namedChildren) {
+        if (!c || c.type !== 'string_content') return undefined;
+        out += c.text.replace(/\\([$`"\\\n])/g, '$1');
+      }
+      return out;
+    }
+    case 'concatenation': {
+      let out = '';
+      for (const c of n.namedChildren) {
+        const v = c ? literalValue(c) : undefined;
+        if (v === undefined) return undefined;
+        out += v;
+      }
+      return out;
+    }
+    default:
+      return undefined;
+  }
+}
+
+class Collector {
+  readonly file: BashFile = { functions: [], commands: [], comments: [], assignments: [], ifChains: [] };
+  private readonly fnStack: BashFunction[] = [];
+  /** Command lists being filled (if branches and their conditions), innermost last. */
+  private readonly sinks: BashCommand[][] = [];
+
+  private get fn(): BashFunction | undefined {
+    return this.fnStack[this.fnStack.length - 1];
+  }
+
+  visit(n: TsNode): void {
+    switch (n.type) {
+      case 'function_definition':
+        return this.functionDef(n);
+      case 'command':
+        this.command(n);
+        break;
+      case 'comment':
+        return this.comment(n);
+      case 'declaration_command':
+        return this.declaration(n);
+      case 'variable_assignment':
+        this.assignment(n, false);
+        break;
+      case 'if_statement':
+        return this.ifChain(n);
+      case 'heredoc_body':
+      case 'raw_string':
+      case 'string_content':
+        return;
+    }
+    this.children(n);
+  }
+
+  private children(n: TsNode): void {
+    for (const c of n.children) if (c) this.visit(c);
+  }
+
+  private functionDef(n: TsNode): void {
+    const nameNode = n.childForFieldName('name');
+    const body = n.childForFieldName('body');
+    const fn: BashFunction = {
+      name: nameNode?.text ?? '',
+      nameAt: nameNode ? spanOf(nameNode) : spanOf(n),
+      ...spanOf(n),
+      commands: [],
+      comments: [],
+      assignments: [],
+      ifChains: [],
+    };
+    if (body) {
+      for (const c of body.namedChildren) {
+        if (c && c.type !== 'comment') {
+          fn.firstStatementLine = c.startPosition.row + 1;
+          break;
+        }
+      }
+    }
+    this.file.functions.push(fn);
+    this.fnStack.push(fn);
+    if (body) this.visit(body);
+    this.fnStack.pop();
+  }
+
+  private command(n: TsNode): void {
+    const nameNode = n.childForFieldName('name');
+    const args: BashWord[] = [];
+    for (const a of n.childrenForFieldName('argument')) {
+      if (a) args.push({ text: a.text, value: literalValue(a), ...spanOf(a) });
+    }
+    const name = nameNode ? (literalValue(nameNode.firstNamedChild ?? nameNode) ?? nameNode.text) : '';
+    const cmd: BashCommand = { name, args, fn: this.fn?.name, ...spanOf(n) };
+    this.file.commands.push(cmd);
+    this.fn?.commands.push(cmd);
+    for (const sink of this.sinks) sink.push(cmd);
+  }
+
+  private comment(n: TsNode): void {
+    const c: BashComment = { text: n.text, fn: this.fn?.name, ...spanOf(n) };
+    this.file.comments.push(c);
+    this.fn?.comments.push(c);
+  }
+
+  private declaration(n: TsNode): void {
+    const local = n.child(0)?.type === 'local';
+    for (const c of n.namedChildren) {
+      if (!c) continue;
+      if (c.type === 'variable_assignment') {
+        this.assignment(c, local);
+        this.children(c);
+      } else if (c.type === 'variable_name' && local) {
+        const a: BashAssignment = { name: c.text, valueAt: spanOf(c), local, declaredOnly: true, fn: this.fn?.name, ...spanOf(c) };
+        this.file.assignments.push(a);
+        this.fn?.assignments.push(a);
+      } else this.visit(c);
+    }
+  }
+
+  private assignment(n: TsNode, local: boolean): void {
+    const name = n.childForFieldName('name');
+    const value = n.childForFieldName('value');
+    const a: BashAssignment = {
+      name: name?.text ?? '',
+      value: value ? literalValue(value) : '',
+      valueAt: value ? spanOf(value) : spanOf(name ?? n),
+      local,
+      fn: this.fn?.name,
+      ...spanOf(n),
+    };
+    this.file.assignments.push(a);
+    this.fn?.assignments.push(a);
+  }
+
+  private ifChain(n: TsNode): void {
+    const chain: BashIfChain = { branches: [], fn: this.fn?.name, ...spanOf(n) };
+    this.file.ifChains.push(chain);
+    this.fn?.ifChains.push(chain);
+    const branch = (keyword: BashBranch['keyword'], at: TsNode): BashBranch => {
+      const b: BashBranch = { keyword, line: at.startPosition.row + 1, column: at.startPosition.column + 1, condition: '', conditionCommands: [], commands: [] };
+      chain.branches.push(b);
+      return b;
+    };
+    // Children of if_statement / elif_clause: keyword, condition nodes, `then`, body statements.
+    const walkClause = (clause: TsNode, b: BashBranch) => {
+      let inCondition = b.keyword !== 'else';
+      const condition: string[] = [];
+      for (const c of clause.children) {
+        if (!c) continue;
+        if (c.type === 'then') {
+          inCondition = false;
+          continue;
+        }
+        if (c.type === 'elif_clause' || c.type === 'else_clause') continue;
+        if (!c.isNamed) continue;
+        if (inCondition && c.type !== 'comment') {
+          condition.push(c.text);
+          this.sinks.push(b.conditionCommands);
+          this.visit(c);
+          this.sinks.pop();
+        } else {
+          this.sinks.push(b.commands);
+          this.visit(c);
+          this.sinks.pop();
+        }
+      }
+      b.condition = condition.join('; ');
+    };
+    walkClause(n, branch('if', n));
+    for (const c of n.children) {
+      if (c?.type === 'elif_clause') walkClause(c, branch('elif', c));
+      else if (c?.type === 'else_clause') walkClause(c, branch('else', c));
+    }
+  }
+}
+
+/** First ERROR or MISSING node, for the parse-error message. */
+function firstError(n: TsNode): TsNode | undefined {
+  if (n.isError || n.isMissing) return n;
+  for (const c of n.children) {
+    if (c && (c.hasError || c.isMissing)) {
+      const e = firstError(c);
+      if (e) return e;
+    }
+  }
+  return n.hasError ? n : undefined;
+}
+
+export async function load(): Promise<(text: string) => ParseOutcome<BashFile>> {
+  // Without this, V8 optimises the grammar's wasm in the background and the process waits
+  // about a second at exit for it. Must run before the first wasm compile.
+  v8.setFlagsFromString('--liftoff-only');
+  const require = createRequire(import.meta.url);
+  const { Parser, Language } = await import('web-tree-sitter');
+  await Parser.init();
+  const language = await Language.load(require.resolve('tree-sitter-bash/tree-sitter-bash.wasm'));
+  const parser = new Parser();
+  parser.setLanguage(language);
+  return (text) => {
+    const tree = parser.parse(text);
+    if (!tree) return { ok: false, error: { line: 1, column: 1, message: 'the bash parser gave no tree' } };
+    try {
+      const root = tree.rootNode;
+      if (root.hasError) {
+        const e = firstError(root) ?? root;
+        const near = e.isMissing ? `missing ${JSON.stringify(e.type)}` : `unexpected ${JSON.stringify(e.text.split('\n')[0].slice(0, 40))}`;
+        return { ok: false, error: { line: e.startPosition.row + 1, column: e.startPosition.column + 1, message: `syntax error: ${near}` } };
+      }
+      const collector = new Collector();
+      collector.visit(root);
+      return { ok: true, value: collector.file };
+    } finally {
+      tree.delete();
+    }
+  };
+}

@@ -5,7 +5,7 @@ import type { GitFacts } from './git-facts.js';
 import type { ParseOutcome } from './parsers/parse-outcome.js';
 import type { Source } from './source.js';
 import { normalisePath } from './source.js';
-import type { Mode, RepoInfo, RepoKind, ReportInput, Rule, Severity } from './types.js';
+import type { Mode, ParserName, RepoInfo, RepoKind, ReportInput, Rule, Severity } from './types.js';
 
 /** A finding before fingerprinting and suppression: the raw output of a rule. */
 export interface RawFinding {
@@ -15,7 +15,6 @@ export interface RawFinding {
   input: ReportInput;
 }
 
-type ParserName = 'python' | 'toml' | 'yaml' | 'bash';
 
 const parserModules: Record<ParserName, () => Promise<{ load: () => Promise<(text: string) => ParseOutcome<unknown>> }>> = {
   python: () => import('./parsers/python.js'),
@@ -35,6 +34,16 @@ function parserFor(name: ParserName) {
     loadedParsers.set(name, p);
   }
   return p;
+}
+
+// Only a parser whose load is mostly off the main thread (wasm compiled in the background) is
+// worth starting early: loading a JS parser costs main-thread time, wasted when the rule then
+// finds nothing to parse (e.g. no workflow file).
+const PRELOADED: ReadonlySet<ParserName> = new Set(['bash']);
+
+/** Start loading a parser now so it is ready when a rule first asks. */
+export function preloadParser(name: ParserName): void {
+  if (PRELOADED.has(name)) parserFor(name).catch(() => undefined);
 }
 
 let picomatchP: Promise<typeof import('picomatch')> | undefined;

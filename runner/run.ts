@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { ConfigError, EMPTY_CONFIG, findConfig, loadConfig, ruleSetting, type Config } from './config.js';
-import { RepoContext, loadPicomatch, type RawFinding } from './context.js';
+import { RepoContext, loadPicomatch, preloadParser, type RawFinding } from './context.js';
 import { didYouMean, UsageError } from './errors.js';
 import { openGitFacts, RevError, type GitFacts } from './git-facts.js';
 import { DEFAULT_RELEASE_BRANCHES, DEFAULT_RELEASE_TAG, decideMode } from './mode.js';
@@ -200,7 +200,15 @@ export async function lint(opts: LintOptions = {}): Promise<RunResult> {
 
   const repos: PreparedRepo[] = [];
   try {
-    for (let i = 0; i < dirs.length; i++) repos.push(await prepareRepo(dirs[i], names[i], opts, config, cwd, entries[i]));
+    const preload = (kind: RepoKind | undefined, mode?: Mode) => {
+      for (const r of selected) if (kind && r.kinds.includes(kind) && (!mode || r.modes.includes(mode))) r.parsers?.forEach(preloadParser);
+    };
+    for (let i = 0; i < dirs.length; i++) {
+      preload(opts.kind ?? entries[i]?.kind);
+      const repo = await prepareRepo(dirs[i], names[i], opts, config, cwd, entries[i]);
+      preload(repo.info.kind, repo.info.mode);
+      repos.push(repo);
+    }
     const severityOf = (id: string, kind: RepoKind) => ruleSetting(config, known.get(id)!, kind).severity;
     const workspace = new Map<RepoKind, RepoContext>();
     for (const repo of repos) {

@@ -5,6 +5,7 @@ export type Severity = 'error' | 'warning' | 'note';
 export type SeveritySetting = Severity | 'off';
 export type RepoKind = 'wrapper' | 'images' | 'docs' | 'resources';
 export type Mode = 'release' | 'dev';
+export type ParserName = 'python' | 'toml' | 'yaml' | 'bash';
 
 export const REPO_KINDS: readonly RepoKind[] = ['wrapper', 'images', 'docs', 'resources'];
 export const MODES: readonly Mode[] = ['release', 'dev'];
@@ -76,6 +77,8 @@ export interface RuleMeta {
   /** Path of the doc page relative to the package root: `docs/rules/<id>.md`. */
   docs: string;
   options?: Record<string, RuleOption>;
+  /** Parsers the rule reads with; the run starts loading them while it prepares the repo. */
+  parsers?: readonly ParserName[];
   /** SARIF properties. */
   tags?: readonly string[];
   precision?: 'very-high' | 'high' | 'medium' | 'low';

@@ -21,6 +21,7 @@ export function installCallRule(spec: InstallCall): Rule {
     modes: ['release', 'dev'],
     severity: 'error',
     docs: `docs/rules/${id}.md`,
+    parsers: ['bash'],
     tags: ['install-function'],
     precision: 'very-high',
     async check(ctx) {

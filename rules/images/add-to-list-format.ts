@@ -10,6 +10,7 @@ export default defineRule({
   modes: ['release', 'dev'],
   severity: 'error',
   docs: 'docs/rules/images/add-to-list-format.md',
+  parsers: ['bash'],
   tags: ['tools-list'],
   precision: 'very-high',
   async check(ctx) {

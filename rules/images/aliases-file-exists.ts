@@ -10,6 +10,7 @@ export default defineRule({
   modes: ['release', 'dev'],
   severity: 'error',
   docs: 'docs/rules/images/aliases-file-exists.md',
+  parsers: ['bash'],
   tags: ['assets'],
   precision: 'very-high',
   async check(ctx) {

@@ -16,6 +16,7 @@ export default defineRule({
   modes: ['release', 'dev'],
   severity: 'error',
   docs: 'docs/rules/images/arch-fallback.md',
+  parsers: ['bash'],
   tags: ['multi-arch'],
   precision: 'very-high',
   async check(ctx) {

@@ -11,6 +11,7 @@ export default defineRule({
   modes: ['release', 'dev'],
   severity: 'error',
   docs: 'docs/rules/images/dockerfile-fn-defined.md',
+  parsers: ['bash'],
   tags: ['build'],
   precision: 'very-high',
   async check(ctx) {

@@ -9,6 +9,7 @@ export default defineRule({
   modes: ['release', 'dev'],
   severity: 'error',
   docs: 'docs/rules/images/install-fn-duplicate.md',
+  parsers: ['bash'],
   tags: ['install-function'],
   precision: 'very-high',
   async check(ctx) {

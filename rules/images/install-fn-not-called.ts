@@ -10,6 +10,7 @@ export default defineRule({
   modes: ['release', 'dev'],
   severity: 'warning',
   docs: 'docs/rules/images/install-fn-not-called.md',
+  parsers: ['bash'],
   tags: ['install-function'],
   precision: 'high',
   async check(ctx) {

@@ -10,6 +10,7 @@ export default defineRule({
   modes: ['release', 'dev'],
   severity: 'warning',
   docs: 'docs/rules/images/orphan-aliases-file.md',
+  parsers: ['bash'],
   tags: ['assets'],
   precision: 'high',
   async check(ctx) {

@@ -10,6 +10,7 @@ export default defineRule({
   modes: ['release', 'dev'],
   severity: 'error',
   docs: 'docs/rules/images/package-file-sourced.md',
+  parsers: ['bash'],
   tags: ['build'],
   precision: 'very-high',
   async check(ctx) {

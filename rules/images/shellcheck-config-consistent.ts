@@ -33,6 +33,7 @@ export default defineRule({
   modes: ['release', 'dev'],
   severity: 'error',
   docs: 'docs/rules/images/shellcheck-config-consistent.md',
+  parsers: ['yaml'],
   tags: ['ci'],
   precision: 'very-high',
   async check(ctx) {

@@ -9,6 +9,7 @@ export default defineRule({
   modes: ['release', 'dev'],
   severity: 'error',
   docs: 'docs/rules/images/temp-fix-expired.md',
+  parsers: ['bash'],
   tags: ['temp-fix'],
   precision: 'very-high',
   async check(ctx) {

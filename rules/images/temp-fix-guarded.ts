@@ -10,6 +10,7 @@ export default defineRule({
   modes: ['release', 'dev'],
   severity: 'error',
   docs: 'docs/rules/images/temp-fix-guarded.md',
+  parsers: ['bash'],
   tags: ['temp-fix'],
   precision: 'high',
   async check(ctx) {

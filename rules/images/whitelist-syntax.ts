@@ -10,6 +10,7 @@ export default defineRule({
   modes: ['release', 'dev'],
   severity: 'error',
   docs: 'docs/rules/images/whitelist-syntax.md',
+  parsers: ['bash'],
   tags: ['install-function'],
   precision: 'very-high',
   async check(ctx) {

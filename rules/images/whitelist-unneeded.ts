@@ -12,6 +12,7 @@ export default defineRule({
   modes: ['release', 'dev'],
   severity: 'warning',
   docs: 'docs/rules/images/whitelist-unneeded.md',
+  parsers: ['bash'],
   tags: ['install-function'],
   precision: 'very-high',
   async check(ctx) {

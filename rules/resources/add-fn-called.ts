@@ -9,6 +9,7 @@ export default defineRule({
   modes: ['release', 'dev'],
   severity: 'error',
   docs: 'docs/rules/resources/add-fn-called.md',
+  parsers: ['bash'],
   tags: ['resources-list'],
   precision: 'very-high',
   async check(ctx) {

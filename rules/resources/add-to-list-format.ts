@@ -10,6 +10,7 @@ export default defineRule({
   modes: ['release', 'dev'],
   severity: 'error',
   docs: 'docs/rules/resources/add-to-list-format.md',
+  parsers: ['bash'],
   tags: ['resources-list'],
   precision: 'very-high',
   async check(ctx) {

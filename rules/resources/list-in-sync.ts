@@ -9,6 +9,7 @@ export default defineRule({
   modes: ['release', 'dev'],
   severity: 'error',
   docs: 'docs/rules/resources/list-in-sync.md',
+  parsers: ['bash'],
   tags: ['resources-list'],
   precision: 'high',
   async check(ctx) {

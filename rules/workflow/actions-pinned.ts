@@ -9,6 +9,7 @@ export default defineRule({
   modes: ['release', 'dev'],
   severity: 'warning',
   docs: 'docs/rules/workflow/actions-pinned.md',
+  parsers: ['yaml'],
   tags: ['security', 'ci'],
   precision: 'very-high',
   async check(ctx) {

@@ -32,6 +32,7 @@ export default defineRule({
   modes: ['release', 'dev'],
   severity: 'error',
   docs: 'docs/rules/workflow/pin-header-consistent.md',
+  parsers: ['yaml'],
   tags: ['security', 'ci'],
   precision: 'very-high',
   async check(ctx) {

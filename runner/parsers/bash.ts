@@ -37,6 +37,7 @@ export interface BashAssignment extends Span {
   valueAt: Span;
   /** Declared with `local`. */
   local: boolean;
+
   /** `local x` without a value. */
   declaredOnly?: boolean;
   fn?: string;
@@ -118,6 +119,18 @@ function literalValue(n: TsNode): string | undefined {
   }
 }
 
+/**
+ * Nodes that hold no command: leaves, keywords, and text that is data (heredoc bodies, strings
+ * without substitutions are split into string_content leaves). Not descending into them halves
+ * the calls into the parser.
+ */
+const NO_CODE_INSIDE = new Set([
+  'heredoc_body', 'raw_string', 'string_content', 'word', 'number', 'variable_name', 'special_variable_name',
+  'simple_expansion', 'file_descriptor', 'heredoc_start', 'heredoc_end', 'regex', 'test_operator', 'ansi_c_string',
+  'extglob_pattern', 'comment', 'if', 'then', 'else', 'elif', 'fi', 'for', 'in', 'do', 'done', 'while', 'until',
+  'case', 'esac', 'function', 'local', 'declare', 'export', 'readonly', 'typeset', 'unset', 'select',
+]);
+
 class Collector {
   readonly file: BashFile = { functions: [], commands: [], comments: [], assignments: [], ifChains: [] };
   private readonly fnStack: BashFunction[] = [];
@@ -129,7 +142,10 @@ class Collector {
   }
 
   visit(n: TsNode): void {
-    switch (n.type) {
+    const type = n.type;
+    // Punctuation (`{`, `$(`, `;;`...) has no children: skip the call into the parser.
+    if (type.charCodeAt(0) < 97 || type.charCodeAt(0) > 122) return;
+    switch (type) {
       case 'function_definition':
         return this.functionDef(n);
       case 'command':
@@ -144,12 +160,8 @@ class Collector {
         break;
       case 'if_statement':
         return this.ifChain(n);
-      case 'heredoc_body':
-      case 'raw_string':
-      case 'string_content':
-        return;
     }
-    this.children(n);
+    if (!NO_CODE_INSIDE.has(n.type)) this.children(n);
   }
 
   private children(n: TsNode): void {
@@ -289,6 +301,7 @@ export async function load(): Promise<(text: string) => ParseOutcome<BashFile>> 
   // Without this, V8 optimises the grammar's wasm in the background and the process waits
   // about a second at exit for it. Must run before the first wasm compile.
   v8.setFlagsFromString('--liftoff-only');
+  if (process.env.EAGER) v8.setFlagsFromString('--no-wasm-lazy-compilation');
   const require = createRequire(import.meta.url);
   const { Parser, Language } = await import('web-tree-sitter');
   await Parser.init();

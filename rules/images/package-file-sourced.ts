@@ -1,5 +1,5 @@
 import { defineRule } from '../../runner/types.js';
-import { ENTRYPOINT, installScripts, isPackageScript } from './_images.js';
+import { ENTRYPOINT, INSTALL_DIR, isPackageScript } from './_images.js';
 import { sourcing } from './_sourcing.js';
 
 export default defineRule({
@@ -16,7 +16,7 @@ export default defineRule({
   async check(ctx) {
     const src = await sourcing(ctx);
     if (!src.entrypoint) return;
-    const scripts = new Set((await installScripts(ctx)).map((s) => s.path));
+    const scripts = new Set((await ctx.list(INSTALL_DIR)).filter((e) => e.type !== 'dir').map((e) => e.path));
     for (const l of src.direct) {
       if (l.target !== undefined && !scripts.has(l.target) && !(await ctx.exists(l.target))) {
         ctx.report({ path: l.from, at: l.at, message: `sources ${l.written}, but ${l.target} does not exist; every build step would fail here: fix the name or remove the line` });

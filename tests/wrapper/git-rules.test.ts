@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { commitAll, git, makeFolder, makeRepo, tagRepo, writeFiles } from '../helpers/git.js';
-import { findings } from './_lint.js';
+import { findings } from '../helpers/lint.js';
 
 const SPAWN = 'exegol/utils/imgsync/spawn.sh';
 const spawn = (n: string, body = '') => `#!/bin/bash\n# DO NOT CHANGE the syntax or text of the following line, only increment the version number\n# Spawn Version:${n}\n${body}`;

@@ -1,7 +1,7 @@
 // The version rules on every historical layout, with real git history and tags.
 import { describe, expect, it } from 'vitest';
 import { commitAll, git, makeFolder, makeRepo, tagRepo, tmpDir, writeFiles } from '../helpers/git.js';
-import { findings } from './_lint.js';
+import { findings } from '../helpers/lint.js';
 
 const VERSION_RULES = [
   'wrapper/version-declared',

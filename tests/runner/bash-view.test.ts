@@ -1,0 +1,129 @@
+// The bash view: what rules may rely on, checked on the shapes the install scripts use.
+import { describe, expect, it } from 'vitest';
+import { load, type BashFile } from '../../runner/parsers/bash.js';
+import { lint } from '../../runner/run.js';
+import { makeFolder } from '../helpers/git.js';
+
+const parse = await load();
+
+function view(text: string): BashFile {
+  const outcome = parse(text);
+  if (!outcome.ok) throw new Error(`unexpected parse error: ${outcome.error.message}`);
+  return outcome.value;
+}
+
+const SCRIPT = `#!/bin/bash
+source common.sh
+
+function install_tool() {
+    # CODE-CHECK-WHITELIST=add-aliases
+    colorecho "Installing tool"
+    local temp_fix_limit="2026-03-01"
+    local version
+    if check_temp_fix_expiry "$temp_fix_limit"; then
+      echo "{ add-history tool"
+    fi
+    if [[ $(uname -m) = 'x86_64' ]]; then
+        arch=amd64
+    elif [[ $(uname -m) = 'aarch64' ]]; then
+        arch=arm64
+    else
+        criticalecho-noexit "This installation function doesn't support architecture $(uname -m)" && return
+    fi
+    cat << 'EOF' > /tmp/config
+add-history is data here {
+EOF
+    add-to-list "tool,https://example.org/tool,A tool"
+}
+
+package_x() { install_tool; }
+`;
+
+describe('bash view', () => {
+  const file = view(SCRIPT);
+
+  it('lists functions with their name position and line range', () => {
+    expect(file.functions.map((f) => [f.name, f.nameAt.line, f.nameAt.column, f.line, f.endLine])).toEqual([
+      ['install_tool', 4, 10, 4, 23],
+      ['package_x', 25, 1, 25, 25],
+    ]);
+    expect(file.functions[0].firstStatementLine).toBe(6);
+  });
+
+  it('lists commands with their literal arguments, lines and enclosing function', () => {
+    const cmds = file.commands.map((c) => `${c.line}:${c.fn ?? '-'}:${c.name}(${c.args.map((a) => a.value ?? `<${a.text}>`).join('|')})`);
+    expect(cmds).toEqual([
+      '2:-:source(common.sh)',
+      '6:install_tool:colorecho(Installing tool)',
+      '9:install_tool:check_temp_fix_expiry(<"$temp_fix_limit">)',
+      '10:install_tool:echo({ add-history tool)',
+      '12:install_tool:uname(-m)',
+      '14:install_tool:uname(-m)',
+      `17:install_tool:criticalecho-noexit(<"This installation function doesn't support architecture $(uname -m)">)`,
+      '17:install_tool:uname(-m)',
+      '17:install_tool:return()',
+      '19:install_tool:cat()',
+      '22:install_tool:add-to-list(tool,https://example.org/tool,A tool)',
+      '25:package_x:install_tool()',
+    ]);
+  });
+
+  it('does not take words inside strings or heredocs for commands', () => {
+    expect(file.commands.filter((c) => c.name === 'add-history')).toEqual([]);
+  });
+
+  it('lists comments with the function they are in', () => {
+    expect(file.comments.map((c) => [c.line, c.fn, c.text])).toEqual([
+      [1, undefined, '#!/bin/bash'],
+      [5, 'install_tool', '# CODE-CHECK-WHITELIST=add-aliases'],
+    ]);
+  });
+
+  it('lists local assignments with literal values, and bare declarations', () => {
+    expect(file.assignments.filter((a) => a.local).map((a) => [a.name, a.value, a.declaredOnly ?? false, a.valueAt.line, a.valueAt.column])).toEqual([
+      ['temp_fix_limit', '2026-03-01', false, 7, 26],
+      ['version', undefined, true, 8, 11],
+    ]);
+    expect(file.assignments.filter((a) => !a.local).map((a) => `${a.name}=${a.value}`)).toEqual(['arch=amd64', 'arch=arm64']);
+  });
+
+  it('gives if/elif/else chains with their conditions and the commands of each branch', () => {
+    const arch = file.ifChains[1];
+    expect(arch.branches.map((b) => [b.keyword, b.line, b.condition])).toEqual([
+      ['if', 12, "[[ $(uname -m) = 'x86_64' ]]"],
+      ['elif', 14, "[[ $(uname -m) = 'aarch64' ]]"],
+      ['else', 16, ''],
+    ]);
+    expect(arch.branches[0].conditionCommands.map((c) => c.name)).toEqual(['uname']);
+    expect(arch.branches[2].commands.map((c) => c.name)).toEqual(['criticalecho-noexit', 'uname', 'return']);
+    expect(file.ifChains[0].branches[0].conditionCommands.map((c) => c.name)).toEqual(['check_temp_fix_expiry']);
+  });
+
+  it('unquotes mixed quoting and keeps expansions unresolved', () => {
+    const cmds = view(`echo "a"'b'c\\ d 'x$y' "$HOME" $(pwd) "\\$z"\n`).commands[0].args;
+    expect(cmds.map((a) => a.value)).toEqual(['abc d', 'x$y', undefined, undefined, '$z']);
+  });
+
+  it('reports unparsable input with a line', () => {
+    const outcome = parse('function broken() {\n  if [[ -f x ]]; then\n    echo x\n}\n');
+    expect(outcome.ok).toBe(false);
+    if (!outcome.ok) expect(outcome.error.line).toBeGreaterThanOrEqual(1);
+  });
+
+  it('turns an unparsable script into meta/parse-error at the file, and the run goes on', async () => {
+    const dir = await makeFolder({
+      files: {
+        'sources/install/entrypoint.sh': '#!/bin/bash\nsource package_a.sh\n',
+        'sources/install/common.sh': 'function colorecho() {\n  echo "$*"\n}\n',
+        'sources/install/package_a.sh': 'function install_a() {\n  colorecho "Installing a"\n  if true; then\n}\n',
+      },
+    });
+    const result = await lint({ dirs: [dir], kind: 'images', mode: 'dev', env: {}, today: '2026-01-15' });
+    const parseErrors = result.diagnostics.filter((d) => d.ruleId === 'meta/parse-error');
+    expect(parseErrors).toHaveLength(1);
+    expect(parseErrors[0].location.path).toBe('sources/install/package_a.sh');
+    expect(parseErrors[0].message).toMatch(/^sources\/install\/package_a\.sh could not be parsed as bash: syntax error/);
+    expect(result.diagnostics.filter((d) => d.ruleId === 'meta/internal-error')).toEqual([]);
+    expect(result.executionSuccessful).toBe(true);
+  });
+});

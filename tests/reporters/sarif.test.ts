@@ -35,13 +35,15 @@ describe('SARIF', () => {
     const { oasis, github } = validators();
     const inputs = [
       { dirs: ['examples/demo/Exegol'], mode: 'release' as const },
+      { configPath: 'examples/demo/porgs-lint.toml' },
+      { dirs: ['tests/fixtures/images'], mode: 'dev' as const, kind: 'images' as const },
       ...['wrapper-4.1', 'wrapper-4.3', 'wrapper-5x'].map((f) => ({ dirs: [`tests/fixtures/${f}`], mode: 'dev' as const })),
       { dirs: [await makeFolder({ files: { [CC]: 'class A(:\n' } })], mode: 'release' as const, kind: 'wrapper' as const },
     ];
     for (const input of inputs) {
       const log = buildSarif(await lint({ ...input, env: {}, today: '2026-06-01' }));
-      expect(oasis(log), `${input.dirs[0]}: ${JSON.stringify(oasis.errors?.slice(0, 3))}`).toBe(true);
-      expect(github(log), `${input.dirs[0]}: ${JSON.stringify(github.errors?.slice(0, 3))}`).toBe(true);
+      expect(oasis(log), `${input.dirs?.[0] ?? input.configPath}: ${JSON.stringify(oasis.errors?.slice(0, 3))}`).toBe(true);
+      expect(github(log), `${input.dirs?.[0] ?? input.configPath}: ${JSON.stringify(github.errors?.slice(0, 3))}`).toBe(true);
     }
   });
 

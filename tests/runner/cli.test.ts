@@ -1,5 +1,6 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import { makeFolder, makeRepo } from '../helpers/git.js';
@@ -68,5 +69,28 @@ describe('CLI contract', () => {
     expect(explained.stdout).toContain('default severity: warning');
     expect(explained.stdout).toMatch(/\(wrapper, dev mode: HEAD is branch dev.*\): runs/);
     expect((await runCli(['explain', 'meta/unused-supression'])).stderr).toMatch(/did you mean "meta\/unused-suppression"/);
+  });
+});
+
+describe('the demo workspace (README\'s first command)', () => {
+  it('shows deliberate findings in each of its three repos, and exits 1 without --exit-zero', async () => {
+    const root = fileURLToPath(new URL('../..', import.meta.url));
+    const res = await runCli(['--config', 'examples/demo/porgs-lint.toml', '--today', '2026-06-01', '--format', 'json'], { cwd: root });
+    expect(res.code).toBe(1);
+    const report = JSON.parse(res.stdout) as { repos: Array<{ name: string; kind: string }>; diagnostics: Array<{ ruleId: string; severity: string; location: { repo: string } }> };
+    expect(report.repos.map((r) => `${r.name}:${r.kind}`)).toEqual(['Exegol:wrapper', 'Exegol-images:images', 'Exegol-resources:resources']);
+    const ids = (repo: string) => new Set(report.diagnostics.filter((d) => d.location.repo === repo && d.severity !== 'note').map((d) => d.ruleId));
+    expect([...ids('Exegol')].sort()).toEqual(['wrapper/spawn-version', 'wrapper/test-version-matches', 'wrapper/version-no-prerelease']);
+    expect([...ids('Exegol-images')].sort()).toEqual([
+      'images/arch-fallback',
+      'images/history-file-exists',
+      'images/install-add-aliases',
+      'images/install-fn-not-called',
+      'images/temp-fix-expired',
+      'images/whitelist-syntax',
+      'workflow/actions-pinned',
+      'workflow/pin-header-consistent',
+    ]);
+    expect([...ids('Exegol-resources')].sort()).toEqual(['resources/add-to-list-format', 'resources/list-in-sync']);
   });
 });

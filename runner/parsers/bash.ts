@@ -301,7 +301,6 @@ export async function load(): Promise<(text: string) => ParseOutcome<BashFile>> 
   // Without this, V8 optimises the grammar's wasm in the background and the process waits
   // about a second at exit for it. Must run before the first wasm compile.
   v8.setFlagsFromString('--liftoff-only');
-  if (process.env.EAGER) v8.setFlagsFromString('--no-wasm-lazy-compilation');
   const require = createRequire(import.meta.url);
   const { Parser, Language } = await import('web-tree-sitter');
   await Parser.init();

@@ -131,6 +131,22 @@ const NO_CODE_INSIDE = new Set([
   'case', 'esac', 'function', 'local', 'declare', 'export', 'readonly', 'typeset', 'unset', 'select',
 ]);
 
+/** Nodes whose children are statements: always walked. */
+const STATEMENT_CONTAINERS = new Set([
+  'program', 'compound_statement', 'function_definition', 'if_statement', 'elif_clause', 'else_clause', 'while_statement',
+  'for_statement', 'c_style_for_statement', 'do_group', 'case_statement', 'case_item', 'pipeline', 'list', 'subshell',
+  'redirected_statement', 'negated_command', 'heredoc_redirect', 'command_substitution', 'process_substitution',
+]);
+
+/**
+ * Whether a word, string, test or assignment can run a command: only through `$(...)`, backquotes
+ * or `<(...)`. Checking its text costs one call into the parser; walking its children costs one
+ * per node, so subtrees without one are skipped.
+ */
+function holdsSubstitution(n: TsNode): boolean {
+  return /\$\(|`|[<>]\(/.test(n.text);
+}
+
 class Collector {
   readonly file: BashFile = { functions: [], commands: [], comments: [], assignments: [], ifChains: [] };
   private readonly fnStack: BashFunction[] = [];
@@ -161,7 +177,8 @@ class Collector {
       case 'if_statement':
         return this.ifChain(n);
     }
-    if (!NO_CODE_INSIDE.has(n.type)) this.children(n);
+    if (NO_CODE_INSIDE.has(type)) return;
+    if (STATEMENT_CONTAINERS.has(type) || holdsSubstitution(n)) this.children(n);
   }
 
   private children(n: TsNode): void {
@@ -219,7 +236,7 @@ class Collector {
       if (!c) continue;
       if (c.type === 'variable_assignment') {
         this.assignment(c, local);
-        this.children(c);
+        if (holdsSubstitution(c)) this.children(c);
       } else if (c.type === 'variable_name' && local) {
         const a: BashAssignment = { name: c.text, valueAt: spanOf(c), local, declaredOnly: true, fn: this.fn?.name, ...spanOf(c) };
         this.file.assignments.push(a);

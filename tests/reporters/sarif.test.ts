@@ -3,7 +3,7 @@ import path from 'node:path';
 import Ajv04Module from 'ajv-draft-04';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
-import { lint } from '../../runner/run.js';
+import { lint, type LintOptions } from '../../runner/run.js';
 import { buildSarif, FINGERPRINT_KEY } from '../../reporters/sarif.js';
 import { runCli } from '../helpers/cli.js';
 import { makeFolder, makeRepo, tmpDir, writeFiles } from '../helpers/git.js';
@@ -33,7 +33,7 @@ const CC = 'exegol/config/ConstantConfig.py';
 describe('SARIF', () => {
   it.skipIf(!sharedAvailable)('validates against the OASIS schema and GitHub\'s copy, for the demo and every fixture', async () => {
     const { oasis, github } = validators();
-    const inputs = [
+    const inputs: Array<Pick<LintOptions, 'dirs' | 'mode' | 'kind' | 'configPath'>> = [
       { dirs: ['examples/demo/Exegol'], mode: 'release' as const },
       { configPath: 'examples/demo/porgs-lint.toml' },
       { dirs: ['tests/fixtures/images'], mode: 'dev' as const, kind: 'images' as const },

@@ -3,8 +3,13 @@
 import type { FileEntry, RepoView, RuleContext } from './context-api.js';
 import type { GitFacts } from './git-facts.js';
 import type { ParseOutcome } from './parsers/parse-outcome.js';
+import { ParseCache } from './parse-cache.js';
+import { PACKAGE_ROOT } from './tool.js';
 import type { Source } from './source.js';
 import { normalisePath } from './source.js';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Mode, ParserName, RepoInfo, RepoKind, ReportInput, Rule, Severity } from './types.js';
 
 /** A finding before fingerprinting and suppression: the raw output of a rule. */
@@ -46,6 +51,34 @@ export function preloadParser(name: ParserName): void {
   if (PRELOADED.has(name)) parserFor(name).catch(() => undefined);
 }
 
+/**
+ * Parsers whose views are cached on disk, with what identifies their output: the module that
+ * builds the view and the package manifest (which pins the grammar's version).
+ */
+const CACHED: Partial<Record<ParserName, { modules: URL[]; encode: string }>> = {
+  bash: { modules: [new URL('./parsers/bash.js', import.meta.url), new URL('./parsers/bash.ts', import.meta.url)], encode: './parsers/bash-view.js' },
+};
+
+const caches = new Map<string, ParseCache | undefined>();
+
+function cacheFor(dir: string, parser: ParserName): ParseCache | undefined {
+  const spec = CACHED[parser];
+  if (!spec) return undefined;
+  const id = `${dir}\0${parser}`;
+  if (!caches.has(id)) {
+    const source = spec.modules.map((m) => {
+      try {
+        return readFileSync(m);
+      } catch {
+        return undefined;
+      }
+    }).find((b) => b !== undefined);
+    const salt = source && createHash('sha256').update(source).update(readFileSync(path.join(PACKAGE_ROOT, 'package.json'))).digest('hex');
+    caches.set(id, salt ? new ParseCache(dir, `${parser}:${salt}`) : undefined);
+  }
+  return caches.get(id);
+}
+
 let picomatchP: Promise<typeof import('picomatch')> | undefined;
 export const loadPicomatch = () => (picomatchP ??= import('picomatch').then((m) => (m.default ?? m) as typeof import('picomatch')));
 
@@ -64,6 +97,8 @@ export class RepoContext implements RepoView {
     readonly git: GitFacts,
     readonly today: string,
     private readonly parseErrorSeverity: Severity | 'off',
+    /** Where parsed views are cached across runs; undefined: no cache. */
+    private readonly cacheDir?: string,
   ) {}
 
   get kind(): RepoKind {
@@ -128,8 +163,7 @@ export class RepoContext implements RepoView {
       p = (async () => {
         const text = await this.read(rel);
         if (text === undefined) return undefined;
-        const parse = await parserFor(parser);
-        const outcome = parse(text);
+        const outcome = await this.parse(parser, text);
         if (outcome.ok) return outcome.value as T;
         const { line, column, message } = outcome.error;
         this.metaFinding(rel, `${rel} could not be parsed as ${PARSER_LABEL[parser]}: ${message}; fix the syntax so the rules can check it`, line, column);
@@ -138,6 +172,18 @@ export class RepoContext implements RepoView {
       this.views.set(key, p);
     }
     return p;
+  }
+
+  private async parse(parser: ParserName, text: string): Promise<ParseOutcome<unknown>> {
+    const cache = this.cacheDir === undefined ? undefined : cacheFor(this.cacheDir, parser);
+    if (!cache) return (await parserFor(parser))(text);
+    const codec = (await import(CACHED[parser]!.encode)) as { encode: (v: unknown) => unknown; decode: (v: unknown) => unknown };
+    const key = cache.key(text);
+    const hit = cache.get(key) as ParseOutcome<unknown> | undefined;
+    if (hit && typeof hit === 'object' && 'ok' in hit) return hit.ok ? { ok: true, value: codec.decode(hit.value) } : hit;
+    const outcome = (await parserFor(parser))(text);
+    cache.set(key, outcome.ok ? { ok: true, value: codec.encode(outcome.value) } : outcome);
+    return outcome;
   }
 
   python(file: string) {

@@ -1,5 +1,5 @@
 // Git facts about one checked repo, each asked of git at most once.
-import { realpathSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { CatFileBatch, isAncestor, listTree, resolveCommit, runGit, type GitLocation, type TreeEntry } from './git.js';
 
@@ -88,6 +88,17 @@ function sameDir(a: string, b: string): boolean {
  */
 export async function openGitFacts({ root, rev }: OpenGitOptions): Promise<GitFacts> {
   const loc: GitLocation = { cwd: root };
+  if (!rev) {
+    const fast = readHeadFromDisk(root);
+    if (fast) return new CliGitFacts(loc, fast.gitDir, fast.commit, fast.branch, fast.branch === undefined, fast.shallow, undefined);
+    // The usual case in one process instead of three: a work tree whose HEAD is a commit.
+    const all = await runGit(loc, ['rev-parse', '--show-toplevel', '--absolute-git-dir', '--is-shallow-repository', 'HEAD^{commit}', '--symbolic-full-name', 'HEAD']);
+    const [top, gitDir, shallowFlag, commit, head] = all.stdout.trim().split('\n');
+    if (all.code === 0 && head !== undefined && sameDir(top, root) && /^[0-9a-f]{40,64}$/.test(commit)) {
+      const branch = head.startsWith('refs/heads/') ? head.slice('refs/heads/'.length) : undefined;
+      return new CliGitFacts(loc, gitDir, commit, branch, branch === undefined, shallowFlag === 'true', undefined);
+    }
+  }
   const probe = await runGit(loc, ['rev-parse', '--show-toplevel', '--absolute-git-dir', '--is-shallow-repository']);
   if (probe.code !== 0) {
     if (rev) throw new RevError(`--rev ${rev}: ${root} is not a git repository`);
@@ -120,6 +131,47 @@ export async function openGitFacts({ root, rev }: OpenGitOptions): Promise<GitFa
 }
 
 export class RevError extends Error {}
+
+/**
+ * HEAD of a plain clone read from `.git` itself, without starting git (a process start costs more
+ * than the rest of a small run). Anything unusual (a `.git` file, a ref that is neither loose nor
+ * packed, a HEAD that is not a branch or a commit id) returns undefined, and git is asked instead.
+ */
+export function readHeadFromDisk(root: string): { gitDir: string; commit: string; branch?: string; shallow: boolean } | undefined {
+  try {
+    const gitDir = realpathSync(path.join(root, '.git'));
+    if (!statSync(gitDir).isDirectory()) return undefined;
+    const head = readFileSync(path.join(gitDir, 'HEAD'), 'utf8').trim();
+    const shallow = existsSync(path.join(gitDir, 'shallow'));
+    if (OID.test(head)) return { gitDir, commit: head, shallow };
+    const ref = /^ref: (refs\/heads\/\S+)$/.exec(head)?.[1];
+    if (!ref) return undefined;
+    const commit = readRef(gitDir, ref);
+    return commit ? { gitDir, commit, branch: ref.slice('refs/heads/'.length), shallow } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const OID = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
+
+function readRef(gitDir: string, ref: string): string | undefined {
+  try {
+    const loose = readFileSync(path.join(gitDir, ref), 'utf8').trim();
+    return OID.test(loose) ? loose : undefined;
+  } catch {
+    // not a loose ref: look in packed-refs
+  }
+  try {
+    for (const line of readFileSync(path.join(gitDir, 'packed-refs'), 'utf8').split('\n')) {
+      const [oid, name] = line.trim().split(' ');
+      if (name === ref && OID.test(oid)) return oid;
+    }
+  } catch {
+    // no packed-refs
+  }
+  return undefined;
+}
 
 class CliGitFacts implements GitFacts {
   readonly available = true;

@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util';
 import path from 'node:path';
 import { UsageError, didYouMean } from './errors.js';
+import { defaultCacheDir } from './parse-cache.js';
 import { parseFormat, writeOutputs, type OutputSpec } from './outputs.js';
 import { TOOL, PACKAGE_ROOT } from './tool.js';
 import type { Mode, RepoKind, RuleMeta, RunResult } from './types.js';
@@ -37,6 +38,9 @@ Options:
   --write-baseline <file>   record the current findings as the baseline and exit 0
   --prune-baseline          with --baseline: drop entries of fixed findings from the file
   --exit-zero               exit 0 even with findings (2 still means a broken run)
+  --cache-dir <dir>         where parsed shell scripts are cached between runs
+                            (default: $PORGS_LINT_CACHE_DIR, else $XDG_CACHE_HOME/porgs-lint or ~/.cache/porgs-lint)
+  --no-cache                parse everything again and write no cache
   --no-color                no colours (also NO_COLOR=1; FORCE_COLOR=1 forces them)
   --list-rules              list every rule with its kinds, modes and default severity
   -v, --version             print the version
@@ -59,6 +63,8 @@ interface ParsedArgs {
   writeBaseline?: string;
   pruneBaseline: boolean;
   exitZero: boolean;
+  cache: boolean;
+  cacheDir?: string;
   color?: boolean;
   listRules: boolean;
   version: boolean;
@@ -86,6 +92,8 @@ export function parseCliArgs(argv: string[]): ParsedArgs {
         'write-baseline': { type: 'string' },
         'prune-baseline': { type: 'boolean' },
         'exit-zero': { type: 'boolean' },
+        'no-cache': { type: 'boolean' },
+        'cache-dir': { type: 'string' },
         'no-color': { type: 'boolean' },
         color: { type: 'boolean' },
         'list-rules': { type: 'boolean' },
@@ -128,6 +136,8 @@ export function parseCliArgs(argv: string[]): ParsedArgs {
     writeBaseline: v['write-baseline'],
     pruneBaseline: Boolean(v['prune-baseline']),
     exitZero: Boolean(v['exit-zero']),
+    cache: !v['no-cache'],
+    cacheDir: v['cache-dir'],
     color: v['no-color'] ? false : v.color ? true : undefined,
     listRules: Boolean(v['list-rules']),
     version: Boolean(v.version),
@@ -154,6 +164,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       configPath: args.config,
       cwd: io.cwd,
       env: io.env,
+      cacheDir: args.cache ? path.resolve(io.cwd, args.cacheDir ?? defaultCacheDir(io.env)) : undefined,
     });
     if (args.writeBaseline) {
       const { writeBaseline } = await import('./baseline.js');

@@ -31,6 +31,8 @@ export interface LintOptions {
   config?: Config;
   cwd?: string;
   env?: Readonly<Record<string, string | undefined>>;
+  /** Cache parsed bash views in this folder across runs (the CLI's default; the API caches nothing). */
+  cacheDir?: string;
 }
 
 interface PreparedRepo {
@@ -200,7 +202,9 @@ export async function lint(opts: LintOptions = {}): Promise<RunResult> {
 
   const repos: PreparedRepo[] = [];
   try {
+    // With a parse cache, most runs never load a parser: loading one ahead would be wasted.
     const preload = (kind: RepoKind | undefined, mode?: Mode) => {
+      if (opts.cacheDir !== undefined) return;
       for (const r of selected) if (kind && r.kinds.includes(kind) && (!mode || r.modes.includes(mode))) r.parsers?.forEach(preloadParser);
     };
     for (let i = 0; i < dirs.length; i++) {
@@ -213,7 +217,7 @@ export async function lint(opts: LintOptions = {}): Promise<RunResult> {
     const workspace = new Map<RepoKind, RepoContext>();
     for (const repo of repos) {
       const parseSev = severityOf('meta/parse-error', repo.info.kind);
-      repo.ctx = new RepoContext(repo.info, repo.source, repo.git, today, parseSev);
+      repo.ctx = new RepoContext(repo.info, repo.source, repo.git, today, parseSev, opts.cacheDir);
       if (!workspace.has(repo.info.kind)) workspace.set(repo.info.kind, repo.ctx);
     }
 

@@ -7,78 +7,10 @@ import v8 from 'node:v8';
 import type { ParseOutcome } from './parse-outcome.js';
 import type { Span } from '../types.js';
 import type { Node as TsNode } from 'web-tree-sitter';
+import type { BashAssignment, BashBranch, BashComment, BashCommand, BashFile, BashFunction, BashIfChain, BashWord } from './bash-view.js';
 
-export interface BashWord extends Span {
-  /** The word as written, quotes included. */
-  text: string;
-  /** The word's value when it is a literal (no expansion, no substitution); quotes removed. */
-  value?: string;
-}
+export type { BashAssignment, BashBranch, BashComment, BashCommand, BashFile, BashFunction, BashIfChain, BashWord } from './bash-view.js';
 
-export interface BashCommand extends Span {
-  /** Command word as written (`colorecho`, `add-to-list`, `./entrypoint.sh`). */
-  name: string;
-  args: BashWord[];
-  /** Innermost enclosing function, if any. */
-  fn?: string;
-}
-
-export interface BashComment extends Span {
-  /** The comment including its `#`. */
-  text: string;
-  fn?: string;
-}
-
-export interface BashAssignment extends Span {
-  name: string;
-  /** Literal value, quotes removed; undefined when it contains an expansion or is missing. */
-  value?: string;
-  /** Where the value is written (the variable's span when there is no value). */
-  valueAt: Span;
-  /** Declared with `local`. */
-  local: boolean;
-
-  /** `local x` without a value. */
-  declaredOnly?: boolean;
-  fn?: string;
-}
-
-export interface BashBranch {
-  keyword: 'if' | 'elif' | 'else';
-  line: number;
-  column: number;
-  /** Text of the condition (empty for else). */
-  condition: string;
-  /** Commands run by the condition, `$(...)` included. */
-  conditionCommands: BashCommand[];
-  /** Commands of the branch body, nested ones included. */
-  commands: BashCommand[];
-}
-
-export interface BashIfChain extends Span {
-  branches: BashBranch[];
-  fn?: string;
-}
-
-export interface BashFunction extends Span {
-  name: string;
-  nameAt: Span;
-  /** Line of the body's first statement that is not a comment, if any. */
-  firstStatementLine?: number;
-  commands: BashCommand[];
-  comments: BashComment[];
-  assignments: BashAssignment[];
-  ifChains: BashIfChain[];
-}
-
-export interface BashFile {
-  functions: BashFunction[];
-  /** Every command of the file in source order, function bodies included. */
-  commands: BashCommand[];
-  comments: BashComment[];
-  assignments: BashAssignment[];
-  ifChains: BashIfChain[];
-}
 
 function spanOf(n: TsNode): Span {
   return {

@@ -1,7 +1,10 @@
 // Runs the built CLI (dist/) as a user would: a real process, real exit code.
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { GIT_ENV } from './git.js';
+import { GIT_ENV, tmpDir } from './git.js';
+
+/** Parse cache of the CLI runs of this test process, away from the user's own cache. */
+export const CLI_CACHE_DIR = tmpDir('porgs-cache-');
 
 export const CLI = fileURLToPath(new URL('../../dist/runner/cli.js', import.meta.url));
 
@@ -13,7 +16,7 @@ export interface CliRun {
 
 export function runCli(args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv; input?: string } = {}): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const env: NodeJS.ProcessEnv = { ...GIT_ENV, NO_COLOR: '1', ...opts.env };
+    const env: NodeJS.ProcessEnv = { ...GIT_ENV, NO_COLOR: '1', PORGS_LINT_CACHE_DIR: CLI_CACHE_DIR, ...opts.env };
     for (const k of ['GITHUB_REF', 'GITHUB_BASE_REF', 'GITHUB_HEAD_REF', 'GITHUB_STEP_SUMMARY', 'FORCE_COLOR']) if (!(opts.env && k in opts.env)) delete env[k];
     const child = spawn(process.execPath, [CLI, ...args], { cwd: opts.cwd, env, stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '';

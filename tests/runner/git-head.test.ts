@@ -1,0 +1,55 @@
+// HEAD read from .git without starting git must agree with git, or step aside.
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openGitFacts, readHeadFromDisk } from '../../runner/git-facts.js';
+import { commitAll, git, makeRepo, tmpDir, writeFiles } from '../helpers/git.js';
+
+async function gitSays(dir: string) {
+  const commit = await git(dir, 'rev-parse', 'HEAD');
+  const sym = await git(dir, 'rev-parse', '--symbolic-full-name', 'HEAD');
+  return { commit, branch: sym.startsWith('refs/heads/') ? sym.slice('refs/heads/'.length) : undefined };
+}
+
+describe('readHeadFromDisk', () => {
+  it('agrees with git on a branch, a nested branch name, packed refs and a detached HEAD', async () => {
+    const dir = await makeRepo({ files: { 'a.txt': 'a\n' }, branch: 'dev' });
+    await writeFiles(dir, { 'b.txt': 'b\n' });
+    await commitAll(dir, 'second');
+    const check = async () => {
+      const fast = readHeadFromDisk(dir);
+      expect(fast).toBeDefined();
+      expect({ commit: fast!.commit, branch: fast!.branch }).toEqual(await gitSays(dir));
+    };
+    await check();
+    await git(dir, 'checkout', '-q', '-b', 'feature/x');
+    await check();
+    await git(dir, 'pack-refs', '--all');
+    await expect(fs.access(path.join(dir, '.git/refs/heads/feature/x'))).rejects.toThrow();
+    await check();
+    await git(dir, 'checkout', '-q', '--detach', 'HEAD~1');
+    await check();
+    expect(readHeadFromDisk(dir)!.shallow).toBe(false);
+  });
+
+  it('sees a shallow clone, and steps aside for a linked worktree and an empty repo', async () => {
+    const origin = await makeRepo({ files: { 'a.txt': 'a\n' } });
+    await writeFiles(origin, { 'b.txt': 'b\n' });
+    await commitAll(origin, 'second');
+    const shallow = path.join(tmpDir(), 'shallow');
+    await git(path.dirname(shallow), 'clone', '-q', '--depth', '1', `file://${origin}`, shallow);
+    expect(readHeadFromDisk(shallow)).toMatchObject({ shallow: true, branch: 'main', commit: await git(origin, 'rev-parse', 'HEAD') });
+
+    const worktree = path.join(tmpDir(), 'wt');
+    await git(origin, 'worktree', 'add', '-q', worktree, '-b', 'other');
+    expect(readHeadFromDisk(worktree)).toBeUndefined();
+    const facts = await openGitFacts({ root: worktree });
+    expect([facts.available, facts.branch, facts.commit]).toEqual([true, 'other', await git(origin, 'rev-parse', 'HEAD')]);
+    facts.close();
+
+    const empty = await makeRepo({ empty: true });
+    expect(readHeadFromDisk(empty)).toBeUndefined();
+    const none = await openGitFacts({ root: empty });
+    expect([none.available, none.reason]).toEqual([false, 'the repository has no commits yet']);
+  });
+});

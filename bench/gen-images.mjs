@@ -3,6 +3,7 @@
 // aliases.d/history.d files, entrypoint.sh, common.sh and Dockerfiles. The default size is the real
 // one: about 400 functions in 25 files, about 7,000 lines of bash.
 // Usage: node bench/gen-images.mjs <dir> [functions=400] [files=25]
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -103,6 +104,11 @@ export function generateImages(dir, functions = 400, files = 25) {
     ['#!/bin/bash', 'set -e', ...packages.map((p) => `# shellcheck source=${p}.sh\nsource ${p}.sh`), 'if declare -f "$1" > /dev/null; then\n  "$@"\nelse\n  echo "\'$1\' is not a known function name" >&2\n  exit 1\nfi', ''].join('\n'),
   );
   writeFileSync(path.join(dir, 'Dockerfile'), ['FROM debian:12-slim', 'COPY sources /root/sources/', 'WORKDIR /root/sources/install', ...packages.map((p) => `RUN ./entrypoint.sh ${p}`), ''].join('\n\n'));
+  // A real checkout is a git repo on a branch: commit it, so the run reads git facts as it would there.
+  const git = (...args) => execFileSync('git', ['-c', 'user.name=bench', '-c', 'user.email=bench@example.com', '-c', 'commit.gpgsign=false', ...args], { cwd: dir, stdio: 'ignore' });
+  git('init', '-q', '-b', 'dev');
+  git('add', '-A');
+  git('commit', '-q', '-m', 'generated images repo');
   return { dir, functions, files };
 }
 

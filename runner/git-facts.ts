@@ -88,7 +88,7 @@ function sameDir(a: string, b: string): boolean {
  */
 export async function openGitFacts({ root, rev }: OpenGitOptions): Promise<GitFacts> {
   const loc: GitLocation = { cwd: root };
-  if (!rev) {
+  if (!rev && existsSync(path.join(root, '.git'))) {
     const fast = readHeadFromDisk(root);
     if (fast) return new CliGitFacts(loc, fast.gitDir, fast.commit, fast.branch, fast.branch === undefined, fast.shallow, undefined);
     // The usual case in one process instead of three: a work tree whose HEAD is a commit.

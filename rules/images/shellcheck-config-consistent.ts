@@ -1,5 +1,6 @@
 import { defineRule } from '../../runner/types.js';
 import type { Span } from '../../runner/types.js';
+import { workflowFiles } from '../workflow/_workflows.js';
 
 const RC = '.shellcheckrc';
 
@@ -37,7 +38,7 @@ export default defineRule({
   tags: ['ci'],
   precision: 'very-high',
   async check(ctx) {
-    const workflows = await ctx.glob('.github/workflows/*.{yml,yaml}');
+    const workflows = await workflowFiles(ctx);
     const settings: Array<{ path: string; at: Span; codes: string[] }> = [];
     for (const path of workflows) {
       const text = await ctx.read(path);

@@ -2,7 +2,7 @@
 import type { RepoView } from '../../runner/context-api.js';
 import type { Span } from '../../runner/types.js';
 
-export const WORKFLOWS = '.github/workflows/*.{yml,yaml}';
+export const WORKFLOWS_DIR = '.github/workflows';
 export const FULL_SHA = /^[0-9a-f]{40}$/;
 
 export interface Uses {
@@ -18,8 +18,14 @@ export interface Uses {
   comment?: string;
 }
 
+/** `.github/workflows/*.yml` and `*.yaml`, sorted (a listing of one folder, not a walk of the repo). */
 export function workflowFiles(ctx: RepoView): Promise<string[]> {
-  return ctx.memo('workflow:files', () => ctx.glob(WORKFLOWS));
+  return ctx.memo('workflow:files', async () =>
+    (await ctx.list(WORKFLOWS_DIR))
+      .filter((e) => e.type === 'file' && /\.ya?ml$/.test(e.path))
+      .map((e) => e.path)
+      .sort(),
+  );
 }
 
 /** Remote `uses:` of a workflow file (local `./...` and `docker://` images are left out). */

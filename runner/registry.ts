@@ -1,9 +1,11 @@
 // Rules are discovered by file name: rules/<group>/<name>.(js|ts) exports the rule `<group>/<name>`.
 // Files starting with `_` are support modules. Rule modules are light: parsers load on demand.
-import { readdirSync } from 'node:fs';
+// The build writes rules/index.json (every rule's metadata and file), so a run reads metadata
+// without importing a module, and imports only the rules of the repo kinds it checks.
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import path from 'node:path';
-import type { Rule, RuleMeta } from './types.js';
+import type { RepoKind, Rule, RuleMeta } from './types.js';
 import { META_RULES } from '../rules/meta/_meta.js';
 
 const RULES_DIR = fileURLToPath(new URL('../rules/', import.meta.url));
@@ -21,18 +23,72 @@ export function ruleFiles(): Array<{ id: string; file: string }> {
   return out.sort((a, b) => (a.id < b.id ? -1 : 1));
 }
 
-let rulesP: Promise<Rule[]> | undefined;
+const INDEX = path.join(RULES_DIR, 'index.json');
 
-export function loadRules(): Promise<Rule[]> {
-  rulesP ??= Promise.all(
-    ruleFiles().map(async ({ id, file }) => {
-      const mod = (await import(pathToFileURL(file).href)) as { default?: Rule };
+interface IndexedRule extends RuleMeta {
+  /** Module path relative to the rules folder. */
+  file: string;
+}
+
+let indexCache: IndexedRule[] | null | undefined;
+
+/** The built index, when it lists exactly the rule files present (else undefined: import them all). */
+function ruleIndex(): IndexedRule[] | undefined {
+  if (indexCache === undefined) {
+    try {
+      const index = JSON.parse(readFileSync(INDEX, 'utf8')) as IndexedRule[];
+      const files = ruleFiles();
+      const fresh = index.length === files.length && files.every((f, i) => index[i].id === f.id && path.join(RULES_DIR, index[i].file) === f.file);
+      indexCache = fresh ? index : null;
+    } catch {
+      indexCache = null;
+    }
+  }
+  return indexCache ?? undefined;
+}
+
+const imported = new Map<string, Promise<Rule>>();
+
+function importRule(id: string, file: string): Promise<Rule> {
+  let p = imported.get(id);
+  if (!p) {
+    p = import(pathToFileURL(file).href).then((mod: { default?: Rule }) => {
       const rule = mod.default;
       if (!rule || rule.id !== id) throw new Error(`${file}: expected a default export defineRule({ id: '${id}' })`);
       return rule;
-    }),
-  );
-  return rulesP;
+    });
+    imported.set(id, p);
+  }
+  return p;
+}
+
+/** The rules, sorted by id; with `kinds`, only those that apply to one of them. */
+export async function loadRules(kinds?: readonly RepoKind[]): Promise<Rule[]> {
+  const wanted = (meta: Pick<RuleMeta, 'kinds'>) => !kinds || meta.kinds.some((k) => kinds.includes(k));
+  const index = ruleIndex();
+  if (index) return Promise.all(index.filter(wanted).map((r) => importRule(r.id, path.join(RULES_DIR, r.file))));
+  const all = await Promise.all(ruleFiles().map(({ id, file }) => importRule(id, file)));
+  return all.filter(wanted);
+}
+
+/** Metadata of every rule, from the index when there is one. */
+async function ruleMeta(): Promise<RuleMeta[]> {
+  const index = ruleIndex();
+  if (index) return index.map(({ file: _file, ...meta }) => meta);
+  return loadRules();
+}
+
+/** Writes rules/index.json next to the built rules (run by `npm run build`). */
+export async function writeRuleIndex(): Promise<number> {
+  indexCache = null;
+  const rules = await loadRules();
+  const index: IndexedRule[] = rules.map(({ check: _check, ...meta }) => ({
+    ...meta,
+    file: path.relative(RULES_DIR, ruleFiles().find((f) => f.id === meta.id)!.file),
+  }));
+  writeFileSync(INDEX, `${JSON.stringify(index, null, 1)}\n`);
+  indexCache = undefined;
+  return index.length;
 }
 
 let hookMetaP: Promise<readonly RuleMeta[]> | undefined;
@@ -47,8 +103,12 @@ export function loadHookChecks(): Promise<readonly RuleMeta[]> {
 
 /** Every id a user may name: rules, runner findings and hook checks. */
 export async function allRuleMeta(): Promise<RuleMeta[]> {
-  const [rules, hook] = await Promise.all([loadRules(), loadHookChecks()]);
+  const [rules, hook] = await Promise.all([ruleMeta(), loadHookChecks()]);
   return [...rules, ...META_RULES, ...hook].sort((a, b) => (a.id < b.id ? -1 : 1));
 }
 
 export { META_RULES };
+
+if (process.argv[1] && pathToFileURL(process.argv[1]).href === import.meta.url && process.argv[2] === '--write-index') {
+  writeRuleIndex().then((n) => console.log(`rules/index.json: ${n} rules`));
+}

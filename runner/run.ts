@@ -191,21 +191,20 @@ export async function lint(opts: LintOptions = {}): Promise<RunResult> {
   const entries = dirs.map((d) => config.repos.find((e) => e.path === path.resolve(cwd, d)));
   const names = fromConfig ? config.repos.map((e) => e.name) : uniqueNames(dirs, cwd);
 
-  const rules = [...(await loadRules()), ...(opts.extraRules ?? [])];
-  const known = new Map([...(await allRuleMeta()), ...(opts.extraRules ?? [])].map((r) => [r.id, r]));
+  const known = new Map<string, RuleMeta>([...(await allRuleMeta()), ...(opts.extraRules ?? [])].map((r) => [r.id, r]));
   if (opts.rules?.length) {
     for (const id of opts.rules) {
       if (!known.has(id)) throw new UsageError(`--rule ${id}: unknown rule id${didYouMean(id, known.keys())}; see porgs-lint --list-rules`);
     }
   }
-  const selected = opts.rules?.length ? rules.filter((r) => opts.rules!.includes(r.id)) : rules;
+  const isSelected = (id: string) => !opts.rules?.length || opts.rules.includes(id);
 
   const repos: PreparedRepo[] = [];
   try {
     // With a parse cache, most runs never load a parser: loading one ahead would be wasted.
     const preload = (kind: RepoKind | undefined, mode?: Mode) => {
-      if (opts.cacheDir !== undefined) return;
-      for (const r of selected) if (kind && r.kinds.includes(kind) && (!mode || r.modes.includes(mode))) r.parsers?.forEach(preloadParser);
+      if (opts.cacheDir !== undefined || !kind) return;
+      for (const r of known.values()) if (isSelected(r.id) && r.kinds.includes(kind) && (!mode || r.modes.includes(mode))) r.parsers?.forEach(preloadParser);
     };
     for (let i = 0; i < dirs.length; i++) {
       preload(opts.kind ?? entries[i]?.kind);
@@ -213,6 +212,9 @@ export async function lint(opts: LintOptions = {}): Promise<RunResult> {
       preload(repo.info.kind, repo.info.mode);
       repos.push(repo);
     }
+    // Only the rule modules of the kinds present are loaded.
+    const kinds = [...new Set(repos.map((r) => r.info.kind))];
+    const selected = [...(await loadRules(kinds)), ...(opts.extraRules ?? [])].filter((r) => isSelected(r.id));
     const severityOf = (id: string, kind: RepoKind) => ruleSetting(config, known.get(id)!, kind).severity;
     const workspace = new Map<RepoKind, RepoContext>();
     for (const repo of repos) {

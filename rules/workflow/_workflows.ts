@@ -9,6 +9,8 @@ export interface Uses {
   path: string;
   /** As written, e.g. `actions/checkout@v4`. */
   value: string;
+  /** The action path before `@`, e.g. `github/codeql-action/upload-sarif`. */
+  action: string;
   /** `owner/repo` (the first two segments of the action path). */
   repo: string;
   /** Text after `@` (empty when missing). */
@@ -44,7 +46,7 @@ export async function remoteUses(ctx: RepoView, path: string): Promise<Uses[]> {
       const at = value.indexOf('@');
       const action = at === -1 ? value : value.slice(0, at);
       const comment = /\s#\s?(.*)$/.exec(lines[p.valueAt.line - 1] ?? '')?.[1]?.trim();
-      out.push({ path, value, repo: action.split('/').slice(0, 2).join('/'), ref: at === -1 ? '' : value.slice(at + 1), at: p.valueAt, comment });
+      out.push({ path, value, action, repo: action.split('/').slice(0, 2).join('/'), ref: at === -1 ? '' : value.slice(at + 1), at: p.valueAt, comment });
     }
     return out;
   });

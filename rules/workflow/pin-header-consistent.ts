@@ -42,20 +42,22 @@ export default defineRule({
       if (!header) continue;
       const uses = await remoteUses(ctx, path);
       for (const u of uses) {
-        const listed = header.entries.filter((e) => e.repo === u.repo);
+        // A header line names the action (`owner/repo/path`) or its repository (`owner/repo`).
+        const exact = header.entries.filter((e) => e.repo === u.action);
+        const listed = exact.length > 0 ? exact : header.entries.filter((e) => e.repo === u.repo);
         if (listed.length === 0) {
-          ctx.report({ path, at: u.at, message: `${u.repo} is not listed under the "# Pinned GitHub Actions" header (line ${header.line}); add "#   ${u.repo} <version> @ ${FULL_SHA.test(u.ref) ? u.ref : '<sha>'}"` });
+          ctx.report({ path, at: u.at, message: `${u.action} is not listed under the "# Pinned GitHub Actions" header (line ${header.line}); add "#   ${u.action} <version> @ ${FULL_SHA.test(u.ref) ? u.ref : '<sha>'}"` });
           continue;
         }
         const match = listed.find((e) => e.sha === u.ref.toLowerCase());
         if (!match) {
-          ctx.report({ path, at: u.at, message: `${u.repo} is used at ${u.ref || '(no ref)'} but the header lists it @ ${listed.map((e) => e.sha).join(', ')} (line ${listed[0].line}); make them the same commit` });
+          ctx.report({ path, at: u.at, message: `${u.action} is used at ${u.ref || '(no ref)'} but the header lists it @ ${listed.map((e) => e.sha).join(', ')} (line ${listed[0].line}); make them the same commit` });
         } else if (u.comment && u.comment !== match.version) {
-          ctx.report({ path, at: u.at, message: `${u.repo} is commented "# ${u.comment}" here but the header says ${match.version} (line ${match.line}) for the same commit; make the versions agree` });
+          ctx.report({ path, at: u.at, message: `${u.action} is commented "# ${u.comment}" here but the header says ${match.version} (line ${match.line}) for the same commit; make the versions agree` });
         }
       }
       for (const e of header.entries) {
-        if (uses.some((u) => u.repo === e.repo)) continue;
+        if (uses.some((u) => u.action === e.repo || u.repo === e.repo)) continue;
         ctx.report({ path, at: { line: e.line, column: 1 }, message: `the header lists ${e.repo} ${e.version}, but no step of this workflow uses it; remove the line` });
       }
     }

@@ -1,4 +1,5 @@
 // Workflow rules run for every kind: pinned actions and the "# Pinned GitHub Actions" header.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { makeFolder, makeRepo } from '../helpers/git.js';
 import { findings } from '../helpers/lint.js';
@@ -94,5 +95,22 @@ describe('workflow/pin-header-consistent', () => {
   it('stays silent when the header and the uses agree, and when a workflow has no header', async () => {
     const dir = await makeFolder({ files: { [WF]: workflow(PINNED_HEADER, PINNED_STEPS), '.github/workflows/plain.yml': 'on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - uses: actions/checkout@v4\n' } });
     expect(await findings(dir, ['workflow/pin-header-consistent'], { kind: 'wrapper', mode: 'dev' })).toEqual([]);
+  });
+});
+
+describe('the example workflow shipped in examples/', () => {
+  const example = readFileSync(new URL('../../examples/github-workflow.yml', import.meta.url), 'utf8');
+
+  it('passes both workflow rules, its sub-path action (github/codeql-action/upload-sarif) included', async () => {
+    const dir = await makeFolder({ files: { '.github/workflows/porgs-lint.yml': example } });
+    expect(await findings(dir, ['workflow/actions-pinned', 'workflow/pin-header-consistent'], { kind: 'wrapper', mode: 'dev' })).toEqual([]);
+  });
+
+  it('names the sub-path action when its commit drifts from the header', async () => {
+    const drifted = example.replace('upload-sarif@df409f7d9260372bd5f19e5b04e83cb3c43714ae', `upload-sarif@${'b'.repeat(40)}`);
+    const dir = await makeFolder({ files: { '.github/workflows/porgs-lint.yml': drifted } });
+    expect(await findings(dir, ['workflow/pin-header-consistent'], { kind: 'wrapper', mode: 'dev' })).toEqual([
+      `workflow/pin-header-consistent error .github/workflows/porgs-lint.yml:31 github/codeql-action/upload-sarif is used at ${'b'.repeat(40)} but the header lists it @ df409f7d9260372bd5f19e5b04e83cb3c43714ae (line 6); make them the same commit`,
+    ]);
   });
 });

@@ -1,9 +1,15 @@
-// add-aliases/add-history calls and the aliases.d/history.d files they read.
+// add-aliases/add-history calls and the aliases.d/history.d files they read: the same two rules
+// for each kind of asset.
 import type { RepoView } from '../../runner/context-api.js';
 import type { BashCommand } from '../../runner/parsers/bash.js';
-import { dockerfiles, installScripts, literalArgs } from './_images.js';
+import { defineRule, type Rule } from '../../runner/types.js';
+import { ALIASES_DIR, HISTORY_DIR, dockerfiles, fileNames, installScripts, literalArgs } from './_images.js';
 
-export interface AssetCall {
+export type Asset = 'aliases' | 'history';
+
+const ASSET_DIR: Record<Asset, string> = { aliases: ALIASES_DIR, history: HISTORY_DIR };
+
+interface AssetCall {
   path: string;
   cmd: BashCommand;
   /** File name the call reads; undefined when built from variables. */
@@ -11,22 +17,83 @@ export interface AssetCall {
 }
 
 /** Every `add-aliases X` (or `add-history X`) call of the install scripts. */
-export async function assetCalls(ctx: RepoView, helper: 'add-aliases' | 'add-history'): Promise<AssetCall[]> {
+async function assetCalls(ctx: RepoView, asset: Asset): Promise<AssetCall[]> {
   const out: AssetCall[] = [];
   for (const s of await installScripts(ctx)) {
-    for (const cmd of s.bash.commands) if (cmd.name === helper) out.push({ path: s.path, cmd, name: literalArgs(cmd) });
+    for (const cmd of s.bash.commands) if (cmd.name === `add-${asset}`) out.push({ path: s.path, cmd, name: literalArgs(cmd) });
   }
   return out;
 }
 
 /** Names referenced by path (`.../aliases.d/_init`) in install-script commands and Dockerfiles. */
-export async function referencedByPath(ctx: RepoView, folder: 'aliases.d' | 'history.d'): Promise<Set<string>> {
-  const pattern = new RegExp(`${folder.replace('.', '\\.')}/([A-Za-z0-9_.+@-]+)`, 'g');
+async function referencedByPath(ctx: RepoView, asset: Asset): Promise<Set<string>> {
+  const folder = `${asset}.d/`;
+  const pattern = new RegExp(`${asset}\\.d/([A-Za-z0-9_.+@-]+)`, 'g');
   const names = new Set<string>();
   const scan = (text: string) => {
+    if (!text.includes(folder)) return;
     for (const m of text.matchAll(pattern)) names.add(m[1]);
   };
   for (const s of await installScripts(ctx)) for (const cmd of s.bash.commands) for (const a of cmd.args) scan(a.text);
   for (const d of await dockerfiles(ctx)) scan((await ctx.read(d)) ?? '');
   return names;
+}
+
+/** `images/<asset>-file-exists`: each call has its file. */
+export function assetFileExistsRule(asset: Asset): Rule {
+  const dir = ASSET_DIR[asset];
+  return defineRule({
+    id: `images/${asset}-file-exists`,
+    description: `Each \`add-${asset} X\` has its file \`${dir}/X\`.`,
+    details: `add-${asset} pipes the file through grep into the image: when it is missing the build goes on and the ${asset} of the tool are silently lost.`,
+    kinds: ['images'],
+    modes: ['release', 'dev'],
+    severity: 'error',
+    docs: `docs/rules/images/${asset}-file-exists.md`,
+    parsers: ['bash'],
+    tags: ['assets'],
+    precision: 'very-high',
+    async check(ctx) {
+      const present = await fileNames(ctx, dir);
+      for (const c of await assetCalls(ctx, asset)) {
+        if (c.name === undefined || present.has(c.name)) continue;
+        ctx.report({
+          path: c.path,
+          at: c.cmd,
+          message: `add-${asset} ${c.name} reads ${dir}/${c.name}, which does not exist: the build would skip it silently; create the file, or fix the name`,
+        });
+      }
+    },
+  });
+}
+
+/** `images/orphan-<asset>-file`: each file is installed by a call or a path reference. */
+export function orphanAssetRule(asset: Asset): Rule {
+  const dir = ASSET_DIR[asset];
+  return defineRule({
+    id: `images/orphan-${asset}-file`,
+    description: `Every file in \`${dir}/\` is installed by an \`add-${asset}\` call or a path reference.`,
+    details: `${asset === 'aliases' ? 'An aliases' : 'A history'} file no install function reads never reaches the image: usually its tool was removed or renamed. Files copied by path (such as ${asset}.d/_init) count as installed.`,
+    kinds: ['images'],
+    modes: ['release', 'dev'],
+    severity: 'warning',
+    docs: `docs/rules/images/orphan-${asset}-file.md`,
+    parsers: ['bash'],
+    tags: ['assets'],
+    precision: 'high',
+    async check(ctx) {
+      const files = [...(await fileNames(ctx, dir))].sort();
+      if (files.length === 0) return;
+      const used = new Set((await assetCalls(ctx, asset)).map((c) => c.name));
+      const referenced = await referencedByPath(ctx, asset);
+      for (const name of files) {
+        if (used.has(name) || referenced.has(name)) continue;
+        ctx.report({
+          path: `${dir}/${name}`,
+          message: `no install function calls add-${asset} ${name}, so this file never reaches the image; add the call to the tool's install function, or delete the file`,
+          key: name,
+        });
+      }
+    },
+  });
 }

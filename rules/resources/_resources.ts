@@ -12,8 +12,10 @@ export interface ResourcesScript {
   functions: Map<string, BashFunction>;
   /** add_resources(), when defined. */
   entry?: BashFunction;
-  /** Calls of add_resources to functions of the script, in order. */
+  /** Calls of add_resources to functions of the script, in order (not to the add-to-list helper). */
   called: BashCommand[];
+  /** add_resources' own commands that matter for the list, in order: its add-to-list calls and the calls above. */
+  steps: BashCommand[];
 }
 
 export function resourcesScript(ctx: RepoView): Promise<ResourcesScript | undefined> {
@@ -23,8 +25,8 @@ export function resourcesScript(ctx: RepoView): Promise<ResourcesScript | undefi
     const functions = new Map<string, BashFunction>();
     for (const f of bash.functions) if (!functions.has(f.name)) functions.set(f.name, f);
     const entry = functions.get(ENTRY);
-    const called = (entry?.commands ?? []).filter((c) => c.fn === ENTRY && functions.has(c.name));
-    return { bash, functions, entry, called };
+    const steps = (entry?.commands ?? []).filter((c) => c.fn === ENTRY && (c.name === 'add-to-list' || functions.has(c.name)));
+    return { bash, functions, entry, called: steps.filter((c) => c.name !== 'add-to-list'), steps };
   });
 }
 

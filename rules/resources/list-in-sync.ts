@@ -1,5 +1,5 @@
 import { defineRule } from '../../runner/types.js';
-import { HEADER, LIST, SCRIPT, listCalls, resourcesScript } from './_resources.js';
+import { ENTRY, HEADER, LIST, SCRIPT, listCalls, resourcesScript } from './_resources.js';
 
 export default defineRule({
   id: 'resources/list-in-sync',
@@ -16,17 +16,18 @@ export default defineRule({
     const script = await resourcesScript(ctx);
     if (!script?.entry) return;
     const expected: Array<{ row: string; line?: number; fn?: string }> = [];
-    for (const call of script.called) {
-      for (const cmd of listCalls(script.functions.get(call.name)!)) {
+    for (const step of script.steps) {
+      const fn = step.name === 'add-to-list' ? undefined : script.functions.get(step.name)!;
+      for (const cmd of fn ? listCalls(fn) : [step]) {
         const row = cmd.args.length === 1 ? cmd.args[0].value : undefined;
         if (row === undefined) {
           ctx.cannotVerify({ path: SCRIPT, at: cmd, message: `this add-to-list row is built at run time, so ${LIST} cannot be compared with the script` });
           return;
         }
-        expected.push({ row, line: cmd.line, fn: call.name });
+        expected.push({ row, line: cmd.line, fn: fn?.name ?? ENTRY });
       }
     }
-    if (expected[0]?.row !== HEADER) expected.unshift({ row: HEADER });
+    if (!expected.some((e) => e.row === HEADER)) expected.unshift({ row: HEADER });
     const text = await ctx.read(LIST);
     if (text === undefined) {
       ctx.report({ path: SCRIPT, at: { line: script.entry.line, column: 1 }, message: `${LIST} is missing; commit it: the header "${HEADER}" and then the ${expected.length - 1} rows add_resources writes` , key: 'missing list' });

@@ -72,6 +72,21 @@ describe('resources/add-fn-called and resources/add-fn-has-list', () => {
   });
 });
 
+describe('add_resources writing the header row itself', () => {
+  it('is not taken for a resource function, and its row counts in the list order', async () => {
+    const dir = await resources({
+      [SCRIPT]: edit('function add_resources() {\n  init_list\n', 'function add_resources() {\n  rm -f resources_list.csv\n  add-to-list "Resource,Link,Description"\n'),
+    });
+    expect(await lintResources(dir, ['resources/add-fn-has-list', 'resources/add-fn-called', 'resources/list-in-sync', 'resources/add-to-list-format'])).toEqual([]);
+    const late = await resources({
+      [SCRIPT]: edit('function add_resources() {\n  init_list\n  add_sysinternals\n', 'function add_resources() {\n  rm -f resources_list.csv\n  add_sysinternals\n  add-to-list "Resource,Link,Description"\n'),
+    });
+    expect(await lintResources(late, ['resources/list-in-sync'])).toEqual([
+      'resources/list-in-sync error resources_list.csv:1 line 1 is "Resource,Link,Description" but update-resources.sh writes "SysInternals,https://learn.microsoft.com/en-us/sysinternals,Windows utilities signed by Microsoft" (add_sysinternals, update-resources.sh:42); update resources_list.csv to match the script',
+    ]);
+  });
+});
+
 describe('resources/list-in-sync', () => {
   it('points at the first line that differs from the rows in call order', async () => {
     const swapped = await resources({ [SCRIPT]: edit('  add_sysinternals\n  add_pspy\n', '  add_pspy\n  add_sysinternals\n') });

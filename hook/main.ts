@@ -140,8 +140,8 @@ async function hookSettings(root: string, kind: RepoKind): Promise<HookSettings>
 }
 
 async function releaseRules(root: string, kind: RepoKind, commit: string, tag: string): Promise<HookFinding[]> {
-  const { lint } = await import('../runner/run.js');
-  const result = await lint({ dirs: [root], rev: commit, mode: 'release', kind, env: {} });
+  const [{ lint }, { defaultCacheDir }] = await Promise.all([import('../runner/run.js'), import('../runner/parse-cache.js')]);
+  const result = await lint({ dirs: [root], rev: commit, mode: 'release', kind, env: {}, cacheDir: defaultCacheDir(process.env) });
   return result.diagnostics
     .filter((d) => d.severity === 'error')
     .map((d) => ({

@@ -55,8 +55,14 @@ export function preloadParser(name: ParserName): void {
  * Parsers whose views are cached on disk, with what identifies their output: the module that
  * builds the view and the package manifest (which pins the grammar's version).
  */
-const CACHED: Partial<Record<ParserName, { modules: URL[]; encode: string }>> = {
-  bash: { modules: [new URL('./parsers/bash.js', import.meta.url), new URL('./parsers/bash.ts', import.meta.url)], encode: './parsers/bash-view.js' },
+const CACHED: Partial<Record<ParserName, { modules: URL[][]; encode: string }>> = {
+  bash: {
+    modules: [
+      [new URL('./parsers/bash.js', import.meta.url), new URL('./parsers/bash-view.js', import.meta.url)],
+      [new URL('./parsers/bash.ts', import.meta.url), new URL('./parsers/bash-view.ts', import.meta.url)],
+    ],
+    encode: './parsers/bash-view.js',
+  },
 };
 
 const caches = new Map<string, ParseCache | undefined>();
@@ -66,13 +72,16 @@ function cacheFor(dir: string, parser: ParserName): ParseCache | undefined {
   if (!spec) return undefined;
   const id = `${dir}\0${parser}`;
   if (!caches.has(id)) {
-    const source = spec.modules.map((m) => {
-      try {
-        return readFileSync(m);
-      } catch {
-        return undefined;
-      }
-    }).find((b) => b !== undefined);
+    // The built modules (or, from the sources, the TypeScript ones) that parse and encode.
+    const source = spec.modules
+      .map((set) => {
+        try {
+          return Buffer.concat(set.map((m) => readFileSync(m)));
+        } catch {
+          return undefined;
+        }
+      })
+      .find((b) => b !== undefined);
     const salt = source && createHash('sha256').update(source).update(readFileSync(path.join(PACKAGE_ROOT, 'package.json'))).digest('hex');
     caches.set(id, salt ? new ParseCache(dir, `${parser}:${salt}`) : undefined);
   }
@@ -180,7 +189,15 @@ export class RepoContext implements RepoView {
     const codec = (await import(CACHED[parser]!.encode)) as { encode: (v: unknown) => unknown; decode: (v: unknown) => unknown };
     const key = cache.key(text);
     const hit = cache.get(key) as ParseOutcome<unknown> | undefined;
-    if (hit && typeof hit === 'object' && 'ok' in hit) return hit.ok ? { ok: true, value: codec.decode(hit.value) } : hit;
+    if (hit && typeof hit === 'object' && 'ok' in hit) {
+      // An entry that does not decode (damaged, or written by hand) is a miss, rewritten below.
+      try {
+        if (!hit.ok) return { ok: false, error: { line: Number(hit.error.line) || 1, column: Number(hit.error.column) || 1, message: String(hit.error.message) } };
+        return { ok: true, value: codec.decode(hit.value) };
+      } catch {
+        // fall through to a fresh parse
+      }
+    }
     const outcome = (await parserFor(parser))(text);
     cache.set(key, outcome.ok ? { ok: true, value: codec.encode(outcome.value) } : outcome);
     return outcome;

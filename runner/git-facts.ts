@@ -140,7 +140,11 @@ export class RevError extends Error {}
 export function readHeadFromDisk(root: string): { gitDir: string; commit: string; branch?: string; shallow: boolean } | undefined {
   try {
     const gitDir = realpathSync(path.join(root, '.git'));
-    if (!statSync(gitDir).isDirectory()) return undefined;
+    const stat = statSync(gitDir);
+    if (!stat.isDirectory()) return undefined;
+    // git refuses a repository owned by someone else unless safe.directory says otherwise: let
+    // git decide, rather than read what git itself would not.
+    if (typeof process.getuid !== 'function' || stat.uid !== process.getuid()) return undefined;
     const head = readFileSync(path.join(gitDir, 'HEAD'), 'utf8').trim();
     const shallow = existsSync(path.join(gitDir, 'shallow'));
     if (OID.test(head)) return { gitDir, commit: head, shallow };

@@ -2,7 +2,7 @@
 // Files starting with `_` are support modules. Rule modules are light: parsers load on demand.
 // The build writes rules/index.json (every rule's metadata and file), so a run reads metadata
 // without importing a module, and imports only the rules of the repo kinds it checks.
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import path from 'node:path';
 import type { RepoKind, Rule, RuleMeta } from './types.js';
@@ -38,13 +38,29 @@ function ruleIndex(): IndexedRule[] | undefined {
     try {
       const index = JSON.parse(readFileSync(INDEX, 'utf8')) as IndexedRule[];
       const files = ruleFiles();
-      const fresh = index.length === files.length && files.every((f, i) => index[i].id === f.id && path.join(RULES_DIR, index[i].file) === f.file);
+      // Same rules, and written after every rule module (a plain `tsc` without the index step
+      // leaves an older index, whose metadata may no longer be true).
+      const written = statSync(INDEX).mtimeMs;
+      const fresh =
+        index.length === files.length &&
+        files.every((f, i) => index[i].id === f.id && path.join(RULES_DIR, index[i].file) === f.file) &&
+        newestModule() <= written;
       indexCache = fresh ? index : null;
     } catch {
       indexCache = null;
     }
   }
   return indexCache ?? undefined;
+}
+
+/** Modification time of the newest module under the rules folder (rules and support modules). */
+function newestModule(): number {
+  let newest = 0;
+  for (const group of readdirSync(RULES_DIR, { withFileTypes: true })) {
+    if (!group.isDirectory()) continue;
+    for (const f of readdirSync(path.join(RULES_DIR, group.name))) newest = Math.max(newest, statSync(path.join(RULES_DIR, group.name, f)).mtimeMs);
+  }
+  return newest;
 }
 
 const imported = new Map<string, Promise<Rule>>();

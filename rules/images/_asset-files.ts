@@ -3,7 +3,7 @@
 import type { RepoView } from '../../runner/context-api.js';
 import type { BashCommand } from '../../runner/parsers/bash.js';
 import { defineRule, type Rule } from '../../runner/types.js';
-import { ALIASES_DIR, HISTORY_DIR, dockerfiles, fileNames, installScripts, literalArgs } from './_images.js';
+import { ALIASES_DIR, HISTORY_DIR, allScriptsParsed, dockerfiles, fileNames, installScripts, literalArgs } from './_images.js';
 
 export type Asset = 'aliases' | 'history';
 
@@ -34,7 +34,10 @@ async function referencedByPath(ctx: RepoView, asset: Asset): Promise<Set<string
     if (!text.includes(folder)) return;
     for (const m of text.matchAll(pattern)) names.add(m[1]);
   };
-  for (const s of await installScripts(ctx)) for (const cmd of s.bash.commands) for (const a of cmd.args) scan(a.text);
+  for (const s of await installScripts(ctx)) {
+    for (const cmd of s.bash.commands) for (const a of cmd.args) scan(a.text);
+    for (const a of s.bash.assignments) scan(a.value ?? '');
+  }
   for (const d of await dockerfiles(ctx)) scan((await ctx.read(d)) ?? '');
   return names;
 }
@@ -83,7 +86,7 @@ export function orphanAssetRule(asset: Asset): Rule {
     precision: 'high',
     async check(ctx) {
       const files = [...(await fileNames(ctx, dir))].sort();
-      if (files.length === 0) return;
+      if (files.length === 0 || !(await allScriptsParsed(ctx, `which ${asset} files are installed`))) return;
       const used = new Set((await assetCalls(ctx, asset)).map((c) => c.name));
       const referenced = await referencedByPath(ctx, asset);
       for (const name of files) {

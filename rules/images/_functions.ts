@@ -32,24 +32,80 @@ export interface EntrypointRun {
   at: Span;
 }
 
-/** `RUN ./entrypoint.sh <fn>` in Dockerfile and *.dockerfile (continuation lines included). */
+/** One RUN instruction, its continuation lines joined, with a way back to file positions. */
+interface RunInstruction {
+  /** The instruction's text after `RUN`, continuation backslashes and newlines turned into spaces. */
+  body: string;
+  /** Position in the file of an offset in `body`. */
+  at(offset: number, length: number): Span;
+}
+
+function runInstructions(text: string): RunInstruction[] {
+  const lines = text.split('\n').map((l) => l.replace(/\r$/, ''));
+  const out: RunInstruction[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const m = /^(\s*RUN\s+)/i.exec(lines[i]);
+    if (!m) continue;
+    const pieces: Array<{ line: number; column: number; text: string }> = [];
+    let j = i;
+    let first = true;
+    for (; j < lines.length; j++) {
+      const raw = lines[j];
+      if (!first && /^\s*#/.test(raw)) continue; // comment lines inside a continued instruction are dropped by Docker
+      const start = first ? m[1].length : 0;
+      const continued = /\\\s*$/.test(raw);
+      pieces.push({ line: j + 1, column: start + 1, text: raw.slice(start).replace(/\\\s*$/, '') });
+      first = false;
+      if (!continued) break;
+    }
+    i = j;
+    let body = '';
+    const starts: number[] = [];
+    for (const p of pieces) {
+      starts.push(body.length);
+      body += `${p.text} `;
+    }
+    out.push({
+      body,
+      at(offset, length) {
+        let k = starts.length - 1;
+        while (k > 0 && starts[k] > offset) k--;
+        const column = pieces[k].column + offset - starts[k];
+        return { line: pieces[k].line, column, endLine: pieces[k].line, endColumn: column + length };
+      },
+    });
+  }
+  return out;
+}
+
+// `./entrypoint.sh fn` at a command position: at the start of the instruction or after && || ; | (
+// (so `echo "see ./entrypoint.sh x"` and `chmod +x entrypoint.sh` are not runs).
+const SHELL_FORM = /(?:^|&&|\|\||;|\||\()\s*(?:\S*\/)?entrypoint\.sh\s+([A-Za-z_][\w-]*)/g;
+
+/** `RUN ./entrypoint.sh <fn>` in Dockerfile and *.dockerfile: shell form (continuations included) and exec form. */
 export async function entrypointRuns(ctx: RepoView): Promise<EntrypointRun[]> {
   const out: EntrypointRun[] = [];
   for (const path of await dockerfiles(ctx)) {
-    const text = (await ctx.read(path)) ?? '';
-    let inRun = false;
-    text.split('\n').forEach((raw, i) => {
-      const line = raw.replace(/\r$/, '');
-      if (/^\s*#/.test(line)) return;
-      if (/^\s*RUN\s/i.test(line)) inRun = true;
-      if (inRun) {
-        for (const m of line.matchAll(/(?:^|[\s;&|(])(?:\.\/|\S*\/)?entrypoint\.sh\s+([A-Za-z_][\w-]*)/g)) {
-          const column = m.index + m[0].length - m[1].length + 1;
-          out.push({ path, name: m[1], at: { line: i + 1, column, endLine: i + 1, endColumn: column + m[1].length } });
+    for (const run of runInstructions((await ctx.read(path)) ?? '')) {
+      const body = run.body.trim();
+      if (body.startsWith('[')) {
+        let argv: unknown;
+        try {
+          argv = JSON.parse(body);
+        } catch {
+          continue;
         }
+        if (Array.isArray(argv) && typeof argv[0] === 'string' && /(^|\/)entrypoint\.sh$/.test(argv[0]) && typeof argv[1] === 'string') {
+          const name = argv[1];
+          out.push({ path, name, at: run.at(run.body.indexOf(`"${name}"`) + 1, name.length) });
+        }
+        continue;
       }
-      if (!/\\\s*$/.test(line)) inRun = false;
-    });
+      for (const m of run.body.matchAll(SHELL_FORM)) {
+        const offset = m.index + m[0].length - m[1].length;
+        out.push({ path, name: m[1], at: run.at(offset, m[1].length) });
+      }
+    }
   }
   return out;
 }
@@ -64,7 +120,8 @@ export function functionIndex(ctx: RepoView): Promise<FunctionIndex> {
     };
     for (const s of await installScripts(ctx)) {
       for (const fn of s.bash.functions) add(index.definitions, fn.name, { path: s.path, name: fn.name, at: fn.nameAt, firstLine: fn.line, lastLine: fn.endLine ?? fn.line });
-      for (const c of s.bash.commands) add(index.calls, c.name, { path: s.path, name: c.name, at: c });
+      // A command word built at run time (install_"$t") names no function we can check.
+      for (const c of s.bash.commands) if (/^[A-Za-z_][\w-]*$/.test(c.name)) add(index.calls, c.name, { path: s.path, name: c.name, at: c });
       for (const c of s.bash.comments) {
         const m = /^#+\s*([A-Za-z_][\w-]*)\b/.exec(c.text);
         if (m) add(index.commentedCalls, m[1], { path: s.path, name: m[1], at: c });

@@ -1,6 +1,6 @@
 // The images repo as the rules see it: install scripts parsed once, install functions with
 // their whitelists, the asset folders. Shared through ctx.memo so each script is parsed once per run.
-import type { RepoView } from '../../runner/context-api.js';
+import type { RepoView, RuleContext } from '../../runner/context-api.js';
 import type { BashCommand, BashComment, BashFile, BashFunction } from '../../runner/parsers/bash.js';
 
 export const INSTALL_DIR = 'sources/install';
@@ -15,13 +15,41 @@ export interface Script {
 
 export const isPackageScript = (path: string) => /^sources\/install\/package_[^/]*\.sh$/.test(path);
 
-/** Every `sources/install/*.sh` that parses, in path order. */
-export function installScripts(ctx: RepoView): Promise<Script[]> {
+interface Scripts {
+  parsed: Script[];
+  /** Scripts that could not be read or parsed (each already reported as meta/parse-error). */
+  unparsed: string[];
+}
+
+function scripts(ctx: RepoView): Promise<Scripts> {
   return ctx.memo('images:scripts', async () => {
-    const paths = (await ctx.list(INSTALL_DIR)).filter((e) => e.type === 'file' && e.path.endsWith('.sh')).map((e) => e.path);
-    const parsed = await Promise.all(paths.map(async (path) => ({ path, bash: await ctx.bash(path) })));
-    return parsed.filter((s): s is Script => s.bash !== undefined).sort((a, b) => (a.path < b.path ? -1 : 1));
+    const paths = (await ctx.list(INSTALL_DIR)).filter((e) => e.type === 'file' && e.path.endsWith('.sh')).map((e) => e.path).sort();
+    const all = await Promise.all(paths.map(async (path) => ({ path, bash: await ctx.bash(path) })));
+    return {
+      parsed: all.filter((s): s is Script => s.bash !== undefined),
+      unparsed: all.filter((s) => s.bash === undefined).map((s) => s.path),
+    };
   });
+}
+
+/** Every `sources/install/*.sh` that parses, in path order. */
+export async function installScripts(ctx: RepoView): Promise<Script[]> {
+  return (await scripts(ctx)).parsed;
+}
+
+export async function unparsedScripts(ctx: RepoView): Promise<string[]> {
+  return (await scripts(ctx)).unparsed;
+}
+
+/**
+ * For rules whose answer needs every install script (what is defined, called, installed): when one
+ * could not be parsed, say so once instead of reporting what its content would have settled.
+ */
+export async function allScriptsParsed(ctx: RuleContext, what: string): Promise<boolean> {
+  const unparsed = await unparsedScripts(ctx);
+  if (unparsed.length === 0) return true;
+  ctx.cannotVerify({ path: unparsed[0], message: `${what} cannot be checked while ${unparsed.join(', ')} cannot be parsed`, key: what });
+  return false;
 }
 
 export async function packageScripts(ctx: RepoView): Promise<Script[]> {

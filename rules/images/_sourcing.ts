@@ -2,7 +2,7 @@
 import type { RepoView } from '../../runner/context-api.js';
 import type { BashCommand } from '../../runner/parsers/bash.js';
 import type { Span } from '../../runner/types.js';
-import { ENTRYPOINT, INSTALL_DIR, installScripts } from './_images.js';
+import { ENTRYPOINT, INSTALL_DIR, installScripts, unparsedScripts } from './_images.js';
 
 export interface SourceLine {
   /** The script that runs `source`. */
@@ -20,11 +20,15 @@ export interface Sourcing {
   direct: SourceLine[];
   /** entrypoint.sh and every script it sources, transitively. */
   reachable: Set<string>;
-  /** A `source` in the chain whose target is computed: the set above may be incomplete. */
+  /** A top-level `source` in the chain whose target is computed: the set above may be incomplete. */
   unresolved?: SourceLine;
+  /** A script of the chain that could not be parsed (its functions and sources are unknown). */
+  unparsed?: string;
 }
 
-const isSource = (c: BashCommand) => (c.name === 'source' || c.name === '.') && c.args.length > 0;
+// Only top-level `source` lines decide which functions exist: a `source "$HOME/.cargo/env"` inside
+// an install function runs at install time and defines nothing the build can call.
+const isSource = (c: BashCommand) => (c.name === 'source' || c.name === '.') && c.args.length > 0 && c.fn === undefined;
 
 /** Resolve a sourced path the way the build does: relative to sources/install, where entrypoint.sh runs. */
 function resolve(written: string): string {
@@ -36,6 +40,7 @@ function resolve(written: string): string {
 export function sourcing(ctx: RepoView): Promise<Sourcing> {
   return ctx.memo('images:sourcing', async () => {
     const scripts = new Map((await installScripts(ctx)).map((s) => [s.path, s.bash]));
+    const unparsed = new Set(await unparsedScripts(ctx));
     const lines = (path: string): SourceLine[] =>
       (scripts.get(path)?.commands ?? []).filter(isSource).map((c) => {
         const value = c.args[0].value;
@@ -45,7 +50,11 @@ export function sourcing(ctx: RepoView): Promise<Sourcing> {
     const queue = [ENTRYPOINT];
     while (queue.length > 0) {
       const path = queue.shift()!;
-      if (result.reachable.has(path) || !scripts.has(path)) continue;
+      if (result.reachable.has(path)) continue;
+      if (!scripts.has(path)) {
+        if (unparsed.has(path)) result.unparsed ??= path;
+        continue;
+      }
       result.reachable.add(path);
       for (const l of lines(path)) {
         if (l.target === undefined) result.unresolved ??= l;

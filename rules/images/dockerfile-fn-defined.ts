@@ -26,6 +26,10 @@ export default defineRule({
       ctx.cannotVerify({ path: src.unresolved.from, at: src.unresolved.at, message: `${src.unresolved.from} sources ${src.unresolved.written}, a path computed at run time; the functions RUN ./entrypoint.sh can call cannot be listed without running it` });
       return;
     }
+    if (src.unparsed) {
+      ctx.cannotVerify({ path: src.unparsed, message: `${src.unparsed} cannot be parsed, so the functions RUN ./entrypoint.sh can call are unknown`, key: 'unparsed' });
+      return;
+    }
     const index = await functionIndex(ctx);
     for (const r of runs) {
       const defs = index.definitions.get(r.name) ?? [];

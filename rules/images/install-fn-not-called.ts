@@ -1,5 +1,5 @@
 import { defineRule } from '../../runner/types.js';
-import { isPackageScript } from './_images.js';
+import { allScriptsParsed, isPackageScript } from './_images.js';
 import { functionIndex } from './_functions.js';
 
 export default defineRule({
@@ -14,6 +14,7 @@ export default defineRule({
   tags: ['install-function'],
   precision: 'high',
   async check(ctx) {
+    if (!(await allScriptsParsed(ctx, 'whether each install function is called'))) return;
     const index = await functionIndex(ctx);
     for (const [name, defs] of index.definitions) {
       if (!name.startsWith('install_')) continue;

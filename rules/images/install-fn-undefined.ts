@@ -1,5 +1,6 @@
 import { defineRule } from '../../runner/types.js';
 import { functionIndex } from './_functions.js';
+import { allScriptsParsed } from './_images.js';
 
 export default defineRule({
   id: 'images/install-fn-undefined',
@@ -13,6 +14,7 @@ export default defineRule({
   tags: ['install-function'],
   precision: 'very-high',
   async check(ctx) {
+    if (!(await allScriptsParsed(ctx, 'whether each called install function is defined'))) return;
     const index = await functionIndex(ctx);
     for (const [name, calls] of index.calls) {
       if (!name.startsWith('install_') || index.definitions.has(name)) continue;

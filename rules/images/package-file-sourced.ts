@@ -22,8 +22,9 @@ export default defineRule({
         ctx.report({ path: l.from, at: l.at, message: `sources ${l.written}, but ${l.target} does not exist; every build step would fail here: fix the name or remove the line` });
       }
     }
-    if (src.unresolved) {
-      ctx.cannotVerify({ path: src.unresolved.from, at: src.unresolved.at, message: `${src.unresolved.from} sources ${src.unresolved.written}, a path computed at run time; which package files are sourced cannot be told without running it` });
+    const computed = src.direct.find((l) => l.target === undefined);
+    if (computed) {
+      ctx.cannotVerify({ path: computed.from, at: computed.at, message: `${computed.from} sources ${computed.written}, a path computed at run time; which package files are sourced cannot be told without running it` });
       return;
     }
     const direct = new Set(src.direct.map((l) => l.target));

@@ -17,10 +17,12 @@ function rcCodes(text: string): { codes: string[]; line: number } {
   return { codes, line };
 }
 
-/** Codes excluded by SHELLCHECK_OPTS (`-e SC1,SC2`, `--exclude=SC1`). */
+/** Codes excluded by SHELLCHECK_OPTS (`-e SC1,SC2`, `-eSC1`, `--exclude=SC1`); other options are ignored. */
 function optsCodes(opts: string): string[] {
   const out: string[] = [];
-  for (const m of opts.matchAll(/(?:-e\s*|--exclude[=\s]\s*)([A-Za-z0-9,]+)/g)) out.push(...m[1].split(',').filter(Boolean).map((c) => c.toUpperCase()));
+  for (const m of opts.matchAll(/(?:^|\s)(?:-e\s*|--exclude(?:=|\s+))([A-Za-z0-9,]+)/g)) {
+    out.push(...m[1].split(',').filter((c) => /^(SC)?\d+$/i.test(c)).map((c) => c.toUpperCase()));
+  }
   return out;
 }
 

@@ -12,10 +12,17 @@ export interface ResourcesScript {
   functions: Map<string, BashFunction>;
   /** add_resources(), when defined. */
   entry?: BashFunction;
-  /** Calls of add_resources to functions of the script, in order (not to the add-to-list helper). */
+  /**
+   * add_resources' calls to resource functions, in order: functions of the script it calls that no
+   * other function calls (helpers such as `info` or `chkfs`, called from everywhere, are not resources).
+   */
   called: BashCommand[];
-  /** add_resources' own commands that matter for the list, in order: its add-to-list calls and the calls above. */
+  /** add_resources' own commands that write the list, in order: its add-to-list calls and the calls above. */
   steps: BashCommand[];
+  /** Functions run when add_resources runs (directly or through the functions it calls). */
+  reachable: Set<string>;
+  /** The add-to-list calls a function runs, its own and those of the functions it calls, in order. */
+  rowsOf(fn: BashFunction): BashCommand[];
 }
 
 export function resourcesScript(ctx: RepoView): Promise<ResourcesScript | undefined> {
@@ -25,10 +32,29 @@ export function resourcesScript(ctx: RepoView): Promise<ResourcesScript | undefi
     const functions = new Map<string, BashFunction>();
     for (const f of bash.functions) if (!functions.has(f.name)) functions.set(f.name, f);
     const entry = functions.get(ENTRY);
-    const steps = (entry?.commands ?? []).filter((c) => c.fn === ENTRY && (c.name === 'add-to-list' || functions.has(c.name)));
-    return { bash, functions, entry, called: steps.filter((c) => c.name !== 'add-to-list'), steps };
+    const ownCalls = (fn: BashFunction) => fn.commands.filter((c) => c.fn === fn.name && functions.has(c.name) && c.name !== 'add-to-list');
+    const calledElsewhere = new Set(bash.functions.filter((f) => f.name !== ENTRY).flatMap((f) => ownCalls(f).map((c) => c.name)));
+    const steps = (entry?.commands ?? []).filter((c) => c.fn === ENTRY && (c.name === 'add-to-list' || (functions.has(c.name) && !calledElsewhere.has(c.name))));
+
+    const reachable = new Set<string>();
+    const visit = (fn: BashFunction) => {
+      if (reachable.has(fn.name)) return;
+      reachable.add(fn.name);
+      for (const c of ownCalls(fn)) visit(functions.get(c.name)!);
+    };
+    if (entry) visit(entry);
+
+    const rowsOf = (fn: BashFunction, seen = new Set<string>()): BashCommand[] => {
+      if (seen.has(fn.name)) return [];
+      seen.add(fn.name);
+      const rows: BashCommand[] = [];
+      for (const c of fn.commands) {
+        if (c.fn !== fn.name) continue;
+        if (c.name === 'add-to-list') rows.push(c);
+        else if (functions.has(c.name)) rows.push(...rowsOf(functions.get(c.name)!, seen));
+      }
+      return rows;
+    };
+    return { bash, functions, entry, called: steps.filter((c) => c.name !== 'add-to-list'), steps, reachable, rowsOf: (fn) => rowsOf(fn) };
   });
 }
-
-/** add-to-list calls a function makes, its own body only. */
-export const listCalls = (fn: BashFunction) => fn.commands.filter((c) => c.name === 'add-to-list' && c.fn === fn.name);

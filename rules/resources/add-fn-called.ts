@@ -19,9 +19,8 @@ export default defineRule({
       ctx.report({ path: SCRIPT, message: `no ${ENTRY}() function; the update workflow runs it to download every resource: define it and call each add_* function from it`, key: 'no entry' });
       return;
     }
-    const called = new Set(script.called.map((c) => c.name));
     for (const fn of script.bash.functions) {
-      if (!fn.name.startsWith('add_') || fn.name === ENTRY || called.has(fn.name)) continue;
+      if (!fn.name.startsWith('add_') || script.reachable.has(fn.name)) continue;
       ctx.report({ path: SCRIPT, at: fn.nameAt, message: `${fn.name} is not called from ${ENTRY} (line ${script.entry.line}), so its resource is never downloaded; call it there, or remove it` });
     }
   },

@@ -1,5 +1,5 @@
 import { defineRule } from '../../runner/types.js';
-import { ENTRY, LIST, SCRIPT, listCalls, resourcesScript } from './_resources.js';
+import { ENTRY, LIST, SCRIPT, resourcesScript } from './_resources.js';
 
 export default defineRule({
   id: 'resources/add-fn-has-list',
@@ -20,7 +20,7 @@ export default defineRule({
       if (seen.has(call.name)) continue;
       seen.add(call.name);
       const fn = script.functions.get(call.name)!;
-      if (listCalls(fn).length > 0) continue;
+      if (script.rowsOf(fn).length > 0) continue;
       ctx.report({
         path: SCRIPT,
         at: fn.nameAt,

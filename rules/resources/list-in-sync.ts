@@ -1,5 +1,5 @@
 import { defineRule } from '../../runner/types.js';
-import { ENTRY, HEADER, LIST, SCRIPT, listCalls, resourcesScript } from './_resources.js';
+import { ENTRY, HEADER, LIST, SCRIPT, resourcesScript } from './_resources.js';
 
 export default defineRule({
   id: 'resources/list-in-sync',
@@ -18,7 +18,7 @@ export default defineRule({
     const expected: Array<{ row: string; line?: number; fn?: string }> = [];
     for (const step of script.steps) {
       const fn = step.name === 'add-to-list' ? undefined : script.functions.get(step.name)!;
-      for (const cmd of fn ? listCalls(fn) : [step]) {
+      for (const cmd of fn ? script.rowsOf(fn) : [step]) {
         const row = cmd.args.length === 1 ? cmd.args[0].value : undefined;
         if (row === undefined) {
           ctx.cannotVerify({ path: SCRIPT, at: cmd, message: `this add-to-list row is built at run time, so ${LIST} cannot be compared with the script` });

@@ -21,6 +21,11 @@ function spanOf(n: TsNode): Span {
   };
 }
 
+/** The inside of a double-quoted string as bash reads it: `\\`, `\"`, `\$`, `` \` `` unescaped, backslash-newline removed. */
+function unquoteDouble(inside: string): string {
+  return inside.replace(/\\([$`"\\\n])/g, (_, c: string) => (c === '\n' ? '' : c));
+}
+
 /** Value of a word when nothing in it is expanded at run time. */
 function literalValue(n: TsNode): string | undefined {
   switch (n.type) {
@@ -30,12 +35,9 @@ function literalValue(n: TsNode): string | undefined {
     case 'raw_string':
       return n.text.slice(1, -1);
     case 'string': {
-      let out = '';
-      for (const c of n.namedChildren) {
-        if (!c || c.type !== 'string_content') return undefined;
-        out += c.text.replace(/\\([$`"\\\n])/g, '$1');
-      }
-      return out;
+      // Literal when every named child is plain text; a lone `$` is then a literal dollar.
+      for (const c of n.namedChildren) if (!c || c.type !== 'string_content') return undefined;
+      return unquoteDouble(n.text.slice(1, -1));
     }
     case 'concatenation': {
       let out = '';
@@ -68,6 +70,7 @@ const STATEMENT_CONTAINERS = new Set([
   'program', 'compound_statement', 'function_definition', 'if_statement', 'elif_clause', 'else_clause', 'while_statement',
   'for_statement', 'c_style_for_statement', 'do_group', 'case_statement', 'case_item', 'pipeline', 'list', 'subshell',
   'redirected_statement', 'negated_command', 'heredoc_redirect', 'command_substitution', 'process_substitution',
+  'variable_assignments',
 ]);
 
 /**
@@ -139,7 +142,10 @@ class Collector {
     }
     this.file.functions.push(fn);
     this.fnStack.push(fn);
+    // A function defined inside an if branch does not run there: its commands go to no branch.
+    const sinks = this.sinks.splice(0);
     if (body) this.visit(body);
+    this.sinks.push(...sinks);
     this.fnStack.pop();
   }
 
@@ -234,16 +240,27 @@ class Collector {
   }
 }
 
-/** First ERROR or MISSING node, for the parse-error message. */
-function firstError(n: TsNode): TsNode | undefined {
-  if (n.isError || n.isMissing) return n;
-  for (const c of n.children) {
-    if (c && (c.hasError || c.isMissing)) {
-      const e = firstError(c);
-      if (e) return e;
+/**
+ * Where to point a parse error: the first MISSING node, else the first ERROR node that has no
+ * ERROR inside it (tree-sitter may wrap a whole region in one ERROR that starts far before the mistake).
+ */
+function firstError(root: TsNode): TsNode | undefined {
+  let innermostError: TsNode | undefined;
+  const walk = (n: TsNode): TsNode | undefined => {
+    if (n.isMissing) return n;
+    for (const c of n.children) {
+      if (!c || !(c.hasError || c.isMissing)) continue;
+      const found = walk(c);
+      if (found) return found;
     }
-  }
-  return n.hasError ? n : undefined;
+    if (n.isError && !innermostError) innermostError = n;
+    return undefined;
+  };
+  const found = walk(root);
+  if (found) return found;
+  // Inside an ERROR, the parsed constructs come first; the first bare token is where parsing broke.
+  const error = innermostError ?? root;
+  return error.children.find((c) => c !== null && !c.isNamed) ?? error;
 }
 
 export async function load(): Promise<(text: string) => ParseOutcome<BashFile>> {
@@ -263,7 +280,8 @@ export async function load(): Promise<(text: string) => ParseOutcome<BashFile>> 
       const root = tree.rootNode;
       if (root.hasError) {
         const e = firstError(root) ?? root;
-        const near = e.isMissing ? `missing ${JSON.stringify(e.type)}` : `unexpected ${JSON.stringify(e.text.split('\n')[0].slice(0, 40))}`;
+        const line = text.split('\n')[e.startPosition.row]?.trim().slice(0, 60) ?? '';
+        const near = e.isMissing ? `missing ${JSON.stringify(e.type)}` : `cannot parse from ${JSON.stringify(line)} on; look there for an unclosed if/fi, {/}, do/done, case/esac or quote`;
         return { ok: false, error: { line: e.startPosition.row + 1, column: e.startPosition.column + 1, message: `syntax error: ${near}` } };
       }
       const collector = new Collector();

@@ -72,6 +72,19 @@ describe('resources/add-fn-called and resources/add-fn-has-list', () => {
   });
 });
 
+describe('helpers and nested functions', () => {
+  it('a helper called from add_resources is not a resource, and rows of a function the resource calls count', async () => {
+    const dir = await resources({
+      [SCRIPT]: (old) =>
+        edit('function add_resources() {\n  init_list\n', 'function add_resources() {\n  info "Starting"\n  init_list\n')(old).replace(
+          '  add-to-list "pspy,https://github.com/DominicBreuker/pspy,Monitor linux processes without root permissions"\n}',
+          '  add_pspy_list\n}\n\nfunction add_pspy_list() {\n  add-to-list "pspy,https://github.com/DominicBreuker/pspy,Monitor linux processes without root permissions"\n}',
+        ),
+    });
+    expect(await lintResources(dir, ['resources/add-fn-called', 'resources/add-fn-has-list', 'resources/list-in-sync'])).toEqual([]);
+  });
+});
+
 describe('add_resources writing the header row itself', () => {
   it('is not taken for a resource function, and its row counts in the list order', async () => {
     const dir = await resources({

@@ -104,6 +104,14 @@ describe('bash view', () => {
     expect(cmds.map((a) => a.value)).toEqual(['abc d', 'x$y', undefined, undefined, '$z']);
   });
 
+  it('keeps a lone $ in double quotes, removes backslash-newline, records assignments without a command, and keeps a nested function out of the branch', () => {
+    const f = view('add-to-list "a,https://x,Cost $" "a\\\nb"\nX=1 Y=2\nif x; then g() { add-history q; }; fi\n');
+    expect(f.commands[0].args.map((a) => a.value)).toEqual(['a,https://x,Cost $', 'ab']);
+    expect(f.assignments.map((a) => `${a.name}=${a.value}`)).toEqual(['X=1', 'Y=2']);
+    expect(f.ifChains[0].branches[0].commands.map((c) => c.name)).toEqual([]);
+    expect(f.commands.find((c) => c.name === 'add-history')?.fn).toBe('g');
+  });
+
   it('reports unparsable input with a line', () => {
     const outcome = parse('function broken() {\n  if [[ -f x ]]; then\n    echo x\n}\n');
     expect(outcome.ok).toBe(false);

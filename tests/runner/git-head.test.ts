@@ -47,6 +47,13 @@ describe('readHeadFromDisk', () => {
     expect([facts.available, facts.branch, facts.commit]).toEqual([true, 'other', await git(origin, 'rev-parse', 'HEAD')]);
     facts.close();
 
+    if (process.getuid?.() === 0) {
+      // git refuses a repo owned by someone else (safe.directory): the fast path must not read it either.
+      const foreign = await makeRepo({ files: { 'a.txt': 'a\n' } });
+      await fs.chown(path.join(foreign, '.git'), 65534, 65534);
+      expect(readHeadFromDisk(foreign)).toBeUndefined();
+    }
+
     const empty = await makeRepo({ empty: true });
     expect(readHeadFromDisk(empty)).toBeUndefined();
     const none = await openGitFacts({ root: empty });

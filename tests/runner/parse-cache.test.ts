@@ -80,6 +80,17 @@ describe('bash views through the cache', () => {
     expect(entries(cacheDir).length).toBe(7);
   });
 
+  it('an entry that does not decode is a miss, parsed again and rewritten', async () => {
+    const cacheDir = tmpDir('porgs-cache-');
+    const dir = await makeFolder({ fixture: 'resources' });
+    const run = async () => (await lint({ dirs: [dir], kind: 'resources', mode: 'release', env: {}, cacheDir })).diagnostics.map((d) => `${d.ruleId} ${d.message}`);
+    const clean = await run();
+    const [entry] = entries(cacheDir);
+    await fs.writeFile(path.join(cacheDir, entry), '{"ok":true,"value":{"names":[]}}');
+    expect(await run()).toEqual(clean);
+    expect(JSON.parse(await fs.readFile(path.join(cacheDir, entry), 'utf8')).value.commands.length).toBeGreaterThan(10);
+  });
+
   it('the CLI caches by default in PORGS_LINT_CACHE_DIR, in --cache-dir when given, and not at all with --no-cache', async () => {
     const dir = await makeFolder({ fixture: 'resources' });
     const envDir = tmpDir('porgs-cache-');

@@ -29,3 +29,21 @@ describe.skipIf(!existsSync(INDEX))('dist/rules/index.json', () => {
     expect(all).toEqual(expect.arrayContaining(['wrapper/version-no-prerelease', 'images/arch-fallback', 'meta/parse-error', 'hook/tag-signed']));
   });
 });
+
+describe.skipIf(!existsSync(INDEX))('a stale index', () => {
+  it('is ignored once a rule module is newer than it, so wrong metadata in it never hides a rule', async () => {
+    const { cpSync, symlinkSync, utimesSync, writeFileSync } = await import('node:fs');
+    const { tmpDir } = await import('../helpers/git.js');
+    const root = tmpDir('porgs-index-');
+    cpSync(DIST, `${root}/dist`, { recursive: true });
+    cpSync(fileURLToPath(new URL('../../package.json', import.meta.url)), `${root}/package.json`);
+    symlinkSync(fileURLToPath(new URL('../../node_modules', import.meta.url)), `${root}/node_modules`);
+    const index = JSON.parse(readFileSync(`${root}/dist/rules/index.json`, 'utf8')) as Array<{ id: string; kinds: string[] }>;
+    for (const r of index) if (r.id === 'images/arch-fallback') r.kinds = ['docs'];
+    writeFileSync(`${root}/dist/rules/index.json`, JSON.stringify(index));
+    const past = new Date(Date.now() - 60_000);
+    utimesSync(`${root}/dist/rules/index.json`, past, past);
+    const registry = (await import(pathToFileURL(`${root}/dist/runner/registry.js`).href)) as { loadRules: (kinds?: string[]) => Promise<Array<{ id: string }>> };
+    expect((await registry.loadRules(['images'])).map((r) => r.id)).toContain('images/arch-fallback');
+  });
+});

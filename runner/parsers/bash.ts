@@ -273,7 +273,10 @@ export async function load(): Promise<(text: string) => ParseOutcome<BashFile>> 
   const language = await Language.load(require.resolve('tree-sitter-bash/tree-sitter-bash.wasm'));
   const parser = new Parser();
   parser.setLanguage(language);
-  return (text) => {
+  return (raw) => {
+    // CRLF scripts: bash itself would choke on the \r; read them as the LF scripts they are meant to be
+    // (line and column numbers are unchanged).
+    const text = raw.includes('\r\n') ? raw.replace(/\r\n/g, '\n') : raw;
     const tree = parser.parse(text);
     if (!tree) return { ok: false, error: { line: 1, column: 1, message: 'the bash parser gave no tree' } };
     try {

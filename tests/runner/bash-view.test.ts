@@ -112,6 +112,11 @@ describe('bash view', () => {
     expect(f.commands.find((c) => c.name === 'add-history')?.fn).toBe('g');
   });
 
+  it('reads a CRLF script like its LF twin', () => {
+    const lf = view(SCRIPT);
+    expect(view(SCRIPT.replace(/\n/g, '\r\n'))).toEqual(lf);
+  });
+
   it('reports unparsable input with a line', () => {
     const outcome = parse('function broken() {\n  if [[ -f x ]]; then\n    echo x\n}\n');
     expect(outcome.ok).toBe(false);

@@ -1,10 +1,9 @@
 // Images rules on a realistic images repo (tests/fixtures/images): clean as committed, then one
 // mistake at a time, the way maintainers make them.
-import { promises as fs } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadRules } from '../../runner/registry.js';
-import { makeFolder, makeRepo, writeFiles } from '../helpers/git.js';
+import { editedFixture, edit, type Change } from '../helpers/fixture-edit.js';
+import { makeFolder, makeRepo } from '../helpers/git.js';
 import { findings } from '../helpers/lint.js';
 
 const IMAGES_RULES = (await loadRules()).filter((r) => r.id.startsWith('images/') || r.id.startsWith('workflow/')).map((r) => r.id);
@@ -12,25 +11,9 @@ const MISC = 'sources/install/package_misc.sh';
 const AD = 'sources/install/package_ad.sh';
 const BASE = 'sources/install/package_base.sh';
 
-/** The fixture with some files replaced (text) or edited (function of the old text) or removed (null). */
-async function images(changes: Record<string, string | ((old: string) => string) | null> = {}): Promise<string> {
-  const dir = await makeFolder({ fixture: 'images' });
-  for (const [file, change] of Object.entries(changes)) {
-    const abs = path.join(dir, file);
-    if (change === null) await fs.rm(abs, { recursive: true, force: true });
-    else if (typeof change === 'string') await writeFiles(dir, { [file]: change });
-    else await fs.writeFile(abs, change(await fs.readFile(abs, 'utf8')));
-  }
-  return dir;
-}
+const images = (changes: Record<string, Change> = {}) => editedFixture('images', changes);
 
 const lintImages = (dir: string, rules: string[], today = '2026-01-15') => findings(dir, rules, { kind: 'images', mode: 'dev', today });
-
-/** Replace exactly one occurrence, so a test fails loudly when the fixture changes under it. */
-const edit = (from: string, to: string) => (old: string) => {
-  expect(old.split(from)).toHaveLength(2);
-  return old.replace(from, to);
-};
 
 describe('the images fixture', () => {
   it('is clean for every images and workflow rule, in a git repo on dev and on main', async () => {

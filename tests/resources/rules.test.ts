@@ -1,8 +1,7 @@
 // Resources rules on a realistic update-resources.sh and its committed resources_list.csv.
-import { promises as fs } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadRules } from '../../runner/registry.js';
+import { editedFixture, edit, type Change } from '../helpers/fixture-edit.js';
 import { makeFolder, makeRepo } from '../helpers/git.js';
 import { findings } from '../helpers/lint.js';
 
@@ -10,20 +9,7 @@ const RESOURCES_RULES = (await loadRules()).filter((r) => r.id.startsWith('resou
 const SCRIPT = 'update-resources.sh';
 const LIST = 'resources_list.csv';
 
-async function resources(changes: Record<string, ((old: string) => string) | null> = {}): Promise<string> {
-  const dir = await makeFolder({ fixture: 'resources' });
-  for (const [file, change] of Object.entries(changes)) {
-    const abs = path.join(dir, file);
-    if (change === null) await fs.rm(abs, { force: true });
-    else await fs.writeFile(abs, change(await fs.readFile(abs, 'utf8')));
-  }
-  return dir;
-}
-
-const edit = (from: string, to: string) => (old: string) => {
-  expect(old.split(from)).toHaveLength(2);
-  return old.replace(from, to);
-};
+const resources = (changes: Record<string, Change> = {}) => editedFixture('resources', changes);
 const lintResources = (dir: string, rules: string[]) => findings(dir, rules, { kind: 'resources', mode: 'release' });
 
 describe('the resources fixture', () => {

@@ -1,11 +1,12 @@
 // Git facts about one checked repo, each asked of git at most once.
-import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import path from 'node:path';
+import { readHeadFromDisk, readTagsFromDisk } from './git-disk.js';
 import { CatFileBatch, isAncestor, listTree, resolveCommit, runGit, type GitLocation, type TreeEntry } from './git.js';
 
 export interface TagInfo {
   name: string;
-  /** The commit the tag points to (annotated tags peeled). */
+  /** The commit the tag points to (annotated tags peeled to the end, through tags of tags). */
   commit: string;
   /** The tag object id for annotated tags, the commit id for lightweight ones. */
   object: string;
@@ -90,7 +91,7 @@ export async function openGitFacts({ root, rev }: OpenGitOptions): Promise<GitFa
   const loc: GitLocation = { cwd: root };
   if (!rev && existsSync(path.join(root, '.git'))) {
     const fast = readHeadFromDisk(root);
-    if (fast) return new CliGitFacts(loc, fast.gitDir, fast.commit, fast.branch, fast.branch === undefined, fast.shallow, undefined);
+    if (fast) return new CliGitFacts(loc, fast.gitDir, fast.commit, fast.branch, fast.branch === undefined, fast.shallow, undefined, true);
     // The usual case in one process instead of three: a work tree whose HEAD is a commit.
     const all = await runGit(loc, ['rev-parse', '--show-toplevel', '--absolute-git-dir', '--is-shallow-repository', 'HEAD^{commit}', '--symbolic-full-name', 'HEAD']);
     const [top, gitDir, shallowFlag, commit, head] = all.stdout.trim().split('\n');
@@ -132,50 +133,12 @@ export async function openGitFacts({ root, rev }: OpenGitOptions): Promise<GitFa
 
 export class RevError extends Error {}
 
-/**
- * HEAD of a plain clone read from `.git` itself, without starting git (a process start costs more
- * than the rest of a small run). Anything unusual (a `.git` file, a ref that is neither loose nor
- * packed, a HEAD that is not a branch or a commit id) returns undefined, and git is asked instead.
- */
-export function readHeadFromDisk(root: string): { gitDir: string; commit: string; branch?: string; shallow: boolean } | undefined {
-  try {
-    const gitDir = realpathSync(path.join(root, '.git'));
-    const stat = statSync(gitDir);
-    if (!stat.isDirectory()) return undefined;
-    // git refuses a repository owned by someone else unless safe.directory says otherwise: let
-    // git decide, rather than read what git itself would not.
-    if (typeof process.getuid !== 'function' || stat.uid !== process.getuid()) return undefined;
-    const head = readFileSync(path.join(gitDir, 'HEAD'), 'utf8').trim();
-    const shallow = existsSync(path.join(gitDir, 'shallow'));
-    if (OID.test(head)) return { gitDir, commit: head, shallow };
-    const ref = /^ref: (refs\/heads\/\S+)$/.exec(head)?.[1];
-    if (!ref) return undefined;
-    const commit = readRef(gitDir, ref);
-    return commit ? { gitDir, commit, branch: ref.slice('refs/heads/'.length), shallow } : undefined;
-  } catch {
-    return undefined;
-  }
+async function resolveObject(loc: GitLocation, spec: string): Promise<string | undefined> {
+  const r = await runGit(loc, ['rev-parse', '--verify', '--quiet', spec]);
+  return r.code === 0 ? r.stdout.trim() : undefined;
 }
 
-const OID = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
-
-function readRef(gitDir: string, ref: string): string | undefined {
-  try {
-    const loose = readFileSync(path.join(gitDir, ref), 'utf8').trim();
-    return OID.test(loose) ? loose : undefined;
-  } catch {
-    // not a loose ref: look in packed-refs
-  }
-  try {
-    for (const line of readFileSync(path.join(gitDir, 'packed-refs'), 'utf8').split('\n')) {
-      const [oid, name] = line.trim().split(' ');
-      if (name === ref && OID.test(oid)) return oid;
-    }
-  } catch {
-    // no packed-refs
-  }
-  return undefined;
-}
+export { readHeadFromDisk };
 
 class CliGitFacts implements GitFacts {
   readonly available = true;
@@ -193,6 +156,8 @@ class CliGitFacts implements GitFacts {
     readonly detached: boolean,
     readonly shallow: boolean,
     readonly rev: string | undefined,
+    /** `.git` is a plain folder this user owns: refs may be read from it without starting git. */
+    private readonly readableOnDisk = false,
   ) {
     this.batch = new CatFileBatch(loc);
   }
@@ -202,21 +167,23 @@ class CliGitFacts implements GitFacts {
   }
 
   tags(): Promise<TagInfo[]> {
-    this.tagsP ??= runGit(this.loc, [
-      'for-each-ref',
-      'refs/tags',
-      '--format=%(refname:short)%00%(objecttype)%00%(objectname)%00%(*objectname)',
-    ]).then((res) =>
-      res.stdout
-        .split('\n')
-        .filter(Boolean)
-        .map((line) => {
-          const [name, type, object, peeled] = line.split('\0');
-          return { name, object, annotated: type === 'tag', commit: peeled || object };
-        })
-        .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
-    );
+    this.tagsP ??= this.readTags();
     return this.tagsP;
+  }
+
+  private async readTags(): Promise<TagInfo[]> {
+    const byName = (a: TagInfo, b: TagInfo) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+    const onDisk = this.readableOnDisk ? readTagsFromDisk(this.gitDir) : undefined;
+    if (onDisk) return onDisk.sort(byName);
+    const res = await runGit(this.loc, ['for-each-ref', 'refs/tags', '--format=%(refname:short)%00%(objecttype)%00%(objectname)%00%(*objectname)%00%(*objecttype)']);
+    const tags: TagInfo[] = [];
+    for (const line of res.stdout.split('\n').filter(Boolean)) {
+      const [name, type, object, peeled, peeledType] = line.split('\0');
+      // A tag of a tag: for-each-ref peels one level only; peel to the end, as packed-refs does.
+      const commit = peeledType === 'tag' ? ((await resolveObject(this.loc, `refs/tags/${name}^{}`)) ?? peeled) : peeled || object;
+      tags.push({ name, object, annotated: type === 'tag', commit });
+    }
+    return tags.sort(byName);
   }
 
   async tagsAtCommit(): Promise<TagInfo[]> {

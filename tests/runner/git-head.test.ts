@@ -1,9 +1,10 @@
 // HEAD read from .git without starting git must agree with git, or step aside.
-import { promises as fs } from 'node:fs';
+import { existsSync, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readTagsFromDisk } from '../../runner/git-disk.js';
 import { openGitFacts, readHeadFromDisk } from '../../runner/git-facts.js';
-import { commitAll, git, makeRepo, tmpDir, writeFiles } from '../helpers/git.js';
+import { commitAll, git, makeRepo, tagRepo, tmpDir, writeFiles } from '../helpers/git.js';
 
 async function gitSays(dir: string) {
   const commit = await git(dir, 'rev-parse', 'HEAD');
@@ -58,5 +59,53 @@ describe('readHeadFromDisk', () => {
     expect(readHeadFromDisk(empty)).toBeUndefined();
     const none = await openGitFacts({ root: empty });
     expect([none.available, none.reason]).toEqual([false, 'the repository has no commits yet']);
+  });
+});
+
+describe('readTagsFromDisk', () => {
+  /** What git says: every tag, its object, and the object it peels to in the end (`name^{}`). */
+  async function gitTags(dir: string) {
+    const out = await git(dir, 'for-each-ref', 'refs/tags', '--format=%(refname:short) %(objecttype) %(objectname)');
+    const tags = [];
+    for (const l of out.split('\n').filter(Boolean)) {
+      const [name, type, object] = l.split(' ');
+      tags.push({ name, object, annotated: type === 'tag', commit: await git(dir, 'rev-parse', `refs/tags/${name}^{}`) });
+    }
+    return tags.sort((a, b) => (a.name < b.name ? -1 : 1));
+  }
+  const sorted = (t: ReturnType<typeof readTagsFromDisk>) => t && [...t].sort((a, b) => (a.name < b.name ? -1 : 1));
+
+  it('agrees with git for loose lightweight, annotated, signed and nested tags, then packed refs, then a clone', async () => {
+    const dir = await makeRepo({ files: { 'a.txt': 'a\n' } });
+    await tagRepo(dir, '1.0.0');
+    await writeFiles(dir, { 'b.txt': 'b\n' });
+    await commitAll(dir, 'second');
+    await tagRepo(dir, '1.1.0', { annotated: true });
+    await tagRepo(dir, 'release/1.2.0', { signed: true });
+    await git(dir, 'tag', '-a', 'nested', '-m', 'tag of a tag', '1.1.0');
+    const gitDir = path.join(dir, '.git');
+    expect(sorted(readTagsFromDisk(gitDir))).toEqual(await gitTags(dir));
+    await git(dir, 'pack-refs', '--all');
+    expect(sorted(readTagsFromDisk(gitDir))).toEqual(await gitTags(dir));
+    const clone = path.join(tmpDir(), 'clone');
+    await git(path.dirname(clone), 'clone', '-q', `file://${dir}`, clone);
+    expect(sorted(readTagsFromDisk(path.join(clone, '.git')))).toEqual(await gitTags(clone));
+    // git's own path (a worktree, so no reading of .git) gives the same tags, nested one included
+    const worktree = path.join(tmpDir(), 'wt');
+    await git(dir, 'worktree', 'add', '-q', '--detach', worktree);
+    const facts = await openGitFacts({ root: worktree });
+    expect(await facts.tags()).toEqual(await gitTags(dir));
+    facts.close();
+  });
+
+  it('steps aside when a loose tag points to a packed object', async () => {
+    const dir = await makeRepo({ files: { 'a.txt': 'a\n' } });
+    await git(dir, 'gc', '-q');
+    await tagRepo(dir, '2.0.0');
+    expect(existsSync(path.join(dir, '.git/refs/tags/2.0.0'))).toBe(true);
+    expect(readTagsFromDisk(path.join(dir, '.git'))).toBeUndefined();
+    const facts = await openGitFacts({ root: dir });
+    expect((await facts.tags()).map((t) => t.name)).toEqual(['2.0.0']);
+    facts.close();
   });
 });

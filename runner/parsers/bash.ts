@@ -4,7 +4,7 @@
 // commands inside `$(...)` are commands (they run).
 import { createRequire } from 'node:module';
 import v8 from 'node:v8';
-import type { ParseOutcome } from './parse-outcome.js';
+import { LineIndex, type ParseOutcome } from './parse-outcome.js';
 import type { Span } from '../types.js';
 import type { Node as TsNode } from 'web-tree-sitter';
 import type { BashAssignment, BashBranch, BashComment, BashCommand, BashFile, BashFunction, BashIfChain, BashWord } from './bash-view.js';
@@ -12,45 +12,38 @@ import type { BashAssignment, BashBranch, BashComment, BashCommand, BashFile, Ba
 export type { BashAssignment, BashBranch, BashComment, BashCommand, BashFile, BashFunction, BashIfChain, BashWord } from './bash-view.js';
 
 
-function spanOf(n: TsNode): Span {
-  return {
-    line: n.startPosition.row + 1,
-    column: n.startPosition.column + 1,
-    endLine: n.endPosition.row + 1,
-    endColumn: n.endPosition.column + 1,
-  };
-}
-
-/** The inside of a double-quoted string as bash reads it: `\\`, `\"`, `\$`, `` \` `` unescaped, backslash-newline removed. */
-function unquoteDouble(inside: string): string {
-  return inside.replace(/\\([$`"\\\n])/g, (_, c: string) => (c === '\n' ? '' : c));
-}
-
-/** Value of a word when nothing in it is expanded at run time. */
-function literalValue(n: TsNode): string | undefined {
-  switch (n.type) {
-    case 'word':
-    case 'number':
-      return n.text.replace(/\\(.)/g, '$1');
-    case 'raw_string':
-      return n.text.slice(1, -1);
-    case 'string': {
-      // Literal when every named child is plain text; a lone `$` is then a literal dollar.
-      for (const c of n.namedChildren) if (!c || c.type !== 'string_content') return undefined;
-      return unquoteDouble(n.text.slice(1, -1));
-    }
-    case 'concatenation': {
-      let out = '';
-      for (const c of n.namedChildren) {
-        const v = c ? literalValue(c) : undefined;
-        if (v === undefined) return undefined;
-        out += v;
-      }
-      return out;
-    }
-    default:
+/**
+ * Value of a word when nothing in it is expanded at run time, told from its text: in bare words
+ * and double quotes, `$name`, `${`, `$(`, `$1`... and backquotes expand (a lone `$` does not);
+ * single quotes hold everything; `<(` runs a command.
+ */
+export function literalValue(text: string): string | undefined {
+  if (!/[$`'"\\<>]/.test(text)) return text;
+  let out = '';
+  let quote: '"' | undefined;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    const next = text[i + 1] ?? '';
+    if (!quote && ch === "'") {
+      const end = text.indexOf("'", i + 1);
+      if (end === -1) return undefined;
+      out += text.slice(i + 1, end);
+      i = end;
+    } else if (ch === '"') {
+      quote = quote ? undefined : '"';
+    } else if (ch === '\\') {
+      if (quote && !'$`"\\\n'.includes(next)) out += ch;
+      else if (next !== '\n') out += next;
+      i++;
+    } else if (ch === '`') {
       return undefined;
+    } else if (ch === '$' && (/[A-Za-z0-9_{(@*#?$!-]/.test(next) || (!quote && (next === "'" || next === '"')))) {
+      return undefined;
+    } else if (!quote && (ch === '<' || ch === '>') && next === '(') {
+      return undefined;
+    } else out += ch;
   }
+  return quote ? undefined : out;
 }
 
 /**
@@ -83,6 +76,31 @@ function holdsSubstitution(n: TsNode): boolean {
 }
 
 class Collector {
+  private readonly lines: LineIndex;
+
+  constructor(private readonly src: string) {
+    this.lines = new LineIndex(src);
+  }
+
+  // Every property read on a tree-sitter node is a call into wasm: text and positions are taken
+  // from the source and a JS line index, with one call (the end offset) per node.
+  private word(n: TsNode): { text: string } & Span {
+    const start = n.startIndex;
+    const end = n.endIndex;
+    const a = this.lines.position(start);
+    const b = this.lines.position(end);
+    return { text: this.src.slice(start, end), line: a.line, column: a.column, endLine: b.line, endColumn: b.column };
+  }
+
+  private span(n: TsNode): Span {
+    const { text: _text, ...span } = this.word(n);
+    return span;
+  }
+
+  private text(n: TsNode): string {
+    return this.src.slice(n.startIndex, n.endIndex);
+  }
+
   readonly file: BashFile = { functions: [], commands: [], comments: [], assignments: [], ifChains: [] };
   private readonly fnStack: BashFunction[] = [];
   /** Command lists being filled (if branches and their conditions), innermost last. */
@@ -124,9 +142,9 @@ class Collector {
     const nameNode = n.childForFieldName('name');
     const body = n.childForFieldName('body');
     const fn: BashFunction = {
-      name: nameNode?.text ?? '',
-      nameAt: nameNode ? spanOf(nameNode) : spanOf(n),
-      ...spanOf(n),
+      name: nameNode ? this.text(nameNode) : '',
+      nameAt: nameNode ? this.span(nameNode) : this.span(n),
+      ...this.span(n),
       commands: [],
       comments: [],
       assignments: [],
@@ -135,7 +153,7 @@ class Collector {
     if (body) {
       for (const c of body.namedChildren) {
         if (c && c.type !== 'comment') {
-          fn.firstStatementLine = c.startPosition.row + 1;
+          fn.firstStatementLine = this.lines.position(c.startIndex).line;
           break;
         }
       }
@@ -153,17 +171,20 @@ class Collector {
     const nameNode = n.childForFieldName('name');
     const args: BashWord[] = [];
     for (const a of n.childrenForFieldName('argument')) {
-      if (a) args.push({ text: a.text, value: literalValue(a), ...spanOf(a) });
+      if (!a) continue;
+      const w = this.word(a);
+      args.push({ ...w, value: literalValue(w.text) });
     }
-    const name = nameNode ? (literalValue(nameNode.firstNamedChild ?? nameNode) ?? nameNode.text) : '';
-    const cmd: BashCommand = { name, args, fn: this.fn?.name, ...spanOf(n) };
+    const nameText = nameNode ? this.text(nameNode) : '';
+    const name = literalValue(nameText) ?? nameText;
+    const cmd: BashCommand = { name, args, fn: this.fn?.name, ...this.span(n) };
     this.file.commands.push(cmd);
     this.fn?.commands.push(cmd);
     for (const sink of this.sinks) sink.push(cmd);
   }
 
   private comment(n: TsNode): void {
-    const c: BashComment = { text: n.text, fn: this.fn?.name, ...spanOf(n) };
+    const c: BashComment = { ...this.word(n), fn: this.fn?.name };
     this.file.comments.push(c);
     this.fn?.comments.push(c);
   }
@@ -176,7 +197,9 @@ class Collector {
         this.assignment(c, local);
         if (holdsSubstitution(c)) this.children(c);
       } else if (c.type === 'variable_name' && local) {
-        const a: BashAssignment = { name: c.text, valueAt: spanOf(c), local, declaredOnly: true, fn: this.fn?.name, ...spanOf(c) };
+        const w = this.word(c);
+        const { text: varName, ...at } = w;
+        const a: BashAssignment = { name: varName, valueAt: at, local, declaredOnly: true, fn: this.fn?.name, ...at };
         this.file.assignments.push(a);
         this.fn?.assignments.push(a);
       } else this.visit(c);
@@ -187,23 +210,24 @@ class Collector {
     const name = n.childForFieldName('name');
     const value = n.childForFieldName('value');
     const a: BashAssignment = {
-      name: name?.text ?? '',
-      value: value ? literalValue(value) : '',
-      valueAt: value ? spanOf(value) : spanOf(name ?? n),
+      name: name ? this.text(name) : '',
+      value: value ? literalValue(this.text(value)) : '',
+      valueAt: value ? this.span(value) : this.span(name ?? n),
       local,
       fn: this.fn?.name,
-      ...spanOf(n),
+      ...this.span(n),
     };
     this.file.assignments.push(a);
     this.fn?.assignments.push(a);
   }
 
   private ifChain(n: TsNode): void {
-    const chain: BashIfChain = { branches: [], fn: this.fn?.name, ...spanOf(n) };
+    const chain: BashIfChain = { branches: [], fn: this.fn?.name, ...this.span(n) };
     this.file.ifChains.push(chain);
     this.fn?.ifChains.push(chain);
     const branch = (keyword: BashBranch['keyword'], at: TsNode): BashBranch => {
-      const b: BashBranch = { keyword, line: at.startPosition.row + 1, column: at.startPosition.column + 1, condition: '', conditionCommands: [], commands: [] };
+      const p = this.lines.position(at.startIndex);
+      const b: BashBranch = { keyword, line: p.line, column: p.column, condition: '', conditionCommands: [], commands: [] };
       chain.branches.push(b);
       return b;
     };
@@ -220,7 +244,7 @@ class Collector {
         if (c.type === 'elif_clause' || c.type === 'else_clause') continue;
         if (!c.isNamed) continue;
         if (inCondition && c.type !== 'comment') {
-          condition.push(c.text);
+          condition.push(this.text(c));
           this.sinks.push(b.conditionCommands);
           this.visit(c);
           this.sinks.pop();
@@ -287,7 +311,7 @@ export async function load(): Promise<(text: string) => ParseOutcome<BashFile>> 
         const near = e.isMissing ? `missing ${JSON.stringify(e.type)}` : `cannot parse from ${JSON.stringify(line)} on; look there for an unclosed if/fi, {/}, do/done, case/esac or quote`;
         return { ok: false, error: { line: e.startPosition.row + 1, column: e.startPosition.column + 1, message: `syntax error: ${near}` } };
       }
-      const collector = new Collector();
+      const collector = new Collector(text);
       collector.visit(root);
       return { ok: true, value: collector.file };
     } finally {

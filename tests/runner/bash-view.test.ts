@@ -1,6 +1,6 @@
 // The bash view: what rules may rely on, checked on the shapes the install scripts use.
 import { describe, expect, it } from 'vitest';
-import { load, type BashFile } from '../../runner/parsers/bash.js';
+import { literalValue, load, type BashFile } from '../../runner/parsers/bash.js';
 import { lint } from '../../runner/run.js';
 import { makeFolder } from '../helpers/git.js';
 
@@ -110,6 +110,32 @@ describe('bash view', () => {
     expect(f.assignments.map((a) => `${a.name}=${a.value}`)).toEqual(['X=1', 'Y=2']);
     expect(f.ifChains[0].branches[0].commands.map((c) => c.name)).toEqual([]);
     expect(f.commands.find((c) => c.name === 'add-history')?.fn).toBe('g');
+  });
+
+  it('tells literal words from words that expand', () => {
+    const cases: Array<[string, string | undefined]> = [
+      ['plain', 'plain'],
+      ["'$HOME stays'", '$HOME stays'],
+      ['"a $HOME"', undefined],
+      ['"price: 5 $"', 'price: 5 $'],
+      ['"${x}"', undefined],
+      ['"$(date)"', undefined],
+      ['`date`', undefined],
+      ["$'\\n'", undefined],
+      ['<(ls)', undefined],
+      ['a\\ b', 'a b'],
+      ['"\\"quoted\\""', '"quoted"'],
+      ['"unterminated', undefined],
+    ];
+    for (const [text, value] of cases) expect([text, literalValue(text)]).toEqual([text, value]);
+  });
+
+  it('counts columns in UTF-16 code units, as the rest of the report does', () => {
+    const f = view('echo "🌸 é" x\n');
+    expect(f.commands[0].args.map((a) => [a.value, a.column, a.endColumn])).toEqual([
+      ['🌸 é', 6, 12],
+      ['x', 13, 14],
+    ]);
   });
 
   it('reads a CRLF script like its LF twin', () => {

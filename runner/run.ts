@@ -4,6 +4,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { ConfigError, EMPTY_CONFIG, findConfig, loadConfig, ruleSetting, type Config } from './config.js';
 import { RepoContext, loadPicomatch, preloadParser, type RawFinding } from './context.js';
+import { isRealDate } from './dates.js';
 import { didYouMean, UsageError } from './errors.js';
 import { openGitFacts, RevError, type GitFacts } from './git-facts.js';
 import { DEFAULT_RELEASE_BRANCHES, DEFAULT_RELEASE_TAG, decideMode } from './mode.js';
@@ -45,12 +46,6 @@ interface PreparedRepo {
 export function localToday(now = new Date()): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
-
-function validDate(s: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
 }
 
 export function fingerprint(ruleId: string, file: string, key: string, message: string): string {
@@ -181,7 +176,7 @@ export async function lint(opts: LintOptions = {}): Promise<RunResult> {
   const startTime = new Date().toISOString();
   const cwd = opts.cwd ?? process.cwd();
   const today = opts.today ?? localToday();
-  if (!validDate(today)) throw new UsageError(`--today ${today}: expected a real date as YYYY-MM-DD`);
+  if (!isRealDate(today)) throw new UsageError(`--today ${today}: expected a real date as YYYY-MM-DD`);
 
   const explicitDirs = opts.dirs?.length ? opts.dirs : undefined;
   const config = await resolveConfig(opts, cwd, explicitDirs?.[0]);

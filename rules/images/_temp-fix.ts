@@ -1,6 +1,7 @@
 // `local temp_fix_limit="YYYY-MM-DD"` blocks of the install scripts.
 import type { RepoView } from '../../runner/context-api.js';
 import type { BashAssignment } from '../../runner/parsers/bash.js';
+import { isRealDate } from '../../runner/dates.js';
 import { installScripts } from './_images.js';
 
 export const TEMP_FIX_VAR = 'temp_fix_limit';
@@ -11,14 +12,6 @@ export interface TempFix {
   assignment: BashAssignment;
   /** The date when the value is a real YYYY-MM-DD date. */
   date?: string;
-}
-
-/** A real calendar date written YYYY-MM-DD. */
-export function isRealDate(text: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  if (!m) return false;
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
 }
 
 /** Every assignment of temp_fix_limit (commented-out templates are comments, so not here). */

@@ -32,22 +32,45 @@ export function readHeadFromDisk(root: string): { gitDir: string; commit: string
   }
 }
 
+interface PackedRef {
+  oid: string;
+  /** The object an annotated tag peels to (its `^` line). */
+  peeled?: string;
+}
+
+/**
+ * `packed-refs`, parsed once per read: refs by full name, and whether the file carries the
+ * "peeled" trait (every packed annotated tag then has its `^` line). Undefined when there is none.
+ */
+function readPackedRefs(gitDir: string): { peeledTrait: boolean; refs: Map<string, PackedRef> } | undefined {
+  let text: string;
+  try {
+    text = readFileSync(path.join(gitDir, 'packed-refs'), 'utf8');
+  } catch {
+    return undefined;
+  }
+  const lines = text.split('\n');
+  const refs = new Map<string, PackedRef>();
+  let last: PackedRef | undefined;
+  for (const line of lines) {
+    if (line.startsWith('^')) {
+      if (last) last.peeled = line.slice(1).trim();
+      continue;
+    }
+    const [oid, name] = line.trim().split(' ');
+    last = name && OID.test(oid) ? { oid } : undefined;
+    if (last) refs.set(name, last);
+  }
+  return { peeledTrait: /^# pack-refs with:.* peeled\b/.test(lines[0] ?? ''), refs };
+}
+
 function readRef(gitDir: string, ref: string): string | undefined {
   try {
     const loose = readFileSync(path.join(gitDir, ref), 'utf8').trim();
     return OID.test(loose) ? loose : undefined;
   } catch {
-    // not a loose ref: look in packed-refs
+    return readPackedRefs(gitDir)?.refs.get(ref)?.oid;
   }
-  try {
-    for (const line of readFileSync(path.join(gitDir, 'packed-refs'), 'utf8').split('\n')) {
-      const [oid, name] = line.trim().split(' ');
-      if (name === ref && OID.test(oid)) return oid;
-    }
-  } catch {
-    // no packed-refs
-  }
-  return undefined;
 }
 
 /** Type and body of a loose object, or undefined when it is packed (or unreadable). */
@@ -93,24 +116,13 @@ function looseTagRefs(dir: string, prefix = ''): Array<{ name: string; oid: stri
 export function readTagsFromDisk(gitDir: string): TagInfo[] | undefined {
   try {
     const tags = new Map<string, TagInfo>();
-    const packedFile = path.join(gitDir, 'packed-refs');
-    if (existsSync(packedFile)) {
-      const lines = readFileSync(packedFile, 'utf8').split('\n');
-      const hasTags = lines.some((l) => l.includes(' refs/tags/'));
+    const packed = readPackedRefs(gitDir);
+    for (const [ref, { oid, peeled }] of packed?.refs ?? []) {
+      if (!ref.startsWith('refs/tags/')) continue;
       // Without the "peeled" trait, packed annotated tags carry no ^ line: only git can tell.
-      if (hasTags && !/^# pack-refs with:.* peeled\b/.test(lines[0] ?? '')) return undefined;
-      let last: TagInfo | undefined;
-      for (const line of lines) {
-        if (line.startsWith('^')) {
-          if (last) Object.assign(last, { annotated: true, commit: line.slice(1).trim() });
-          continue;
-        }
-        const [oid, name] = line.trim().split(' ');
-        last = undefined;
-        if (!name?.startsWith('refs/tags/') || !OID.test(oid)) continue;
-        last = { name: name.slice('refs/tags/'.length), object: oid, commit: oid, annotated: false };
-        tags.set(last.name, last);
-      }
+      if (!packed!.peeledTrait) return undefined;
+      const name = ref.slice('refs/tags/'.length);
+      tags.set(name, { name, object: oid, commit: peeled ?? oid, annotated: peeled !== undefined });
     }
     const looseDir = path.join(gitDir, 'refs', 'tags');
     if (existsSync(looseDir)) {

@@ -2,7 +2,7 @@
 import { existsSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { readHeadFromDisk, readTagsFromDisk } from './git-disk.js';
-import { CatFileBatch, isAncestor, listTree, resolveCommit, runGit, type GitLocation, type TreeEntry } from './git.js';
+import { CatFileBatch, isAncestor, listTree, resolveCommit, resolveObject, runGit, type GitLocation, type TreeEntry } from './git.js';
 
 export interface TagInfo {
   name: string;
@@ -132,11 +132,6 @@ export async function openGitFacts({ root, rev }: OpenGitOptions): Promise<GitFa
 }
 
 export class RevError extends Error {}
-
-async function resolveObject(loc: GitLocation, spec: string): Promise<string | undefined> {
-  const r = await runGit(loc, ['rev-parse', '--verify', '--quiet', spec]);
-  return r.code === 0 ? r.stdout.trim() : undefined;
-}
 
 export { readHeadFromDisk };
 

@@ -159,9 +159,14 @@ export async function listTree(loc: GitLocation, commit: string): Promise<TreeEn
 export const isZeroOid = (oid: string) => /^0+$/.test(oid);
 
 /** Commit id of a ref or object id, or undefined. */
-export async function resolveCommit(loc: GitLocation, ref: string): Promise<string | undefined> {
-  const r = await runGit(loc, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]);
+/** Object id a revision spec names (`v1^{}`, `HEAD:path`...), or undefined. */
+export async function resolveObject(loc: GitLocation, spec: string): Promise<string | undefined> {
+  const r = await runGit(loc, ['rev-parse', '--verify', '--quiet', spec]);
   return r.code === 0 ? r.stdout.trim() : undefined;
+}
+
+export function resolveCommit(loc: GitLocation, ref: string): Promise<string | undefined> {
+  return resolveObject(loc, `${ref}^{commit}`);
 }
 
 /** Whether `ancestor` is in the history of `descendant`; undefined when git cannot tell (missing objects). */

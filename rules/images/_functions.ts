@@ -26,11 +26,8 @@ export interface FunctionIndex {
   commentedCalls: Map<string, Call[]>;
 }
 
-export interface EntrypointRun {
-  path: string;
-  name: string;
-  at: Span;
-}
+/** A `RUN ./entrypoint.sh <fn>` is a call of `fn` from a Dockerfile. */
+export type EntrypointRun = Call;
 
 /** One RUN instruction, its continuation lines joined, with a way back to file positions. */
 interface RunInstruction {

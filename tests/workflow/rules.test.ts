@@ -110,7 +110,7 @@ describe('the example workflow shipped in examples/', () => {
     const drifted = example.replace('upload-sarif@df409f7d9260372bd5f19e5b04e83cb3c43714ae', `upload-sarif@${'b'.repeat(40)}`);
     const dir = await makeFolder({ files: { '.github/workflows/porgs-lint.yml': drifted } });
     expect(await findings(dir, ['workflow/pin-header-consistent'], { kind: 'wrapper', mode: 'dev' })).toEqual([
-      `workflow/pin-header-consistent error .github/workflows/porgs-lint.yml:31 github/codeql-action/upload-sarif is used at ${'b'.repeat(40)} but the header lists it @ df409f7d9260372bd5f19e5b04e83cb3c43714ae (line 6); make them the same commit`,
+      `workflow/pin-header-consistent error .github/workflows/porgs-lint.yml:47 github/codeql-action/upload-sarif is used at ${'b'.repeat(40)} but the header lists it @ df409f7d9260372bd5f19e5b04e83cb3c43714ae (line 11); make them the same commit`,
     ]);
   });
 });

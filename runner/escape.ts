@@ -10,6 +10,7 @@
  * and lone surrogates (Cs).
  */
 const UNSAFE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}]/gu;
+const UNSAFE_ONE = new RegExp(UNSAFE.source, 'u');
 
 const NAMED: Readonly<Record<string, string>> = { '\t': '\\t', '\n': '\\n', '\r': '\\r' };
 
@@ -27,7 +28,8 @@ function escapeChar(ch: string): string {
 
 /** The old workflow-command syntax, which the Actions runner finds anywhere in a line. */
 const OLD_COMMAND = /##\[/g;
-const OLD_COMMAND_SHOWN = '##\\x5b';
+const BRACKET_SHOWN = '\\x5b';
+const OLD_COMMAND_SHOWN = `##${BRACKET_SHOWN}`;
 
 /**
  * Repo text for a human: every unsafe character shown as an escape (newlines too, so the text stays
@@ -69,13 +71,13 @@ export const commandProperty = (s: string) => commandData(s).replace(/:/g, '%3A'
 /**
  * Serialised JSON with every unsafe character written as a `\uXXXX` escape (astral ones as their
  * surrogate pair). JSON.stringify already escapes C0 controls inside strings, so a raw tab, CR or
- * newline left in its output is layout between tokens and stays. Every other unsafe character can
- * only sit inside a string, where the escape stands for exactly that character: the text parses back
- * to the same data.
+ * newline left in its output is layout between tokens and stays. The other unsafe characters (DEL
+ * and beyond) can only sit inside a string, where the escape stands for exactly that character: the
+ * text parses back to the same data.
  */
 export function jsonSafe(json: string): string {
-  return json.replace(UNSAFE, (ch) => {
-    if (ch === '\n' || ch === '\r' || ch === '\t') return ch;
+  return json.replace(/[^\u0000-\u007e]/gu, (ch) => {
+    if (!UNSAFE_ONE.test(ch)) return ch;
     let out = '';
     for (let i = 0; i < ch.length; i++) out += `\\u${hex(ch.charCodeAt(i), 4)}`;
     return out;
@@ -119,24 +121,33 @@ interface Cell {
   width: number;
 }
 
-/** One cell per character of `line[from, to)`: tabs become a space, unsafe characters escapes. */
+/** One cell per character of `line[from, to)`: a tab becomes a space, as in `visible` the rest. */
 function cells(line: string, from: number, to: number): Cell[] {
   const out: Cell[] = [];
   for (let i = from; i < to; ) {
-    const cp = line.codePointAt(i)!;
-    const ch = String.fromCodePoint(cp);
-    const text = ch === '\t' ? ' ' : visible(ch);
+    const ch = String.fromCodePoint(line.codePointAt(i)!);
+    let text = ch;
+    if (ch === '\t') text = ' ';
+    else if (UNSAFE_ONE.test(ch)) text = escapeChar(ch);
+    else if (ch === '[' && i >= 2 && line.startsWith('##', i - 2)) text = BRACKET_SHOWN;
     out.push({ at: i, text, width: text === ch ? 1 : text.length });
     i += ch.length;
   }
   return out;
 }
 
+/** Nothing to escape or cut, and one column per code unit: shown as is. */
+const asIs = (line: string, width: number) => line.length <= width && !UNSAFE_ONE.test(line) && !/[\ud800-\udfff]/.test(line) && !line.includes('##[');
+
 /**
  * A source line as shown under a finding: escaped, and cut to `width` columns around the finding
  * (`start` and `end` are UTF-16 offsets, end exclusive) so a minified megabyte line prints one row.
  */
 export function excerpt(line: string, start: number, end: number, width = EXCERPT_WIDTH): Excerpt {
+  if (asIs(line, width)) {
+    const caret = Math.min(start, line.length);
+    return { text: line, caret, caretWidth: Math.max(1, Math.min(Math.max(end, start + 1), line.length) - caret) };
+  }
   // A character takes at least one column and two code units at most: 2 * width units on either side
   // of the start fill any window that shows it.
   let from = Math.min(line.length, Math.max(0, start - 2 * width));

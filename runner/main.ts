@@ -251,10 +251,10 @@ async function explain(args: ParsedArgs, io: CliIO): Promise<string> {
     const dirs = args.positionals.slice(2);
     try {
       const verdicts = await explainApplicability(id, { dirs, mode: args.mode, rev: args.rev, kind: args.kind, configPath: args.config, cwd: io.cwd, env: io.env, today: args.today });
-      lines.push('', 'For the given repos:', ...verdicts.map((v) => `  ${v}`));
+      lines.push('', 'For the given repos:', ...verdicts.map((v) => `  ${visible(v)}`));
     } catch (err) {
       if (!(err instanceof UsageError)) throw err;
-      lines.push('', `For ${dirs.length ? dirs.join(', ') : 'the current folder'}: cannot tell: ${err.message}`);
+      lines.push('', `For ${dirs.length ? visible(dirs.join(', ')) : 'the current folder'}: cannot tell: ${visible(err.message)}`);
     }
   } else lines.push('', 'This check runs in the pre-push hook (porgs-lint pre-push), not in a lint run.');
   return lines.join('\n') + '\n';

@@ -168,4 +168,17 @@ describe('hostile repo text in an error message', () => {
     expect(workflowCommands(res.stderr)).toEqual([]);
     expect(res.stderr).toContain('unknown key "\\x1b]8;;https://evil.example\\x07\\n::error file=c::cfg\\r::add-mask::s \\u202e ##\\x5berror]x"');
   });
+
+  it('is escaped in an explanation of a repo whose folder name is hostile', async () => {
+    const parent = tmpDir();
+    temps.push(parent);
+    const name = `w${ESC}]8;;evil${BEL}\n::error file=e::explain\u202e`;
+    await fs.mkdir(path.join(parent, name, 'exegol/config'), { recursive: true });
+    await fs.writeFile(path.join(parent, name, 'exegol/config/ConstantConfig.py'), '__version__ = "5.2.0"\n');
+    const res = await runCli(['explain', 'wrapper/version-format', name], { cwd: parent });
+    expect(res.code).toBe(0);
+    expect(rawUnsafe(res.stdout)).toEqual([]);
+    expect(workflowCommands(res.stdout)).toEqual([]);
+    expect(res.stdout).toContain('  w\\x1b]8;;evil\\x07\\n::error file=e::explain\\u202e (wrapper, ');
+  });
 });

@@ -118,6 +118,12 @@ describe('excerpt', () => {
     expect(shown.text.slice(shown.caret, shown.caret + shown.caretWidth)).toBe('\\u202ex');
   });
 
+  it('breaks ##[ in the line and keeps the caret on the finding', () => {
+    const shown = excerpt('x ##[error]y TARGET', 13, 19);
+    expect(shown.text).toBe('x ##\\x5berror]y TARGET');
+    expect(shown.text.slice(shown.caret, shown.caret + shown.caretWidth)).toBe('TARGET');
+  });
+
   it('cuts a megabyte line to the window around the finding', () => {
     const line = 'x'.repeat(500_000) + 'NEEDLE' + 'y'.repeat(500_000);
     const shown = excerpt(line, 500_000, 500_006);

@@ -41,9 +41,10 @@ export function visible(text: string): string {
 
 /**
  * A line that the Actions runner would read as a workflow command: `::` after leading white space
- * (its TrimStart also drops U+0085), looked for past colour codes too.
+ * (its TrimStart also drops U+0085), looked for past colour codes too. The white space stops at a
+ * line end, so blank lines are never rescanned.
  */
-const COMMAND_LINE = /^((?:[\s\u0085]|\x1b\[[0-9;]*m)*):(?=:)/gmu;
+const COMMAND_LINE = /^((?:[^\S\r\n]|\u0085|\x1b\[[0-9;]*m)*):(?=:)/gmu;
 
 /**
  * A whole human-readable output (porgs-lint's own lines, repo text already through `visible`): no

@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { visible } from '../runner/escape.js';
 import { runGit } from '../runner/git.js';
 import { TOOL } from '../runner/tool.js';
 import type { Diagnostic, RepoKind, RunResult, Severity } from '../runner/types.js';
@@ -31,7 +32,7 @@ async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
 }
 
 export async function hookMain(argv: string[], io: HookIO): Promise<number> {
-  const err = (s: string) => io.stderr.write(`porgs-lint: ${s}\n`);
+  const err = (s: string) => io.stderr.write(`porgs-lint: ${visible(s)}\n`);
   try {
     if (argv[0] === 'hook') return await hookCommand(argv.slice(1), io);
     return await prePush(argv.slice(1), io);
@@ -48,11 +49,11 @@ export async function hookMain(argv: string[], io: HookIO): Promise<number> {
 async function hookCommand(args: string[], io: HookIO): Promise<number> {
   const [sub, ...rest] = args;
   if (sub === 'install') {
-    io.stdout.write(`porgs-lint: ${await install(io.cwd, { force: rest.includes('--force'), chain: rest.includes('--chain') })}\n`);
+    io.stdout.write(`porgs-lint: ${visible(await install(io.cwd, { force: rest.includes('--force'), chain: rest.includes('--chain') }))}\n`);
     return 0;
   }
   if (sub === 'uninstall') {
-    io.stdout.write(`porgs-lint: ${await uninstall(io.cwd)}\n`);
+    io.stdout.write(`porgs-lint: ${visible(await uninstall(io.cwd))}\n`);
     return 0;
   }
   if (sub === 'print') {

@@ -1,13 +1,11 @@
 // GitHub Actions workflow commands (annotations) and the Markdown job summary.
 import path from 'node:path';
+import { commandData, commandProperty, markdownCode, visible } from '../runner/escape.js';
 import type { Diagnostic, Reporter, RunResult, Severity } from '../runner/types.js';
 
 /** GitHub shows at most this many annotations of each level per step. */
 export const ANNOTATIONS_PER_LEVEL = 10;
 const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', note: 'notice' };
-
-const escapeData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-const escapeProperty = (s: string) => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 
 function fileOf(result: RunResult, d: Diagnostic): string {
   const repo = result.repos.find((r) => r.name === d.location.repo);
@@ -26,14 +24,15 @@ export const github: Reporter = (result) => {
     }
     shown[d.severity]++;
     const props = [
-      `file=${escapeProperty(fileOf(result, d))}`,
+      `file=${commandProperty(visible(fileOf(result, d)))}`,
       `line=${d.location.line}`,
       `col=${d.location.column}`,
       ...(d.location.endLine !== undefined ? [`endLine=${d.location.endLine}`] : []),
       ...(d.location.endColumn !== undefined && (d.location.endLine ?? d.location.line) === d.location.line ? [`endColumn=${d.location.endColumn}`] : []),
-      `title=${escapeProperty(d.ruleId)}`,
+      `title=${commandProperty(visible(d.ruleId))}`,
     ];
-    lines.push(`::${COMMAND[d.severity]} ${props.join(',')}::${escapeData(d.suggestion ? `${d.message} (fix: ${d.suggestion})` : d.message)}`);
+    const text = d.suggestion ? `${visible(d.message)} (fix: ${visible(d.suggestion)})` : visible(d.message);
+    lines.push(`::${COMMAND[d.severity]} ${props.join(',')}::${commandData(text)}`);
   }
   if (hidden) {
     lines.push(`::notice title=porgs-lint::${hidden} more finding(s) not annotated (GitHub shows ${ANNOTATIONS_PER_LEVEL} per level per step); see the job summary or the SARIF upload`);
@@ -43,16 +42,16 @@ export const github: Reporter = (result) => {
   return lines.join('\n') + '\n';
 };
 
-const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+const cell = (s: string) => markdownCode(s, { inTable: true });
 
 export function githubStepSummary(result: RunResult): string {
   const { errors, warnings, notes } = result.summary;
   const out = [`## porgs-lint: ${errors} error(s), ${warnings} warning(s), ${notes} note(s)`, ''];
-  for (const repo of result.repos) out.push(`- \`${repo.displayPath}\`: ${repo.kind}, ${repo.mode} mode (${cell(repo.modeReason)})`);
+  for (const repo of result.repos) out.push(`- ${markdownCode(repo.displayPath)}: ${repo.kind}, ${repo.mode} mode (${markdownCode(repo.modeReason)})`);
   if (result.diagnostics.length) {
     out.push('', '| severity | location | message | rule |', '|---|---|---|---|');
     for (const d of result.diagnostics) {
-      out.push(`| ${d.severity} | \`${cell(fileOf(result, d))}:${d.location.line}:${d.location.column}\` | ${cell(d.message)} | \`${d.ruleId}\` |`);
+      out.push(`| ${d.severity} | ${cell(`${fileOf(result, d)}:${d.location.line}:${d.location.column}`)} | ${cell(d.message)} | ${cell(d.ruleId)} |`);
     }
   }
   return out.join('\n') + '\n\n';

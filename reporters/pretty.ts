@@ -2,6 +2,7 @@
 // of the offending line, the mode and why, and a summary. Colour only here.
 import path from 'node:path';
 import pc from 'picocolors';
+import { excerpt, guardLines, visible } from '../runner/escape.js';
 import type { Diagnostic, Reporter, RunResult, Severity } from '../runner/types.js';
 
 export function shouldColor(stream: { isTTY?: boolean }, env: Readonly<Record<string, string | undefined>>, flag?: boolean): boolean {
@@ -18,17 +19,19 @@ export const pretty: Reporter = (result: RunResult, options) => {
   const sevText: Record<Severity, string> = { error: c.red('error'), warning: c.yellow('warning'), note: c.blue('note') };
   const lines: string[] = [];
   for (const repo of result.repos) {
-    const where = repo.rev ? `, ${repo.rev} (${repo.commit?.slice(0, 12) ?? '?'})` : '';
-    lines.push(`${c.bold(repo.displayPath)}  ${c.dim(`${repo.kind} (${repo.kindReason})${where}`)}`);
-    lines.push(`  ${c.dim(`${repo.mode} mode: ${repo.modeReason}`)}`);
+    const where = repo.rev ? `, ${visible(repo.rev)} (${visible(repo.commit?.slice(0, 12) ?? '?')})` : '';
+    lines.push(`${c.bold(visible(repo.displayPath))}  ${c.dim(`${repo.kind} (${visible(repo.kindReason)})${where}`)}`);
+    lines.push(`  ${c.dim(`${repo.mode} mode: ${visible(repo.modeReason)}`)}`);
     const diags = result.diagnostics.filter((d) => d.location.repo === repo.name);
     let file: string | undefined;
+    let fileLines: string[] | undefined;
     for (const d of diags) {
       if (d.location.path !== file) {
         file = d.location.path;
+        fileLines = result.readFile(repo.name, file)?.split('\n');
         lines.push('');
       }
-      lines.push(...renderOne(d, repo.displayPath, result, c, sevText));
+      lines.push(...renderOne(d, repo.displayPath, fileLines, c, sevText));
     }
     if (diags.length === 0) lines.push(`  ${c.green('no problems')}`);
     lines.push('');
@@ -36,26 +39,27 @@ export const pretty: Reporter = (result: RunResult, options) => {
   const { errors, warnings, notes } = result.summary;
   const summary = `${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${plural(notes, 'note')}`;
   lines.push(errors ? c.red(c.bold(`✖ ${summary}`)) : warnings ? c.yellow(`⚠ ${summary}`) : c.green(`✔ ${summary}`));
-  return lines.join('\n') + '\n';
+  return guardLines(lines.join('\n') + '\n');
 };
 
 function renderOne(
   d: Diagnostic,
   repoPath: string,
-  result: RunResult,
+  fileLines: string[] | undefined,
   c: ReturnType<typeof pc.createColors>,
   sevText: Record<Severity, string>,
 ): string[] {
   const { path: file, line, column } = d.location;
-  const shown = file === '.' ? repoPath : path.posix.join(repoPath.split(path.sep).join('/'), file);
-  const out = [`  ${c.underline(`${shown}:${line}:${column}`)}  ${sevText[d.severity]}  ${d.message}  ${c.dim(d.ruleId)}`];
-  const text = result.readFile(d.location.repo, file)?.split('\n')[line - 1];
-  if (text !== undefined && text.length <= 300) {
+  const shown = visible(file === '.' ? repoPath : path.posix.join(repoPath.split(path.sep).join('/'), file));
+  const out = [`  ${c.underline(`${shown}:${line}:${column}`)}  ${sevText[d.severity]}  ${visible(d.message)}  ${c.dim(visible(d.ruleId))}`];
+  const text = fileLines?.[line - 1]?.replace(/\r$/, '');
+  if (text !== undefined) {
     const gutter = String(line);
-    const width = Math.max(1, (d.location.endLine === line && d.location.endColumn ? d.location.endColumn : column + 1) - column);
-    out.push(`    ${c.dim(`${gutter} |`)} ${text.replace(/\t/g, ' ')}`);
-    out.push(`    ${c.dim(`${' '.repeat(gutter.length)} |`)} ${' '.repeat(Math.max(0, column - 1))}${c.red('^'.repeat(Math.min(width, 120)))}`);
+    const end = d.location.endLine === line && d.location.endColumn ? d.location.endColumn - 1 : column;
+    const shownLine = excerpt(text, column - 1, end);
+    out.push(`    ${c.dim(`${gutter} |`)} ${shownLine.text}`);
+    out.push(`    ${c.dim(`${' '.repeat(gutter.length)} |`)} ${' '.repeat(shownLine.caret)}${c.red('^'.repeat(Math.min(shownLine.caretWidth, 120)))}`);
   }
-  if (d.suggestion) out.push(`    ${c.green('fix:')} ${d.suggestion}`);
+  if (d.suggestion) out.push(`    ${c.green('fix:')} ${visible(d.suggestion)}`);
   return out;
 }

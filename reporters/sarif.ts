@@ -2,6 +2,7 @@
 // URIs under %SRCROOT%, GitHub's line hash plus our line-independent fingerprint.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { jsonSafe } from '../runner/escape.js';
 import { PACKAGE_ROOT } from '../runner/tool.js';
 import type { Diagnostic, Reporter, RepoInfo, RuleMeta, RunResult, Severity } from '../runner/types.js';
 import { lineHashes } from './line-hash.js';
@@ -135,4 +136,5 @@ export function buildSarif(result: RunResult) {
   return { $schema: SARIF_SCHEMA, version: '2.1.0' as const, runs: result.repos.map((repo) => run(result, repo)) };
 }
 
-export const sarif: Reporter = (result) => JSON.stringify(buildSarif(result), null, 2) + '\n';
+/** Control, bidi and other invisible characters of repo text go out as \uXXXX escapes (same data). */
+export const sarif: Reporter = (result) => jsonSafe(JSON.stringify(buildSarif(result), null, 2)) + '\n';

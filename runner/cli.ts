@@ -12,8 +12,9 @@ start().then(
   (code) => {
     process.exitCode = code;
   },
-  (err: unknown) => {
-    process.stderr.write(`porgs-lint: internal error: ${err instanceof Error ? err.message : String(err)}\n`);
+  async (err: unknown) => {
     process.exitCode = 2;
+    const { visible } = await import('./escape.js');
+    process.stderr.write(`porgs-lint: internal error: ${visible(err instanceof Error ? err.message : String(err))}\n`);
   },
 );

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { UsageError, didYouMean } from './errors.js';
 import { defaultCacheDir } from './parse-cache.js';
 import { parseFormat, writeOutputs, type OutputSpec } from './outputs.js';
+import { visible, visibleLines } from './escape.js';
 import { TOOL, PACKAGE_ROOT } from './tool.js';
 import type { Mode, RepoKind, RuleMeta, RunResult } from './types.js';
 import { MODES, REPO_KINDS, summarize } from './types.js';
@@ -152,7 +153,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     if (args.help) return out(HELP), 0;
     if (args.version) return out(`${TOOL.version}\n`), 0;
     if (args.listRules) return out(await listRules()), 0;
-    if (args.positionals[0] === 'explain') return out(await explain(args, io)), 0;
+    if (args.positionals[0] === 'explain') return out(visibleLines(await explain(args, io))), 0;
     const { lint } = await import('./run.js');
     let result = await lint({
       dirs: args.positionals,
@@ -169,7 +170,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     if (args.writeBaseline) {
       const { writeBaseline } = await import('./baseline.js');
       await writeBaseline(result.diagnostics, path.resolve(io.cwd, args.writeBaseline));
-      io.stderr.write(`porgs-lint: wrote ${result.diagnostics.length} finding(s) to ${args.writeBaseline}\n`);
+      io.stderr.write(`porgs-lint: wrote ${result.diagnostics.length} finding(s) to ${visible(args.writeBaseline)}\n`);
       return result.executionSuccessful ? 0 : 2;
     }
     if (args.baseline) result = await withBaseline(result, args, io);
@@ -190,10 +191,10 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     return 0;
   } catch (err) {
     if (err instanceof UsageError) {
-      io.stderr.write(`porgs-lint: ${err.message}\n`);
+      io.stderr.write(`porgs-lint: ${visible(err.message)}\n`);
       return 2;
     }
-    io.stderr.write(`porgs-lint: internal error: ${err instanceof Error ? err.message : String(err)}\n`);
+    io.stderr.write(`porgs-lint: internal error: ${visible(err instanceof Error ? err.message : String(err))}\n`);
     return 2;
   }
 }
@@ -250,10 +251,10 @@ async function explain(args: ParsedArgs, io: CliIO): Promise<string> {
     const dirs = args.positionals.slice(2);
     try {
       const verdicts = await explainApplicability(id, { dirs, mode: args.mode, rev: args.rev, kind: args.kind, configPath: args.config, cwd: io.cwd, env: io.env, today: args.today });
-      lines.push('', 'For the given repos:', ...verdicts.map((v) => `  ${v}`));
+      lines.push('', 'For the given repos:', ...verdicts.map((v) => `  ${visible(v)}`));
     } catch (err) {
       if (!(err instanceof UsageError)) throw err;
-      lines.push('', `For ${dirs.length ? dirs.join(', ') : 'the current folder'}: cannot tell: ${err.message}`);
+      lines.push('', `For ${dirs.length ? visible(dirs.join(', ')) : 'the current folder'}: cannot tell: ${visible(err.message)}`);
     }
   } else lines.push('', 'This check runs in the pre-push hook (porgs-lint pre-push), not in a lint run.');
   return lines.join('\n') + '\n';

@@ -18,7 +18,7 @@ export const pretty: Reporter = (result: RunResult, options) => {
   const sevText: Record<Severity, string> = { error: c.red('error'), warning: c.yellow('warning'), note: c.blue('note') };
   const lines: string[] = [];
   for (const repo of result.repos) {
-    const where = repo.rev ? `, ${repo.rev} (${repo.commit?.slice(0, 12) ?? '?'})` : '';
+    const where = (repo.rev ? `, ${repo.rev} (${repo.commit?.slice(0, 12) ?? '?'})` : '') + (repo.namedBy ? `, listed in ${repo.namedBy}` : '');
     lines.push(`${c.bold(repo.displayPath)}  ${c.dim(`${repo.kind} (${repo.kindReason})${where}`)}`);
     lines.push(`  ${c.dim(`${repo.mode} mode: ${repo.modeReason}`)}`);
     const diags = result.diagnostics.filter((d) => d.location.repo === repo.name);

@@ -3,7 +3,7 @@
 import { UsageError } from './errors.js';
 import { fingerprint } from './fingerprint.js';
 import type { Diagnostic } from './types.js';
-import { readRegularFile, writeReportFile } from './user-files.js';
+import { readRegularFile, refuseRepoLinks, writeReportFile } from './user-files.js';
 
 export interface BaselineEntry {
   fingerprint: string;
@@ -64,7 +64,9 @@ export function parseBaseline(text: string, label: string): Baseline {
   return b as Baseline;
 }
 
-export async function readBaseline(file: string): Promise<Baseline> {
+/** `guarded`: real roots of the checked repos, where no symbolic link is followed to the file. */
+export async function readBaseline(file: string, guarded: readonly string[] = []): Promise<Baseline> {
+  await refuseRepoLinks(file, `--baseline ${file}`, guarded);
   const read = await readRegularFile(file, MAX_BASELINE_BYTES, 'follow');
   if (!read.ok) throw new UsageError(`--baseline ${file}: cannot read it (${read.reason}); create it with --write-baseline`);
   return parseBaseline(read.text, `--baseline ${file}`);

@@ -87,7 +87,8 @@ async function readTrusted(req: ConfigRequest, rev: string, rules: readonly Rule
     const rel = req.baselinePath && path.relative(root, req.baselinePath);
     if (rel && !rel.startsWith('..') && !path.isAbsolute(rel)) {
       const trusted = await git.readAt(commit, rel.split(path.sep).join('/'));
-      const now = await readRegularFile(req.baselinePath!, MAX_BASELINE_BYTES, 'follow');
+      // The checked-out baseline is repo content: no link is followed to it (as when it is applied).
+      const now = await readRegularFile(req.baselinePath!, MAX_BASELINE_BYTES, 'refuse');
       if (trusted !== undefined && now.ok) baseline = { file: rel.split(path.sep).join('/'), trusted, current: now.text };
     }
     return { config, trusted: { rev, root, current, baseline } };

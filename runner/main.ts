@@ -224,9 +224,10 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
 async function withBaseline(result: RunResult, args: ParsedArgs, io: CliIO): Promise<RunResult> {
   const { readBaseline, applyBaseline, pruneBaseline } = await import('./baseline.js');
   const file = path.resolve(io.cwd, args.baseline!);
-  const baseline = await readBaseline(file);
+  const guarded = await guardedRoots(result);
+  const baseline = await readBaseline(file, guarded);
   const applied = applyBaseline(result.diagnostics, baseline, result.repos[0]?.name);
-  if (args.pruneBaseline) await pruneBaseline(file, baseline, applied.stale, await guardedRoots(result));
+  if (args.pruneBaseline) await pruneBaseline(file, baseline, applied.stale, guarded);
   return { ...result, diagnostics: applied.kept, summary: summarize(applied.kept) };
 }
 

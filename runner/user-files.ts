@@ -77,14 +77,15 @@ export async function readRegularFile(file: string, maxBytes: number, links: 'fo
 const inside = (real: string, root: string) => real === root || real.startsWith(root + path.sep);
 
 /**
- * Creates the folders of `dir` one by one. A symbolic link on the way is followed only outside the
- * checked repositories (`guarded`, real paths): the user's own links, such as a /tmp that is a
- * link, stay usable, while a link committed in a checked repo never steers a report elsewhere.
+ * Walks `target` (absolute) one component at a time. A symbolic link on the way is followed only
+ * outside the checked repositories (`guarded`, real paths): the user's own links, such as a /tmp
+ * that is a link, stay usable, while a link committed in a checked repo never steers a read or a
+ * write elsewhere. With `create`, missing folders are made; without, the walk stops at the first.
  */
-async function reachFolder(dir: string, what: string, guarded: readonly string[]): Promise<void> {
-  let lexical = path.parse(dir).root;
+async function walkPath(target: string, what: string, guarded: readonly string[], create: boolean): Promise<void> {
+  let lexical = path.parse(target).root;
   let real = lexical;
-  for (const part of dir.slice(lexical.length).split(path.sep).filter(Boolean)) {
+  for (const part of target.slice(lexical.length).split(path.sep).filter(Boolean)) {
     const next = path.join(lexical, part);
     let st: Stats | undefined;
     try {
@@ -93,6 +94,7 @@ async function reachFolder(dir: string, what: string, guarded: readonly string[]
       if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw new UsageError(`${what}: cannot reach ${next}: ${errnoWords(err)}`);
     }
     if (!st) {
+      if (!create) return;
       try {
         await fs.mkdir(next);
       } catch (err) {
@@ -103,7 +105,7 @@ async function reachFolder(dir: string, what: string, guarded: readonly string[]
       const repo = guarded.find((root) => inside(real, root));
       if (repo) {
         throw new UsageError(
-          `${what}: ${next} is a symbolic link inside the checked repository ${repo}; porgs-lint does not write through it: write the report outside the checkout (e.g. under $RUNNER_TEMP), or remove the link`,
+          `${what}: ${next} is a symbolic link inside the checked repository ${repo}; porgs-lint does not follow it: keep the file outside the checkout (e.g. under $RUNNER_TEMP), or remove the link`,
         );
       }
       try {
@@ -112,9 +114,14 @@ async function reachFolder(dir: string, what: string, guarded: readonly string[]
         throw new UsageError(`${what}: cannot reach ${next}: ${errnoWords(err)}`);
       }
     } else if (st.isDirectory()) real = path.join(real, part);
-    else throw new UsageError(`${what}: ${next} is ${fileKind(st)}, not a folder`);
+    else if (next !== target) throw new UsageError(`${what}: ${next} is ${fileKind(st)}, not a folder`);
     lexical = next;
   }
+}
+
+/** Refuses a path that passes through a symbolic link inside a checked repository (see walkPath). */
+export function refuseRepoLinks(file: string, what: string, guarded: readonly string[]): Promise<void> {
+  return walkPath(file, what, guarded, false);
 }
 
 /**
@@ -123,7 +130,7 @@ async function reachFolder(dir: string, what: string, guarded: readonly string[]
  * file: a link, FIFO or device there is a usage error naming it, and is never written through.
  */
 export async function writeReportFile(file: string, text: string, what: string, guarded: readonly string[]): Promise<void> {
-  await reachFolder(path.dirname(file), what, guarded);
+  await walkPath(path.dirname(file), what, guarded, true);
   try {
     const st = await fs.lstat(file);
     if (!st.isFile()) throw new UsageError(`${what}: ${file} is ${fileKind(st)}; porgs-lint writes only to a regular file: remove it or choose another name`);

@@ -70,3 +70,20 @@ describe('a config found in the checked repo', () => {
     expect(res.stderr).toBe('porgs-lint: porgs-lint.toml: cannot read config: a FIFO, not a regular file\n');
   });
 });
+
+describe('a baseline inside the checked repo', () => {
+  it('is not read through a committed symbolic link, which could reveal another checkout\'s findings', async () => {
+    const dir = await repo();
+    const other = tmpDir('porgs-other-');
+    made.push(other);
+    const entry = { fingerprint: 'a'.repeat(32), ruleId: 'wrapper/version-format', path: 'x', message: 'OTHER-CHECKOUT-FINDING' };
+    await fs.writeFile(path.join(other, 'baseline.json'), JSON.stringify({ schemaVersion: 1, entries: [entry] }));
+    await fs.symlink(path.join(other, 'baseline.json'), path.join(dir, 'porgs-lint-baseline.json'));
+    const res = await runCli([...ARGS, '--baseline', 'porgs-lint-baseline.json'], { cwd: dir, timeout: TIMEOUT });
+    expect(res.code).toBe(2);
+    expect(res.stderr).toBe(
+      `porgs-lint: --baseline ${path.join(dir, 'porgs-lint-baseline.json')}: ${path.join(dir, 'porgs-lint-baseline.json')} is a symbolic link inside the checked repository ${await fs.realpath(dir)}; porgs-lint does not follow it: keep the file outside the checkout (e.g. under $RUNNER_TEMP), or remove the link\n`,
+    );
+    expect(res.stdout + res.stderr).not.toContain('OTHER-CHECKOUT-FINDING');
+  });
+});

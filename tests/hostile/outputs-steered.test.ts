@@ -4,7 +4,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
-import { makeFolder, tmpDir, writeFiles } from '../helpers/git.js';
+import { commitAll, git, makeFolder, tmpDir, writeFiles } from '../helpers/git.js';
 
 const WRAPPER = { 'exegol/config/ConstantConfig.py': '__version__ = "5.2.0b1"\n' };
 const RULE = ['--mode', 'release', '--rule', 'wrapper/version-no-prerelease'];
@@ -31,6 +31,9 @@ async function hostileCheckout() {
   await fs.writeFile(victim, VICTIM_TEXT);
   await fs.symlink('../../victim', path.join(repo, 'porgs.sarif'));
   await fs.symlink(elsewhere, path.join(repo, 'reports'));
+  await git(repo, 'init', '-q', '-b', 'master');
+  await commitAll(repo, 'links named like the reports');
+  expect(await git(repo, 'ls-files', '-s', 'porgs.sarif', 'reports')).toMatch(/^120000 .*\tporgs\.sarif\n120000 .*\treports$/);
   return { base, repo, victim, elsewhere };
 }
 

@@ -3,6 +3,7 @@
 import { spawn } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { Ajv } from 'ajv';
 import { afterAll, describe, expect, it } from 'vitest';
 import { sarif } from '../../reporters/sarif.js';
 import { lint } from '../../runner/run.js';
@@ -11,6 +12,8 @@ import { CLI, runCli } from '../helpers/cli.js';
 import { GIT_ENV, tmpDir, writeFiles } from '../helpers/git.js';
 
 const CC = 'exegol/config/ConstantConfig.py';
+const schema = JSON.parse(await fs.readFile(new URL('../../docs/json-format.schema.json', import.meta.url), 'utf8'));
+const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
 const made: string[] = [];
 const temp = async (files: Record<string, string> = {}) => {
   const dir = tmpDir('porgs-proc-');
@@ -88,7 +91,9 @@ describe('--fail-on-unverified', () => {
     const args = ['--mode', 'dev', '--rule', 'wrapper/dev-contains-release', '--format', 'json', dir];
     const plain = await runCli(args);
     expect(plain.code).toBe(0);
-    const [note] = JSON.parse(plain.stdout).diagnostics as Diagnostic[];
+    const report = JSON.parse(plain.stdout);
+    expect(validate(report), JSON.stringify(validate.errors)).toBe(true);
+    const [note] = report.diagnostics as Diagnostic[];
     expect(note).toMatchObject({ severity: 'note', unverified: true, message: expect.stringMatching(/^cannot verify: /) });
     const gated = await runCli(['--fail-on-unverified', ...args]);
     expect(gated.code).toBe(1);

@@ -18,6 +18,7 @@ export const json: Reporter = (result) => {
       modeReason: r.modeReason,
       rev: r.rev ?? null,
       commit: r.commit ?? null,
+      namedBy: r.namedBy ?? null,
     })),
     diagnostics: result.diagnostics.map((d) => ({
       ruleId: d.ruleId,
@@ -25,6 +26,7 @@ export const json: Reporter = (result) => {
       message: d.message,
       location: d.location,
       ...(d.suggestion ? { suggestion: d.suggestion } : {}),
+      ...(d.unverified ? { unverified: true } : {}),
       fingerprint: d.fingerprint,
     })),
     summary: result.summary,

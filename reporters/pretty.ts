@@ -19,7 +19,7 @@ export const pretty: Reporter = (result: RunResult, options) => {
   const sevText: Record<Severity, string> = { error: c.red('error'), warning: c.yellow('warning'), note: c.blue('note') };
   const lines: string[] = [];
   for (const repo of result.repos) {
-    const where = repo.rev ? `, ${visible(repo.rev)} (${visible(repo.commit?.slice(0, 12) ?? '?')})` : '';
+    const where = (repo.rev ? `, ${visible(repo.rev)} (${visible(repo.commit?.slice(0, 12) ?? '?')})` : '') + (repo.namedBy ? `, listed in ${visible(repo.namedBy)}` : '');
     lines.push(`${c.bold(visible(repo.displayPath))}  ${c.dim(`${repo.kind} (${visible(repo.kindReason)})${where}`)}`);
     lines.push(`  ${c.dim(`${repo.mode} mode: ${visible(repo.modeReason)}`)}`);
     const diags = result.diagnostics.filter((d) => d.location.repo === repo.name);

@@ -80,7 +80,7 @@ function run(result: RunResult, repo: RepoInfo) {
     const region: Record<string, number> = { startLine: d.location.line, startColumn: d.location.column };
     if (d.location.endLine !== undefined) region.endLine = d.location.endLine;
     if (d.location.endColumn !== undefined) region.endColumn = d.location.endColumn;
-    if (d.message.startsWith('cannot verify') || d.ruleId === 'meta/parse-error') {
+    if (d.unverified || d.ruleId === 'meta/parse-error') {
       notifications.push({
         level: d.severity,
         message: { text: `${d.location.path}:${d.location.line}: ${d.message}` },

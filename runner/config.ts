@@ -3,6 +3,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { didYouMean, UsageError } from './errors.js';
+import { readRegularFile } from './user-files.js';
 import type { Mode, RepoKind, RuleMeta, Severity, SeveritySetting, Span } from './types.js';
 import { REPO_KINDS } from './types.js';
 
@@ -29,6 +30,10 @@ export interface RepoEntry {
 
 export interface Config {
   file?: string;
+  /** The config as named in messages: relative to the working directory, or `<name>@<rev>`. */
+  displayFile?: string;
+  /** Where a key path is written in the config, for messages at file:line. */
+  locate?: Locate;
   ignore: string[];
   rules: Map<string, RuleSetting>;
   kinds: Partial<Record<RepoKind, KindSettings>>;
@@ -40,10 +45,54 @@ export const EMPTY_CONFIG: Config = { ignore: [], rules: new Map(), kinds: {}, r
 
 export class ConfigError extends UsageError {}
 
-type Locate = (keyPath: readonly string[]) => Span | undefined;
+export type Locate = (keyPath: readonly string[]) => Span | undefined;
 
-async function parseConfigText(file: string, text: string): Promise<{ data: unknown; locate: Locate }> {
-  const where = (line: number, column: number) => `${file}:${line}:${column}`;
+/** Configs are small; a bigger file in a checked repo is a mistake or an attack. */
+const MAX_CONFIG_BYTES = 1024 * 1024;
+
+/**
+ * Repo names become file names (`--format sarif=reports/{repo}.sarif`): letters, digits, `.`, `_`
+ * and `-`, starting with a letter or digit, at most 64, and no `..`.
+ */
+const REPO_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+export const REPO_NAME_RULE = 'use letters, digits, ".", "_" and "-", start with a letter or digit, at most 64 characters, no ".."';
+
+export function isValidRepoName(name: string): boolean {
+  return REPO_NAME.test(name) && !name.includes('..');
+}
+
+/** A valid repo name made from a folder name; `maxLength` leaves room for a "-2" suffix. */
+export function safeRepoName(folderName: string, maxLength = 60): string {
+  const name = folderName
+    .replace(/[^A-Za-z0-9._-]+/g, '-')
+    .replace(/\.{2,}/g, '.')
+    .replace(/^[^A-Za-z0-9]+/, '')
+    .slice(0, maxLength);
+  return name || 'repo';
+}
+
+/** Where a key path (or its nearest located parent) is written in a config; line 1 when nowhere. */
+export function settingSpan(config: Pick<Config, 'locate'>, keyPath: readonly string[]): Span {
+  let span: Span | undefined;
+  for (let n = keyPath.length; n > 0 && !span; n--) span = config.locate?.(keyPath.slice(0, n));
+  return span ?? { line: 1, column: 1 };
+}
+
+/** `file:line:column` of a key path in a config, for messages. */
+export function configPosition(config: Pick<Config, 'displayFile' | 'file' | 'locate'>, keyPath: readonly string[]): string {
+  const { line, column } = settingSpan(config, keyPath);
+  return `${config.displayFile ?? config.file ?? 'config'}:${line}:${column}`;
+}
+
+const isInside = (p: string, root: string) => {
+  const rel = path.relative(root, p);
+  return rel === '' || (rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel));
+};
+
+const realOrSelf = (p: string) => fs.realpath(p).catch(() => p);
+
+async function parseConfigText(displayFile: string, text: string, file: string): Promise<{ data: unknown; locate: Locate }> {
+  const where = (line: number, column: number) => `${displayFile}:${line}:${column}`;
   if (file.endsWith('.toml')) {
     const parse = await (await import('./parsers/toml.js')).load();
     const res = parse(text);
@@ -79,11 +128,13 @@ function locateJsonKey(text: string, keyPath: readonly string[]): Span | undefin
   return { line, column: from - before.lastIndexOf('\n') };
 }
 
+/** The config at the root of `dir`, whatever type of file it is (the loader refuses non-regular ones). */
 export async function findConfig(dir: string): Promise<string | undefined> {
   for (const name of CONFIG_NAMES) {
     const p = path.join(dir, name);
     try {
-      if ((await fs.stat(p)).isFile()) return p;
+      await fs.lstat(p);
+      return p;
     } catch {
       /* not there */
     }
@@ -91,23 +142,48 @@ export async function findConfig(dir: string): Promise<string | undefined> {
   return undefined;
 }
 
+export interface LoadOptions {
+  /** Named by the user (`--config`): a symbolic link is followed. A config found in a checked repo is not. */
+  named?: boolean;
+  /** `[repos.*] path` must lie inside this folder (a config found in a repo, in CI). */
+  confineReposTo?: string;
+  /** With `confineReposTo`: leave entries outside it out instead of failing (folders given on the command line make the workspace). */
+  dropOutsideRepos?: boolean;
+}
+
 const SEVERITY_VALUES: readonly SeveritySetting[] = ['off', 'note', 'warning', 'error'];
 
-export async function loadConfig(file: string, knownRules: readonly RuleMeta[], displayFile = file): Promise<Config> {
-  let text: string;
-  try {
-    text = await fs.readFile(file, 'utf8');
-  } catch (err) {
-    throw new ConfigError(`${displayFile}: cannot read config: ${(err as NodeJS.ErrnoException).code ?? err}`);
+export async function loadConfig(file: string, knownRules: readonly RuleMeta[], displayFile = file, options: LoadOptions = {}): Promise<Config> {
+  const read = await readRegularFile(file, MAX_CONFIG_BYTES, options.named ? 'follow' : 'refuse');
+  if (!read.ok) {
+    const why = !options.named && read.reason.startsWith('a symbolic link') ? '; porgs-lint does not follow links in a checked repository' : '';
+    throw new ConfigError(`${displayFile}: cannot read config: ${read.reason}${why}`);
   }
-  const { data, locate } = await parseConfigText(displayFile, text);
-  const fail = (keyPath: readonly string[], message: string): never => {
-    let span: Span | undefined;
-    for (let n = keyPath.length; n > 0 && !span; n--) span = locate(keyPath.slice(0, n));
-    throw new ConfigError(`${displayFile}:${span?.line ?? 1}:${span?.column ?? 1}: ${message}`);
+  const { confineReposTo, dropOutsideRepos } = options;
+  return parseConfig(read.text, knownRules, { file, displayFile, baseDir: path.dirname(file), confineReposTo, dropOutsideRepos });
+}
+
+export interface ConfigOrigin {
+  /** The file (or, for a config read from git, its name): its extension tells the syntax. */
+  file: string;
+  displayFile: string;
+  /** Folder `[repos.*] path` is relative to. */
+  baseDir: string;
+  confineReposTo?: string;
+  dropOutsideRepos?: boolean;
+}
+
+type Fail = (keyPath: readonly string[], message: string) => never;
+type CheckKeys = (obj: Record<string, unknown>, allowed: readonly string[], at: readonly string[]) => void;
+const isTable = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+export async function parseConfig(text: string, knownRules: readonly RuleMeta[], origin: ConfigOrigin): Promise<Config> {
+  const { file, displayFile } = origin;
+  const { data, locate } = await parseConfigText(displayFile, text, file);
+  const fail: Fail = (keyPath, message) => {
+    throw new ConfigError(`${configPosition({ displayFile, locate }, keyPath)}: ${message}`);
   };
-  const isTable = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-  const checkKeys = (obj: Record<string, unknown>, allowed: readonly string[], at: readonly string[]) => {
+  const checkKeys: CheckKeys = (obj, allowed, at) => {
     for (const k of Object.keys(obj)) {
       if (!allowed.includes(k)) fail([...at, k], `unknown key "${[...at, k].join('.')}"${didYouMean(k, allowed)}; allowed: ${allowed.join(', ')}`);
     }
@@ -157,7 +233,7 @@ export async function loadConfig(file: string, knownRules: readonly RuleMeta[], 
   if (!isTable(data)) fail([], 'the config must be a table of settings');
   const root = data as Record<string, unknown>;
   checkKeys(root, ['ignore', 'rules', 'kinds', 'repos', 'hook'], []);
-  const config: Config = { file, ignore: [], rules: new Map(), kinds: {}, repos: [], hook: { verifySignatures: false } };
+  const config: Config = { file, displayFile, locate, ignore: [], rules: new Map(), kinds: {}, repos: [], hook: { verifySignatures: false } };
   if (root.ignore !== undefined) config.ignore = stringList(root.ignore, ['ignore']);
   if (root.rules !== undefined) config.rules = parseRules(root.rules, ['rules']);
   if (root.kinds !== undefined) {
@@ -181,27 +257,7 @@ export async function loadConfig(file: string, knownRules: readonly RuleMeta[], 
       config.kinds[kind as RepoKind] = settings;
     }
   }
-  if (root.repos !== undefined) {
-    if (!isTable(root.repos)) fail(['repos'], '"repos" must be a table keyed by repo name');
-    for (const [name, v] of Object.entries(root.repos as Record<string, unknown>)) {
-      if (!isTable(v)) fail(['repos', name], `"repos.${name}" must be a table with a path`);
-      const t = v as Record<string, unknown>;
-      checkKeys(t, ['path', 'kind', 'mode'], ['repos', name]);
-      if (typeof t.path !== 'string') fail(['repos', name], `"repos.${name}.path" is required and must be a string`);
-      if (t.kind !== undefined && !REPO_KINDS.includes(t.kind as RepoKind)) {
-        fail(['repos', name, 'kind'], `unknown repo kind "${String(t.kind)}"${didYouMean(String(t.kind), REPO_KINDS)}`);
-      }
-      if (t.mode !== undefined && !['auto', 'release', 'dev'].includes(t.mode as string)) {
-        fail(['repos', name, 'mode'], `mode must be auto, release or dev`);
-      }
-      config.repos.push({
-        name,
-        path: path.resolve(path.dirname(file), t.path as string),
-        kind: t.kind as RepoKind | undefined,
-        mode: t.mode === 'auto' ? undefined : (t.mode as Mode | undefined),
-      });
-    }
-  }
+  if (root.repos !== undefined) config.repos = await parseRepos(root.repos, origin, fail, checkKeys);
   if (root.hook !== undefined) {
     if (!isTable(root.hook)) fail(['hook'], '"hook" must be a table');
     const t = root.hook as Record<string, unknown>;
@@ -212,6 +268,45 @@ export async function loadConfig(file: string, knownRules: readonly RuleMeta[], 
     }
   }
   return config;
+}
+
+async function parseRepos(value: unknown, origin: ConfigOrigin, fail: Fail, checkKeys: CheckKeys): Promise<RepoEntry[]> {
+  if (!isTable(value)) fail(['repos'], '"repos" must be a table keyed by repo name');
+  const repos: RepoEntry[] = [];
+  const byFolder = new Map<string, string>();
+  const byLowerName = new Map<string, string>();
+  const home = origin.confineReposTo && { lexical: origin.confineReposTo, real: await realOrSelf(origin.confineReposTo) };
+  for (const [name, v] of Object.entries(value as Record<string, unknown>)) {
+    if (!isValidRepoName(name)) fail(['repos', name], `repo name "${name}" is not allowed: ${REPO_NAME_RULE}`);
+    const twin = byLowerName.get(name.toLowerCase());
+    if (twin) fail(['repos', name], `repos.${name} and repos.${twin} differ only in case: their {repo} report files would be one file on a case-insensitive file system; rename one`);
+    byLowerName.set(name.toLowerCase(), name);
+    if (!isTable(v)) fail(['repos', name], `"repos.${name}" must be a table with a path`);
+    const t = v as Record<string, unknown>;
+    checkKeys(t, ['path', 'kind', 'mode'], ['repos', name]);
+    if (typeof t.path !== 'string') fail(['repos', name], `"repos.${name}.path" is required and must be a string`);
+    if (t.kind !== undefined && !REPO_KINDS.includes(t.kind as RepoKind)) {
+      fail(['repos', name, 'kind'], `unknown repo kind "${String(t.kind)}"${didYouMean(String(t.kind), REPO_KINDS)}`);
+    }
+    if (t.mode !== undefined && !['auto', 'release', 'dev'].includes(t.mode as string)) {
+      fail(['repos', name, 'mode'], `mode must be auto, release or dev`);
+    }
+    const folder = path.resolve(origin.baseDir, t.path as string);
+    // Through the real path: a committed link `sub -> ../private` must not pass for a folder inside.
+    const real = await realOrSelf(folder);
+    if (home && !(isInside(folder, home.lexical) && isInside(real, home.real))) {
+      if (origin.dropOutsideRepos) continue;
+      fail(
+        ['repos', name, 'path'],
+        `repos.${name}.path "${t.path as string}" names a folder outside ${home.lexical}, the repository this config was found in; in CI (CI is set) such a config may only name folders inside its repository: pass the repositories as folder arguments (porgs-lint ../Exegol ../Exegol-docs) or a config of your own with --config <file>`,
+      );
+    }
+    const same = byFolder.get(real);
+    if (same) fail(['repos', name, 'path'], `repos.${name}.path names the same folder as repos.${same}: one folder is one repo; remove one of the two entries`);
+    byFolder.set(real, name);
+    repos.push({ name, path: folder, kind: t.kind as RepoKind | undefined, mode: t.mode === 'auto' ? undefined : (t.mode as Mode | undefined) });
+  }
+  return repos;
 }
 
 /** Effective severity and options of a rule for a repo kind: kind settings over global over defaults. */

@@ -18,6 +18,8 @@ export interface RawFinding {
   severity: Severity;
   repo: string;
   input: ReportInput;
+  /** Set by `ctx.cannotVerify`: the rule could not establish a fact. */
+  unverified?: true;
 }
 
 
@@ -228,8 +230,8 @@ export class RepoContext implements RepoView {
   /** The context handed to one rule: same views, plus reporting under the rule's id. */
   forRule(rule: Rule, severity: Severity, options: Record<string, unknown>, workspace: Map<RepoKind, RepoContext>): RuleContext {
     const repo = this;
-    const push = (input: ReportInput, sev: Severity) =>
-      repo.findings.push({ ruleId: rule.id, severity: sev, repo: input.repo ?? repo.info.name, input });
+    const push = (input: ReportInput, sev: Severity, unverified?: true) =>
+      repo.findings.push({ ruleId: rule.id, severity: sev, repo: input.repo ?? repo.info.name, input, ...(unverified ? { unverified } : {}) });
     return {
       info: repo.info,
       kind: repo.kind,
@@ -249,7 +251,7 @@ export class RepoContext implements RepoView {
       report: (input) => push(input, severity),
       note: (input) => push(input, 'note'),
       cannotVerify: (input) =>
-        push({ ...input, message: input.message.startsWith('cannot verify') ? input.message : `cannot verify: ${input.message}` }, 'note'),
+        push({ ...input, message: input.message.startsWith('cannot verify') ? input.message : `cannot verify: ${input.message}` }, 'note', true),
       repoOfKind: (kind) => (kind === repo.kind ? repo : workspace.get(kind)),
     };
   }

@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import path from 'node:path';
 import { UsageError, didYouMean } from './errors.js';
 import { defaultCacheDir } from './parse-cache.js';
-import { parseFormat, writeOutputs, type OutputSpec } from './outputs.js';
+import { guardedRoots, parseFormat, writeOutputs, type OutputSpec } from './outputs.js';
 import { visible, visibleLines } from './escape.js';
 import { TOOL, PACKAGE_ROOT } from './tool.js';
 import type { Mode, RepoKind, RuleMeta, RunResult } from './types.js';
@@ -34,11 +34,15 @@ Options:
   --rule <id>               run only this rule; repeatable
   --today YYYY-MM-DD        the date for date rules (default: today)
   --config <file>           porgs-lint.toml|.yaml|.yml|.json (default: found at the repo root)
+  --config-rev <rev>        for CI gates: use the config of this trusted revision (a pull request's
+                            base) of the repo, and report how the checked-out config and baseline
+                            relax it (meta/config-relaxed)
   --max-warnings <n>        exit 1 when there are more than n warnings
   --baseline <file>         report only findings not recorded in this baseline
   --write-baseline <file>   record the current findings as the baseline and exit 0
   --prune-baseline          with --baseline: drop entries of fixed findings from the file
   --exit-zero               exit 0 even with findings (2 still means a broken run)
+  --fail-on-unverified      exit 1 when a rule could not verify something ("cannot verify" notes)
   --cache-dir <dir>         where parsed shell scripts are cached between runs
                             (default: $PORGS_LINT_CACHE_DIR, else $XDG_CACHE_HOME/porgs-lint or ~/.cache/porgs-lint)
   --no-cache                parse everything again and write no cache
@@ -59,11 +63,13 @@ interface ParsedArgs {
   rules: string[];
   today?: string;
   config?: string;
+  configRev?: string;
   maxWarnings?: number;
   baseline?: string;
   writeBaseline?: string;
   pruneBaseline: boolean;
   exitZero: boolean;
+  failOnUnverified: boolean;
   cache: boolean;
   cacheDir?: string;
   color?: boolean;
@@ -88,11 +94,13 @@ export function parseCliArgs(argv: string[]): ParsedArgs {
         rule: { type: 'string', multiple: true },
         today: { type: 'string' },
         config: { type: 'string' },
+        'config-rev': { type: 'string' },
         'max-warnings': { type: 'string' },
         baseline: { type: 'string' },
         'write-baseline': { type: 'string' },
         'prune-baseline': { type: 'boolean' },
         'exit-zero': { type: 'boolean' },
+        'fail-on-unverified': { type: 'boolean' },
         'no-cache': { type: 'boolean' },
         'cache-dir': { type: 'string' },
         'no-color': { type: 'boolean' },
@@ -121,6 +129,11 @@ export function parseCliArgs(argv: string[]): ParsedArgs {
     const unnamed = formats.filter((f) => !f.file);
     if (unnamed.length !== 1) throw new UsageError('-o/--output needs exactly one --format without "=file"');
     unnamed[0].file = v.output;
+    unnamed[0].label = `-o ${v.output}`;
+  }
+  const toStdout = formats.filter((f) => !f.file);
+  if (toStdout.length > 1) {
+    throw new UsageError(`--format ${toStdout.map((f) => f.format).join(', --format ')}: only one format can go to standard output; give the others a file (--format ${toStdout[1].format}=<file>)`);
   }
   if (v['prune-baseline'] && !v.baseline) throw new UsageError('--prune-baseline needs --baseline <file>');
   return {
@@ -132,11 +145,13 @@ export function parseCliArgs(argv: string[]): ParsedArgs {
     rules: v.rule ?? [],
     today: v.today,
     config: v.config,
+    configRev: v['config-rev'],
     maxWarnings,
     baseline: v.baseline,
     writeBaseline: v['write-baseline'],
     pruneBaseline: Boolean(v['prune-baseline']),
     exitZero: Boolean(v['exit-zero']),
+    failOnUnverified: Boolean(v['fail-on-unverified']),
     cache: !v['no-cache'],
     cacheDir: v['cache-dir'],
     color: v['no-color'] ? false : v.color ? true : undefined,
@@ -154,6 +169,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     if (args.version) return out(`${TOOL.version}\n`), 0;
     if (args.listRules) return out(await listRules()), 0;
     if (args.positionals[0] === 'explain') return out(visibleLines(await explain(args, io))), 0;
+    await checkNamedFiles(args, io.cwd);
     const { lint } = await import('./run.js');
     let result = await lint({
       dirs: args.positionals,
@@ -163,13 +179,15 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       rules: args.rules,
       today: args.today,
       configPath: args.config,
+      configRev: args.configRev,
+      baselinePath: args.baseline,
       cwd: io.cwd,
       env: io.env,
       cacheDir: args.cache ? path.resolve(io.cwd, args.cacheDir ?? defaultCacheDir(io.env)) : undefined,
     });
     if (args.writeBaseline) {
       const { writeBaseline } = await import('./baseline.js');
-      await writeBaseline(result.diagnostics, path.resolve(io.cwd, args.writeBaseline));
+      await writeBaseline(result.diagnostics, path.resolve(io.cwd, args.writeBaseline), await guardedRoots(result));
       io.stderr.write(`porgs-lint: wrote ${result.diagnostics.length} finding(s) to ${visible(args.writeBaseline)}\n`);
       return result.executionSuccessful ? 0 : 2;
     }
@@ -184,6 +202,11 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     if (!result.executionSuccessful) return 2;
     if (args.exitZero) return 0;
     if (result.summary.errors > 0) return 1;
+    const unverified = result.diagnostics.filter((d) => d.unverified).length;
+    if (args.failOnUnverified && unverified > 0) {
+      io.stderr.write(`porgs-lint: ${unverified} finding(s) could not be verified, and --fail-on-unverified is set; the notes say what is missing\n`);
+      return 1;
+    }
     if (args.maxWarnings !== undefined && result.summary.warnings > args.maxWarnings) {
       io.stderr.write(`porgs-lint: ${result.summary.warnings} warnings, more than --max-warnings ${args.maxWarnings}\n`);
       return 1;
@@ -202,10 +225,36 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
 async function withBaseline(result: RunResult, args: ParsedArgs, io: CliIO): Promise<RunResult> {
   const { readBaseline, applyBaseline, pruneBaseline } = await import('./baseline.js');
   const file = path.resolve(io.cwd, args.baseline!);
-  const baseline = await readBaseline(file);
-  const applied = applyBaseline(result.diagnostics, baseline);
-  if (args.pruneBaseline) await pruneBaseline(file, baseline, applied.stale);
+  const guarded = await guardedRoots(result);
+  const baseline = await readBaseline(file, guarded);
+  const applied = applyBaseline(result.diagnostics, baseline, result.repos[0]?.name);
+  if (args.pruneBaseline) await pruneBaseline(file, baseline, applied.stale, guarded);
   return { ...result, diagnostics: applied.kept, summary: summarize(applied.kept) };
+}
+
+/**
+ * Files named on the command line are checked before the run: a FIFO, a device or a folder there is
+ * a usage error at once, instead of a hang or a failure after the whole analysis.
+ */
+async function checkNamedFiles(args: ParsedArgs, cwd: string): Promise<void> {
+  const { fileKind } = await import('./user-files.js');
+  const { promises: fs } = await import('node:fs');
+  const named: Array<{ label: string; file?: string; use: 'read' | 'write' }> = [
+    { label: `--config ${args.config}`, file: args.config, use: 'read' },
+    { label: `--baseline ${args.baseline}`, file: args.baseline, use: 'read' },
+    { label: `--write-baseline ${args.writeBaseline}`, file: args.writeBaseline, use: 'write' },
+    ...args.formats.map((f) => ({ label: f.label ?? `--format ${f.format}=${f.file}`, file: f.file?.includes('{repo}') ? undefined : f.file, use: 'write' as const })),
+  ];
+  for (const { label, file, use } of named) {
+    if (file === undefined) continue;
+    const abs = path.resolve(cwd, file);
+    // A report is never written through a link, so a link there is refused like a FIFO.
+    const st = await (use === 'read' ? fs.stat(abs) : fs.lstat(abs)).catch(() => undefined);
+    if (st && !st.isFile()) {
+      const what = use === 'read' ? 'porgs-lint reads only a regular file: name one' : 'porgs-lint writes only to a regular file: remove it or choose another name';
+      throw new UsageError(`${label}: ${abs} is ${fileKind(st)}; ${what}`);
+    }
+  }
 }
 
 function table(rows: string[][]): string {

@@ -1,9 +1,11 @@
 // Several outputs from one analysis: `--format pretty --format json=report.json --format sarif=out/{repo}.sarif`.
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { isValidRepoName } from './config.js';
 import { UsageError, didYouMean } from './errors.js';
 import type { Reporter, ReporterOptions, RunResult } from './types.js';
 import { summarize } from './types.js';
+import { writeReportFile } from './user-files.js';
 
 /** Reporters load on demand: a pretty run never pays for SARIF. */
 export const REPORTERS: Record<string, () => Promise<Reporter>> = {
@@ -17,6 +19,8 @@ export interface OutputSpec {
   format: string;
   /** File to write; undefined means standard output. */
   file?: string;
+  /** How the user named the file, for messages (default `--format <format>=<file>`). */
+  label?: string;
 }
 
 export function parseFormat(value: string, defaultFile?: string): OutputSpec {
@@ -36,12 +40,25 @@ export function splitByRepo(result: RunResult): Array<{ name: string; result: Ru
   });
 }
 
+/** Real paths of the checked repos: a symbolic link inside them never steers where a report goes. */
+export async function guardedRoots(result: Pick<RunResult, 'repos'>): Promise<string[]> {
+  return Promise.all(result.repos.map((r) => fs.realpath(r.root).catch(() => r.root)));
+}
+
+/** The file of one output; `{repo}` becomes a repo name, which is a plain file name (config.ts). */
+function outputFile(spec: OutputSpec & { file: string }, repo: string, cwd: string): string {
+  if (spec.file.includes('{repo}') && !isValidRepoName(repo)) throw new UsageError(`--format ${spec.format}=${spec.file}: repo name "${repo}" cannot be part of a file name`);
+  return path.resolve(cwd, spec.file.replaceAll('{repo}', repo));
+}
+
 export async function writeOutputs(
   result: RunResult,
   specs: OutputSpec[],
   options: ReporterOptions,
   stdout: (s: string) => void,
 ): Promise<void> {
+  const guarded = await guardedRoots(result);
+  const written = new Map<string, string>();
   for (const spec of specs) {
     const reporter = await REPORTERS[spec.format]();
     const perRepo = spec.file?.includes('{repo}');
@@ -53,9 +70,11 @@ export async function writeOutputs(
       const text = reporter(part.result, { ...options, color: spec.file ? false : options.color });
       if (!spec.file) stdout(text);
       else {
-        const file = path.resolve(options.cwd, spec.file.replaceAll('{repo}', part.name));
-        await fs.mkdir(path.dirname(file), { recursive: true });
-        await fs.writeFile(file, text);
+        const file = outputFile({ ...spec, file: spec.file }, part.name, options.cwd);
+        const what = spec.label ?? `--format ${spec.format}=${spec.file}`;
+        if (written.has(file)) throw new UsageError(`${what}: ${file} is also written by ${written.get(file)}; give each output its own file`);
+        written.set(file, what);
+        await writeReportFile(file, text, what, guarded);
       }
     }
   }

@@ -1,10 +1,12 @@
 // The run loop: workspace -> repo contexts -> rules -> diagnostics (data). No output here.
-import { createHash } from 'node:crypto';
-import { promises as fs } from 'node:fs';
+import { constants as fsConstants, promises as fs } from 'node:fs';
 import path from 'node:path';
-import { ConfigError, EMPTY_CONFIG, findConfig, loadConfig, ruleSetting, type Config } from './config.js';
+import { ConfigError, ruleSetting, safeRepoName, type Config } from './config.js';
+import { CONFIG_RELAXED, relaxedSettings } from './config-relaxed.js';
+import { chooseConfig, type ConfigChoice } from './config-source.js';
 import { RepoContext, loadPicomatch, preloadParser, type RawFinding } from './context.js';
 import { isRealDate } from './dates.js';
+import { fingerprint } from './fingerprint.js';
 import { didYouMean, UsageError } from './errors.js';
 import { openGitFacts, RevError, type GitFacts } from './git-facts.js';
 import { DEFAULT_RELEASE_BRANCHES, DEFAULT_RELEASE_TAG, decideMode } from './mode.js';
@@ -28,6 +30,10 @@ export interface LintOptions {
   extraRules?: Rule[];
   today?: string;
   configPath?: string;
+  /** Read the config from this trusted revision of the first repo; report how the checked-out one relaxes it. */
+  configRev?: string;
+  /** The baseline the caller applies: with `configRev`, entries added since that revision are reported. */
+  baselinePath?: string;
   /** Use this config instead of reading one (the hook passes its own). */
   config?: Config;
   cwd?: string;
@@ -48,16 +54,30 @@ export function localToday(now = new Date()): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
-export function fingerprint(ruleId: string, file: string, key: string, message: string): string {
-  const normalised = key.replace(/\s+/g, ' ').trim();
-  return createHash('sha256').update(`${ruleId}\0${file}\0${normalised}\0${message}`).digest('hex').slice(0, 32);
+export { fingerprint };
+
+async function resolveConfig(opts: LintOptions, cwd: string, firstDir: string | undefined): Promise<ConfigChoice> {
+  if (opts.config) return { config: opts.config };
+  const baselinePath = opts.baselinePath === undefined ? undefined : path.resolve(cwd, opts.baselinePath);
+  return chooseConfig({ configPath: opts.configPath, configRev: opts.configRev, firstDir, cwd, env: opts.env ?? process.env, baselinePath });
 }
 
-async function resolveConfig(opts: LintOptions, cwd: string, firstDir: string | undefined): Promise<Config> {
-  if (opts.config) return opts.config;
-  const file = opts.configPath ? path.resolve(cwd, opts.configPath) : await findConfig(firstDir ?? cwd);
-  if (!file) return EMPTY_CONFIG;
-  return loadConfig(file, await allRuleMeta(), path.relative(cwd, file) || file);
+/** A folder that exists but cannot be listed is said so, not mistaken for a missing one. */
+async function checkRepoFolder(dir: string, root: string): Promise<void> {
+  let stat;
+  try {
+    stat = await fs.stat(root);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'EACCES' || code === 'EPERM') throw new UsageError(`cannot read ${dir}: permission denied; give this user read access to it and its parent folders`);
+    throw new UsageError(`${dir}: no such folder`);
+  }
+  if (!stat.isDirectory()) throw new UsageError(`${dir}: not a folder`);
+  try {
+    await fs.access(root, fsConstants.R_OK | fsConstants.X_OK);
+  } catch {
+    throw new UsageError(`cannot read ${dir}: permission denied; give this user read access to it`);
+  }
 }
 
 async function prepareRepo(
@@ -66,16 +86,10 @@ async function prepareRepo(
   opts: LintOptions,
   config: Config,
   cwd: string,
-  entry?: { kind?: RepoKind; mode?: Mode },
+  entry?: { kind?: RepoKind; mode?: Mode; namedBy?: string },
 ): Promise<PreparedRepo> {
   const root = path.resolve(cwd, dir);
-  let stat;
-  try {
-    stat = await fs.stat(root);
-  } catch {
-    throw new UsageError(`${dir}: no such folder`);
-  }
-  if (!stat.isDirectory()) throw new UsageError(`${dir}: not a folder`);
+  await checkRepoFolder(dir, root);
   let git: GitFacts;
   try {
     git = await openGitFacts({ root, rev: opts.rev });
@@ -122,17 +136,20 @@ async function prepareRepo(
       modeReason: reason,
       rev: opts.rev,
       commit: git.commit,
+      ...(entry?.namedBy ? { namedBy: entry.namedBy } : {}),
     },
   };
 }
 
+/** Names from folder names, made safe as file names (`{repo}`) and unique, also ignoring case. */
 function uniqueNames(dirs: string[], cwd: string): string[] {
-  const seen = new Map<string, number>();
+  const taken = new Set<string>();
   return dirs.map((d) => {
-    const base = path.basename(path.resolve(cwd, d)) || 'repo';
-    const n = (seen.get(base) ?? 0) + 1;
-    seen.set(base, n);
-    return n === 1 ? base : `${base}-${n}`;
+    const base = safeRepoName(path.basename(path.resolve(cwd, d)));
+    let name = base;
+    for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${base}-${n}`;
+    taken.add(name.toLowerCase());
+    return name;
   });
 }
 
@@ -153,7 +170,7 @@ async function applies(rule: RuleMeta, repo: PreparedRepo, config: Config): Prom
 export async function explainApplicability(ruleId: string, opts: LintOptions): Promise<string[]> {
   const cwd = opts.cwd ?? process.cwd();
   const dirs = opts.dirs?.length ? opts.dirs : ['.'];
-  const config = await resolveConfig(opts, cwd, dirs[0]);
+  const { config } = await resolveConfig(opts, cwd, dirs[0]);
   const meta = (await allRuleMeta()).find((r) => r.id === ruleId);
   if (!meta) return [];
   const names = uniqueNames(dirs, cwd);
@@ -179,11 +196,15 @@ export async function lint(opts: LintOptions = {}): Promise<RunResult> {
   if (!isRealDate(today)) throw new UsageError(`--today ${today}: expected a real date as YYYY-MM-DD`);
 
   const explicitDirs = opts.dirs?.length ? opts.dirs : undefined;
-  const config = await resolveConfig(opts, cwd, explicitDirs?.[0]);
+  const { config, trusted } = await resolveConfig(opts, cwd, explicitDirs?.[0]);
   const fromConfig = !explicitDirs && config.repos.length > 0;
   const dirs = explicitDirs ?? (fromConfig ? config.repos.map((e) => e.path) : ['.']);
-  // A folder given on the command line keeps the kind and mode its config entry sets.
-  const entries = dirs.map((d) => config.repos.find((e) => e.path === path.resolve(cwd, d)));
+  // A folder given on the command line keeps the kind and mode its config entry sets; a repo the
+  // config brought into the workspace says which config named it.
+  const entries = dirs.map((d) => {
+    const entry = config.repos.find((e) => e.path === path.resolve(cwd, d));
+    return entry && { ...entry, namedBy: fromConfig ? config.displayFile : undefined };
+  });
   const names = fromConfig ? config.repos.map((e) => e.name) : uniqueNames(dirs, cwd);
 
   const known = new Map<string, RuleMeta>([...(await allRuleMeta()), ...(opts.extraRules ?? [])].map((r) => [r.id, r]));
@@ -217,6 +238,8 @@ export async function lint(opts: LintOptions = {}): Promise<RunResult> {
       repo.ctx = new RepoContext(repo.info, repo.source, repo.git, today, parseSev, opts.cacheDir);
       if (!workspace.has(repo.info.kind)) workspace.set(repo.info.kind, repo.ctx);
     }
+
+    if (trusted) reportRelaxations(repos, trusted, config, [...known.values()], severityOf);
 
     const enabled = new Map<string, { meta: RuleMeta; severity: Severity }>();
     const ran = new Map<string, Set<string>>();
@@ -270,6 +293,25 @@ export async function lint(opts: LintOptions = {}): Promise<RunResult> {
   }
 }
 
+/** `meta/config-relaxed` findings, in the repo the trusted config was read from. */
+function reportRelaxations(
+  repos: PreparedRepo[],
+  trusted: NonNullable<ConfigChoice['trusted']>,
+  config: Config,
+  rules: RuleMeta[],
+  severityOf: (id: string, kind: RepoKind) => Severity | 'off',
+): void {
+  const repo = repos.find((r) => r.info.root === trusted.root) ?? repos[0];
+  const severity = repo && severityOf(CONFIG_RELAXED, repo.info.kind);
+  if (!repo || severity === 'off') return;
+  for (const r of relaxedSettings(trusted, config, rules)) {
+    repo.ctx!.findings.push({ ruleId: CONFIG_RELAXED, severity, repo: repo.info.name, input: { path: r.path, at: r.at, message: r.message, key: r.key } });
+  }
+}
+
+/** A finding about how the gate itself was weakened cannot be suppressed from the files it judges. */
+const UNSUPPRESSIBLE: ReadonlySet<string> = new Set([CONFIG_RELAXED]);
+
 /** Ignore globs, suppressions, fingerprints, sorting. */
 async function finish(
   repos: PreparedRepo[],
@@ -298,7 +340,7 @@ async function finish(
     if (ignored(file)) continue;
     const line = Math.max(1, f.input.at?.line ?? 1);
     const column = Math.max(1, f.input.at?.column ?? 1);
-    if (file !== '.') {
+    if (file !== '.' && !UNSUPPRESSIBLE.has(f.ruleId)) {
       const sups = await suppressionsOf(repo, file);
       const hit = sups.find((s) => s.target === line && s.reason && s.ruleIds.includes(f.ruleId));
       if (hit) {
@@ -321,6 +363,7 @@ async function finish(
         ...(f.input.at?.endColumn !== undefined ? { endColumn: f.input.at.endColumn } : {}),
       },
       ...(f.input.suggestion ? { suggestion: f.input.suggestion } : {}),
+      ...(f.unverified ? { unverified: true } : {}),
       fingerprint: fingerprint(f.ruleId, file, key, f.input.message),
     });
   }

@@ -32,6 +32,8 @@ export interface Diagnostic {
   message: string;
   location: Location;
   suggestion?: string;
+  /** A "cannot verify" note: the rule could not establish a fact here (`--fail-on-unverified` fails on it). */
+  unverified?: true;
   /** Stable across line moves: hash of rule id + path + normalised offending text. */
   fingerprint: string;
 }
@@ -111,6 +113,8 @@ export interface RepoInfo {
   rev?: string;
   /** Commit id checked, when known. */
   commit?: string;
+  /** The config whose `[repos.*]` table brought this repo into the run (as shown in messages). */
+  namedBy?: string;
 }
 
 export interface RunSummary {

@@ -46,4 +46,16 @@ export const META_RULES: readonly RuleMeta[] = [
     tags: ['maintainability'],
     precision: 'very-high',
   },
+  {
+    id: 'meta/config-relaxed',
+    description: 'With --config-rev, the checked-out config or baseline weakens the trusted config of that revision.',
+    details:
+      'A pull request can carry its own porgs-lint config. With --config-rev <base>, the gate applies the config of that trusted revision, and reports each way the checked-out config relaxes it: a rule turned off or lowered, options changed, ignore globs added, the mode forced or decided otherwise, repos added, signature checks turned off, baseline entries added. No suppression comment or baseline entry hides this finding.',
+    kinds: ALL_KINDS,
+    modes: BOTH_MODES,
+    severity: 'error',
+    docs: 'docs/rules/meta/config-relaxed.md',
+    tags: ['security'],
+    precision: 'very-high',
+  },
 ];

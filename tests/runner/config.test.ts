@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig, ruleSetting } from '../../runner/config.js';
+import { ConfigError, isValidRepoName, loadConfig, ruleSetting, safeRepoName } from '../../runner/config.js';
 import type { RuleMeta } from '../../runner/types.js';
 import { tmpDir } from '../helpers/git.js';
 
@@ -103,5 +103,21 @@ describe('config', () => {
   it('reports syntax errors with their position', async () => {
     expect(await errorOf('porgs-lint.toml', '[rules\n')).toMatch(/^porgs-lint\.toml:1:\d+: invalid TOML: /);
     expect(await errorOf('porgs-lint.json', '{"rules": }')).toMatch(/^porgs-lint\.json:1:\d+: invalid JSON: /);
+  });
+
+  it('takes only repo names that are plain file names, at their line', async () => {
+    for (const name of ['../../x', '.hidden', 'a..b', 'a/b', 'x'.repeat(65), 'a b']) {
+      expect(await errorOf('porgs-lint.toml', `[repos.ok]\npath = "."\n[repos.${JSON.stringify(name)}]\npath = "x"\n`), name).toMatch(
+        new RegExp(`^porgs-lint\\.toml:3:\\d+: repo name ".*" is not allowed: use letters, digits`),
+      );
+    }
+    expect(await errorOf('porgs-lint.toml', '[repos.Docs]\npath = "a"\n[repos.docs]\npath = "b"\n')).toMatch(/^porgs-lint\.toml:3:1: repos\.docs and repos\.Docs differ only in case/);
+    expect(['Exegol', 'Exegol-images', 'a.b_c-1', 'x'.repeat(64)].every(isValidRepoName)).toBe(true);
+  });
+
+  it('makes a valid repo name of any folder name', () => {
+    const names = ['Exegol', '..', '.git', 'a b;$(rm -rf ~)', '\u001b[31mred', 'x'.repeat(100), '日本'];
+    expect(names.map((n) => safeRepoName(n))).toEqual(['Exegol', 'repo', 'git', 'a-b-rm--rf-', '31mred', 'x'.repeat(60), 'repo']);
+    expect(names.map((n) => safeRepoName(n)).every(isValidRepoName)).toBe(true);
   });
 });

@@ -1,0 +1,155 @@
+// `meta/config-relaxed`: with --config-rev, every way the checked-out config (and baseline) weakens
+// the trusted one of that revision, at the key that does it. The run itself applies the trusted
+// config; these findings make the attempted change visible, and no baseline or suppression hides them.
+import path from 'node:path';
+import { addedEntries, parseBaseline } from './baseline.js';
+import { ruleSetting, settingSpan, type Config } from './config.js';
+import type { TrustedComparison } from './config-source.js';
+import { offsetToPosition } from './parsers/parse-outcome.js';
+import type { RepoKind, RuleMeta, SeveritySetting, Span } from './types.js';
+import { REPO_KINDS } from './types.js';
+
+export const CONFIG_RELAXED = 'meta/config-relaxed';
+
+export interface Relaxation {
+  /** Where in the checked-out config; [] when it is a setting the file no longer has. */
+  keyPath: string[];
+  message: string;
+  /** What makes the finding unique, for its fingerprint. */
+  key: string;
+}
+
+export interface RelaxedSetting {
+  /** File relative to the repo root, `/` separators. */
+  path: string;
+  at: Span;
+  message: string;
+  key: string;
+}
+
+const RANK: Record<SeveritySetting, number> = { off: 0, note: 1, warning: 2, error: 3 };
+const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+
+/** Rule severities lowered or turned off, and options changed, merged across the kinds they touch. */
+function ruleRelaxations(trusted: Config, current: Config, rules: readonly RuleMeta[], rev: string): Relaxation[] {
+  const found = new Map<string, Relaxation & { kinds: RepoKind[]; allKinds: number }>();
+  const add = (meta: RuleMeta, keyPath: string[], message: string, kind: RepoKind) => {
+    const id = `${keyPath.join('.')}\0${message}`;
+    const entry = found.get(id) ?? { keyPath, message, key: `${meta.id} ${message}`, kinds: [], allKinds: meta.kinds.length };
+    entry.kinds.push(kind);
+    found.set(id, entry);
+  };
+  for (const meta of rules) {
+    for (const kind of REPO_KINDS) {
+      if (!meta.kinds.includes(kind)) continue;
+      const was = ruleSetting(trusted, meta, kind);
+      const now = ruleSetting(current, meta, kind);
+      const perKind = current.kinds[kind]?.rules.get(meta.id);
+      const global = current.rules.get(meta.id);
+      if (RANK[now.severity] < RANK[was.severity]) {
+        const keyPath = perKind?.severity ? ['kinds', kind, 'rules', meta.id] : global?.severity ? ['rules', meta.id] : [];
+        const what = now.severity === 'off' ? `turns ${meta.id} off` : `lowers ${meta.id} to ${now.severity}`;
+        add(meta, keyPath, `${what}{scope} (${was.severity} in the config at ${rev})`, kind);
+      }
+      const changed = Object.keys({ ...was.options, ...now.options }).filter((o) => !same(was.options[o], now.options[o]));
+      if (changed.length) {
+        const keyPath = perKind?.options ? ['kinds', kind, 'rules', meta.id, 'options'] : global?.options ? ['rules', meta.id, 'options'] : [];
+        add(meta, keyPath, `changes option ${changed.join(', ')} of ${meta.id}{scope} from the config at ${rev}`, kind);
+      }
+    }
+  }
+  return [...found.values()].map(({ keyPath, message, key, kinds, allKinds }) => ({
+    keyPath,
+    key,
+    message: message.replace('{scope}', kinds.length < allKinds ? ` for ${kinds.join(', ')} repos` : ''),
+  }));
+}
+
+/** Each way `current` weakens `trusted` (the config at `rev`), as a sentence and the key that does it. */
+export function configRelaxations(trusted: Config, current: Config, rules: readonly RuleMeta[], rev: string): Relaxation[] {
+  const against = `the config at ${rev}`;
+  const out = ruleRelaxations(trusted, current, rules, rev);
+  for (const glob of current.ignore.filter((g) => !trusted.ignore.includes(g))) {
+    out.push({ keyPath: ['ignore'], message: `ignores "${glob}", which ${against} does not`, key: `ignore ${glob}` });
+  }
+  for (const kind of REPO_KINDS) {
+    const was = trusted.kinds[kind];
+    const now = current.kinds[kind];
+    if (!same(was?.releaseBranches, now?.releaseBranches)) {
+      const keyPath = now?.releaseBranches ? ['kinds', kind, 'release-branches'] : [];
+      out.push({ keyPath, message: `changes which branches put ${kind} repos in release mode, against ${against}`, key: `release-branches ${kind}` });
+    }
+    if (was?.releaseTag?.source !== now?.releaseTag?.source) {
+      const keyPath = now?.releaseTag ? ['kinds', kind, 'release-tag'] : [];
+      out.push({ keyPath, message: `changes which tags put ${kind} repos in release mode, against ${against}`, key: `release-tag ${kind}` });
+    }
+  }
+  const trustedRepos = new Map(trusted.repos.map((r) => [r.path, r]));
+  const base = current.file ? path.dirname(current.file) : '.';
+  for (const repo of current.repos) {
+    const was = trustedRepos.get(repo.path);
+    const at = ['repos', repo.name];
+    if (!was) {
+      const folder = path.relative(base, repo.path) || '.';
+      out.push({ keyPath: [...at, 'path'], message: `adds ${folder} to the workspace as repo ${repo.name}, which ${against} does not`, key: `repo ${repo.name}` });
+      continue;
+    }
+    if (repo.mode && repo.mode !== was.mode) out.push({ keyPath: [...at, 'mode'], message: `forces ${repo.mode} mode on repo ${repo.name}, against ${against}`, key: `mode ${repo.name}` });
+    if (repo.kind && repo.kind !== was.kind) out.push({ keyPath: [...at, 'kind'], message: `sets the kind of repo ${repo.name} to ${repo.kind}, against ${against}`, key: `kind ${repo.name}` });
+  }
+  if (trusted.hook.verifySignatures && !current.hook.verifySignatures) {
+    const keyPath = current.locate?.(['hook', 'verify-signatures']) ? ['hook', 'verify-signatures'] : [];
+    out.push({ keyPath, message: `turns hook.verify-signatures off, against ${against}`, key: 'hook verify-signatures' });
+  }
+  return out;
+}
+
+/** Position of the n-th (0-based) quoted occurrence of `text` in `source`. */
+function nthOccurrence(source: string, text: string, n: number): Span {
+  let at = -1;
+  for (let i = 0; i <= n; i++) {
+    const next = source.indexOf(JSON.stringify(text), at + 1);
+    if (next === -1) break;
+    at = next;
+  }
+  return at === -1 ? { line: 1, column: 1 } : offsetToPosition(source, at);
+}
+
+function baselineRelaxations(baseline: NonNullable<TrustedComparison['baseline']>, rev: string): RelaxedSetting[] {
+  let added;
+  try {
+    added = addedEntries(parseBaseline(baseline.trusted, `${baseline.file}@${rev}`), parseBaseline(baseline.current, baseline.file));
+  } catch {
+    return []; // a broken baseline fails the run where it is applied
+  }
+  const seen = new Map<string, number>();
+  const total = new Map<string, number>();
+  for (const e of added) total.set(e.fingerprint, (total.get(e.fingerprint) ?? 0) + 1);
+  return added.map((e) => {
+    const n = seen.get(e.fingerprint) ?? 0;
+    seen.set(e.fingerprint, n + 1);
+    // The added copies of a fingerprint are taken to be its last occurrences in the file.
+    const occurrences = baseline.current.split(JSON.stringify(e.fingerprint)).length - 1;
+    return {
+      path: baseline.file,
+      at: nthOccurrence(baseline.current, e.fingerprint, occurrences - total.get(e.fingerprint)! + n),
+      message: `adds a baseline entry that hides ${e.ruleId} at ${e.path} ("${e.message}"), which is not in the baseline at ${rev}`,
+      key: `baseline ${e.fingerprint} ${n}`,
+    };
+  });
+}
+
+/** Every relaxation of the trusted config and baseline by the checked-out files. */
+export function relaxedSettings(comparison: TrustedComparison, trusted: Config, rules: readonly RuleMeta[]): RelaxedSetting[] {
+  const { current, rev, root } = comparison;
+  const out: RelaxedSetting[] = [];
+  const gate = `; the gate applies the config at ${rev} until such a change is reviewed and merged`;
+  if (current?.file) {
+    const file = path.relative(root, current.file).split(path.sep).join('/');
+    for (const r of configRelaxations(trusted, current, rules, rev)) {
+      out.push({ path: file, at: settingSpan(current, r.keyPath), message: `${r.message}${gate}`, key: r.key });
+    }
+  }
+  if (comparison.baseline) for (const b of baselineRelaxations(comparison.baseline, rev)) out.push({ ...b, message: `${b.message}${gate}` });
+  return out;
+}

@@ -10,20 +10,12 @@ import { makeFolder, makeRepo, tmpDir, writeFiles } from '../helpers/git.js';
 
 // ajv-draft-04 is CommonJS: its class is the default export's `default` under NodeNext typing.
 const Ajv04 = ((Ajv04Module as unknown as { default?: typeof Ajv2020 }).default ?? Ajv04Module) as unknown as typeof Ajv2020;
-const SHARED = path.resolve(import.meta.dirname, '../../../shared/sarif');
-const sharedAvailable = (() => {
-  try {
-    readFileSync(path.join(SHARED, 'sarif-schema-2.1.0.json'));
-    return true;
-  } catch {
-    return false;
-  }
-})();
+const SCHEMAS = path.resolve(import.meta.dirname, '../schemas/sarif');
 
 function validators() {
-  const oasis = new Ajv04({ allErrors: true, strict: false, validateFormats: false }).compile(JSON.parse(readFileSync(path.join(SHARED, 'sarif-schema-2.1.0.json'), 'utf8')));
-  const githubSchema = JSON.parse(readFileSync(path.join(SHARED, 'github-codeql-action/sarif-schema-2.1.0.json'), 'utf8'));
-  // GitHub's copy puts the region anyOf inside `properties` by mistake (see shared/sarif/SOURCE.md): skip meta-validation.
+  const oasis = new Ajv04({ allErrors: true, strict: false, validateFormats: false }).compile(JSON.parse(readFileSync(path.join(SCHEMAS, 'sarif-schema-2.1.0.json'), 'utf8')));
+  const githubSchema = JSON.parse(readFileSync(path.join(SCHEMAS, 'github-codeql-action/sarif-schema-2.1.0.json'), 'utf8'));
+  // GitHub's copy puts the region anyOf inside `properties` by mistake (see tests/schemas/sarif/SOURCE.md): skip meta-validation.
   const github = new Ajv2020({ allErrors: true, strict: false, validateFormats: false, validateSchema: false }).compile(githubSchema);
   return { oasis, github };
 }
@@ -31,7 +23,7 @@ function validators() {
 const CC = 'exegol/config/ConstantConfig.py';
 
 describe('SARIF', () => {
-  it.skipIf(!sharedAvailable)('validates against the OASIS schema and GitHub\'s copy, for the demo and every fixture', async () => {
+  it('validates against the OASIS schema and GitHub\'s copy, for the demo and every fixture', async () => {
     const { oasis, github } = validators();
     const inputs: Array<Pick<LintOptions, 'dirs' | 'mode' | 'kind' | 'configPath'>> = [
       { dirs: ['examples/demo/Exegol'], mode: 'release' as const },

@@ -93,8 +93,8 @@ describe('whitelists', () => {
       [AD]: edit('function install_impacket() {\n', '# CODE-CHECK-WHITELIST=add-history\nfunction install_impacket() {\n'),
     });
     expect(await lintImages(dir, ['images/whitelist-placement'])).toEqual([
-      'images/whitelist-placement error sources/install/package_ad.sh:6 whitelist outside any function whitelists nothing; move it to the first line of install_impacket',
-      'images/whitelist-placement error sources/install/package_base.sh:53 whitelist in install_fzf comes after its first command (line 52); move it to the first line of the function',
+      'images/whitelist-placement warning sources/install/package_ad.sh:6 whitelist outside any function whitelists nothing; move it to the first line of install_impacket',
+      'images/whitelist-placement warning sources/install/package_base.sh:53 whitelist in install_fzf comes after its first command (line 52); move it to the first line of the function',
     ]);
   });
 });

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadRules } from '../../runner/registry.js';
 import { editedFixture, edit, type Change } from '../helpers/fixture-edit.js';
-import { makeFolder, makeRepo } from '../helpers/git.js';
+import { makeFolder, makeRepo, writeFiles } from '../helpers/git.js';
 import { findings } from '../helpers/lint.js';
 
 const IMAGES_RULES = (await loadRules()).filter((r) => r.id.startsWith('images/') || r.id.startsWith('workflow/')).map((r) => r.id);
@@ -242,7 +242,7 @@ describe('build wiring', () => {
     expect(await lintImages(dir, ['images/dockerfile-fn-defined', 'images/package-file-sourced'])).toEqual([
       'images/dockerfile-fn-defined error Dockerfile:24 package_adx is not defined in any file sources/install/entrypoint.sh sources; the build step would fail with "is not a known function name": fix the name or define the function',
       'images/dockerfile-fn-defined error light.dockerfile:10 package_extra is defined in sources/install/package_extra.sh, which sources/install/entrypoint.sh does not source; source that file from entrypoint.sh',
-      'images/package-file-sourced error sources/install/package_extra.sh:1 sources/install/entrypoint.sh does not source package_extra.sh, so RUN ./entrypoint.sh cannot run its functions; add "source package_extra.sh" to it',
+      'images/package-file-sourced error sources/install/package_extra.sh:1 sources/install/entrypoint.sh does not source package_extra.sh, directly or through the files it sources, so RUN ./entrypoint.sh cannot run its functions; add "source package_extra.sh" to it',
     ]);
   });
 
@@ -250,6 +250,37 @@ describe('build wiring', () => {
     const dir = await images({ 'sources/install/entrypoint.sh': edit('source package_ad.sh\n', 'source package_ad.sh\nsource package_web.sh\n') });
     expect(await lintImages(dir, ['images/package-file-sourced'])).toEqual([
       'images/package-file-sourced error sources/install/entrypoint.sh:11 sources package_web.sh, but sources/install/package_web.sh does not exist; every build step would fail here: fix the name or remove the line',
+    ]);
+  });
+
+  it('images/package-file-sourced accepts a package file sourced through another sourced file, and checks the nested source lines', async () => {
+    const extra = '#!/bin/bash\nsource common.sh\n\nfunction package_extra() {\n    colorecho "extra"\n}\n';
+    const dir = await images({
+      'sources/install/package_extra.sh': extra,
+      [BASE]: edit('source common.sh\n', 'source common.sh\n# shellcheck source=package_extra.sh\nsource package_extra.sh\n'),
+    });
+    expect(await lintImages(dir, ['images/package-file-sourced', 'images/dockerfile-fn-defined'])).toEqual([]);
+    const broken = await images({
+      'sources/install/package_extra.sh': extra,
+      [BASE]: edit('source common.sh\n', 'source common.sh\nsource package_extar.sh\n'),
+    });
+    expect(await lintImages(broken, ['images/package-file-sourced'])).toEqual([
+      'images/package-file-sourced error sources/install/package_base.sh:5 sources package_extar.sh, but sources/install/package_extar.sh does not exist; every build step would fail here: fix the name or remove the line',
+      'images/package-file-sourced error sources/install/package_extra.sh:1 sources/install/entrypoint.sh does not source package_extra.sh, directly or through the files it sources, so RUN ./entrypoint.sh cannot run its functions; add "source package_extra.sh" to it',
+    ]);
+  });
+
+  it('images/package-file-sourced says "cannot verify" for an unsourced package file while a script of the chain cannot be parsed', async () => {
+    const dir = await images({
+      'sources/install/package_extra.sh': '#!/bin/bash\nfunction package_extra() {\n    if true; then\n}\n',
+      [BASE]: edit('source common.sh\n', 'source common.sh\nsource package_extra.sh\n'),
+    });
+    const ruleFindings = async () => (await lintImages(dir, ['images/package-file-sourced'])).filter((l) => l.startsWith('images/'));
+    // The unparsable file is itself sourced, and no package file is left over: nothing to say.
+    expect(await ruleFindings()).toEqual([]);
+    await writeFiles(dir, { 'sources/install/package_more.sh': '#!/bin/bash\nfunction package_more() {\n    colorecho more\n}\n' });
+    expect(await ruleFindings()).toEqual([
+      'images/package-file-sourced note sources/install/package_extra.sh:1 cannot verify: sources/install/package_extra.sh cannot be parsed, so the files it sources are unknown; whether sources/install/package_more.sh is sourced cannot be told',
     ]);
   });
 
@@ -340,7 +371,7 @@ describe('bad input', () => {
     const dir = await images({ 'sources/install/package_blob.sh': '\u0000\u0001ELF' });
     const got = await findings(dir, IMAGES_RULES, { kind: 'images', mode: 'dev' });
     expect(got).toEqual([
-      'images/package-file-sourced error sources/install/package_blob.sh:1 sources/install/entrypoint.sh does not source package_blob.sh, so RUN ./entrypoint.sh cannot run its functions; add "source package_blob.sh" to it',
+      'images/package-file-sourced error sources/install/package_blob.sh:1 sources/install/entrypoint.sh does not source package_blob.sh, directly or through the files it sources, so RUN ./entrypoint.sh cannot run its functions; add "source package_blob.sh" to it',
       'meta/parse-error error sources/install/package_blob.sh:1 cannot read sources/install/package_blob.sh: binary file (contains NUL bytes)',
       'images/install-fn-not-called note sources/install/package_blob.sh:1 cannot verify: whether each install function is called cannot be checked while sources/install/package_blob.sh cannot be parsed',
       'images/install-fn-undefined note sources/install/package_blob.sh:1 cannot verify: whether each called install function is defined cannot be checked while sources/install/package_blob.sh cannot be parsed',

@@ -200,8 +200,77 @@ describe('images/arch-fallback', () => {
     ]);
   });
 
-  it('ignores chains that do not test the architecture, and uname -m inside a string', async () => {
-    const dir = await images({ [AD]: edit('    local curl_arch\n', '    local curl_arch\n    if [[ "$(echo uname -m)" == x ]]; then\n        echo x\n    fi\n') });
+  it('checks a case on $(uname -m) for a *) branch that calls criticalecho-noexit', async () => {
+    const fn = (name: string, fallback: string) =>
+      `\nfunction install_${name}() {\n    colorecho "Installing ${name}"\n    case "$(uname -m)" in\n      x86_64) fapt ${name} ;;\n      aarch64|arm64) fapt ${name}-arm ;;${fallback}\n    esac\n}\n`;
+    const dir = await images({
+      [MISC]: (old) => old + fn('a', '') + fn('b', '\n      *) echo "unsupported" ;;') + fn('c', `\n      *) criticalecho-noexit "This installation function doesn't support architecture $(uname -m)" && return ;;`),
+    });
+    expect(await lintImages(dir, ['images/arch-fallback'])).toEqual([
+      'images/arch-fallback error sources/install/package_misc.sh:70 the case on $(uname -m) in install_a has no *) branch, so other architectures install nothing silently; add before esac: *) criticalecho-noexit "This installation function doesn\'t support architecture $(uname -m)" && return ;;',
+      'images/arch-fallback error sources/install/package_misc.sh:81 the *) branch of the case on $(uname -m) in install_b does not call criticalecho-noexit; make it: *) criticalecho-noexit "This installation function doesn\'t support architecture $(uname -m)" && return ;;',
+    ]);
+  });
+
+  it('checks chains and cases on a variable set from $(uname -m), in its function or at the top level', async () => {
+    const dir = await images({
+      [MISC]: (old) =>
+        `${old}
+function install_v1() {
+    colorecho "Installing v1"
+    local arch=$(uname -m)
+    if [[ "$arch" == "x86_64" ]]; then
+        fapt v1
+    elif [[ \${arch} == "aarch64" ]]; then
+        fapt v1-arm
+    fi
+}
+
+function install_v2() {
+    colorecho "Installing v2"
+    local machine
+    machine="$(uname -m)"
+    case $machine in
+      x86_64) fapt v2 ;;
+    esac
+    wget "https://example.org/v2-\${machine}.tar.gz"
+}
+
+function install_v3() {
+    colorecho "Installing v3"
+    local arch=amd64
+    if [[ "$arch" == "amd64" ]]; then
+        fapt v3
+    fi
+    local archive
+    if [[ "$archives" == "x" ]]; then
+        fapt v3
+    fi
+}
+
+HOST_ARCH=\`uname -m\`
+
+function install_v4() {
+    colorecho "Installing v4"
+    if [ "$HOST_ARCH" = "x86_64" ]; then
+        fapt v4
+    else
+        echo "no v4 here"
+    fi
+}
+`,
+    });
+    expect(await lintImages(dir, ['images/arch-fallback'])).toEqual([
+      'images/arch-fallback error sources/install/package_misc.sh:71 the $arch (set from $(uname -m) at line 70) chain in install_v1 has no else, so other architectures install nothing silently; end it with: else criticalecho-noexit "This installation function doesn\'t support architecture $(uname -m)" && return',
+      'images/arch-fallback error sources/install/package_misc.sh:82 the case on $machine (set from $(uname -m) at line 81) in install_v2 has no *) branch, so other architectures install nothing silently; add before esac: *) criticalecho-noexit "This installation function doesn\'t support architecture $(uname -m)" && return ;;',
+      'images/arch-fallback error sources/install/package_misc.sh:106 the else of the $HOST_ARCH (set from $(uname -m) at line 100) chain in install_v4 does not call criticalecho-noexit; make it: else criticalecho-noexit "This installation function doesn\'t support architecture $(uname -m)" && return',
+    ]);
+  });
+
+  it('ignores chains and cases that do not test the architecture, and uname -m inside a string', async () => {
+    const dir = await images({
+      [AD]: edit('    local curl_arch\n', '    local curl_arch\n    if [[ "$(echo uname -m)" == x ]]; then\n        echo x\n    fi\n    case "$(uname -s)" in\n      Linux) echo linux ;;\n    esac\n'),
+    });
     expect(await lintImages(dir, ['images/arch-fallback'])).toEqual([]);
   });
 });

@@ -1,28 +1,12 @@
 // add-aliases/add-history calls and the aliases.d/history.d files they read: the same two rules
 // for each kind of asset.
 import type { RepoView, RuleContext } from '../../runner/context-api.js';
-import type { BashCommand } from '../../runner/parsers/bash.js';
 import { defineRule, type Rule } from '../../runner/types.js';
-import { allScriptsParsed, dockerfiles, fileNames, installScripts, literalArgs } from './_images.js';
+import { allScriptsParsed, dockerfiles, fileNames, installScripts } from './_images.js';
+import { assetCalls } from './_asset-calls.js';
 import { assetFolder, CURRENT_ASSET_DIR, type Asset, type AssetFolder } from './_asset-folder.js';
 
 export type { Asset } from './_asset-folder.js';
-
-interface AssetCall {
-  path: string;
-  cmd: BashCommand;
-  /** File name the call reads; undefined when built from variables. */
-  name?: string;
-}
-
-/** Every `add-aliases X` (or `add-history X`) call of the install scripts. */
-async function assetCalls(ctx: RepoView, asset: Asset): Promise<AssetCall[]> {
-  const out: AssetCall[] = [];
-  for (const s of await installScripts(ctx)) {
-    for (const cmd of s.bash.commands) if (cmd.name === `add-${asset}`) out.push({ path: s.path, cmd, name: literalArgs(cmd) });
-  }
-  return out;
-}
 
 /** Names referenced by path (`.../aliases.d/_init`) in install-script commands and Dockerfiles. */
 async function referencedByPath(ctx: RepoView, dir: string): Promise<Set<string>> {
@@ -74,11 +58,13 @@ export function assetFileExistsRule(asset: Asset): Rule {
       const { dir } = await folderFor(ctx, asset, calls[0].path);
       const present = await fileNames(ctx, dir);
       for (const c of calls) {
-        if (c.name === undefined || present.has(c.name)) continue;
+        if (c.name === undefined || !c.certain || present.has(c.name)) continue;
+        const call = c.via ? `${c.via} passes ${c.name} to add-${asset}, which` : `add-${asset} ${c.name}`;
         ctx.report({
           path: c.path,
           at: c.cmd,
-          message: `add-${asset} ${c.name} reads ${dir}/${c.name}, which does not exist: the build would skip it silently; create the file, or fix the name`,
+          message: `${call} reads ${dir}/${c.name}, which does not exist: the build would skip it silently; create the file, or fix the name`,
+          ...(c.via ? { key: `${c.via} ${c.name}` } : {}),
         });
       }
     },

@@ -38,10 +38,30 @@ describe('the zsh-era images fixture', () => {
     ]);
   });
 
+  it('counts the files helpers like fapt-history read through add-history, and checks those they always read', async () => {
+    const dir = await editedFixture('images-3.1', {
+      'sources/assets/zsh/history.d/samba': null,
+      'sources/assets/zsh/history.d/ntpdate': null,
+      'sources/assets/zsh/aliases.d/php': null,
+    });
+    expect(await lintImages(dir, ASSET_RULES)).toEqual([
+      'images/history-file-exists error sources/install/package_base.sh:33 fapt-history passes samba to add-history, which reads sources/assets/zsh/history.d/samba, which does not exist: the build would skip it silently; create the file, or fix the name',
+      'images/aliases-file-exists error sources/install/package_base.sh:34 fapt-aliases passes php to add-aliases, which reads sources/assets/zsh/aliases.d/php, which does not exist: the build would skip it silently; create the file, or fix the name',
+    ]);
+    // install_apt_tool reads history.d/ntpdate only when "history" is among its arguments: not
+    // reported missing above, but it keeps the file from being an orphan.
+    const orphans = await editedFixture('images-3.1', { [COMMON]: edit('        add-history $1\n', '        echo $1\n') });
+    expect(await lintImages(orphans, ['images/orphan-history-file'])).toEqual([
+      "images/orphan-history-file warning sources/assets/zsh/history.d/ntpdate:1 no install function calls add-history ntpdate, so this file never reaches the image; add the call to the tool's install function, or delete the file",
+    ]);
+  });
+
   it('falls back to today\'s folder with a note when the definition reads a computed path or is missing', async () => {
     const computed = await editedFixture('images-3.1', { [COMMON]: edit(ZSH_HISTORY, '"$ASSETS/history.d/$*"') });
     expect(await lintImages(computed, ['images/history-file-exists'])).toEqual([
       'images/history-file-exists note sources/install/common.sh:35 checked sources/assets/shells/history.d, today\'s folder for add-history, because the definition of add-history at sources/install/common.sh:35 cannot be read: it reads "$ASSETS/history.d/$*", a path computed at run time',
+      'images/history-file-exists error sources/install/package_base.sh:33 fapt-history passes dnsutils to add-history, which reads sources/assets/shells/history.d/dnsutils, which does not exist: the build would skip it silently; create the file, or fix the name',
+      'images/history-file-exists error sources/install/package_base.sh:33 fapt-history passes samba to add-history, which reads sources/assets/shells/history.d/samba, which does not exist: the build would skip it silently; create the file, or fix the name',
       'images/history-file-exists error sources/install/package_misc.sh:10 add-history arsenal reads sources/assets/shells/history.d/arsenal, which does not exist: the build would skip it silently; create the file, or fix the name',
       'images/history-file-exists error sources/install/package_misc.sh:19 add-history goshs reads sources/assets/shells/history.d/goshs, which does not exist: the build would skip it silently; create the file, or fix the name',
     ]);

@@ -132,6 +132,14 @@ describe('temporary fixes', () => {
       'images/temp-fix-guarded error sources/install/package_misc.sh:8 temp_fix_limit is set in install_searchsploit but never checked; wrap the fix in if check_temp_fix_expiry "$temp_fix_limit"; then ... fi so it expires',
     ]);
   });
+  it('images/temp-fix-guarded accepts the inline guard written before check_temp_fix_expiry existed, when it stops the build', async () => {
+    const inline = (stop: string) =>
+      edit('    if check_temp_fix_expiry "$temp_fix_limit"; then\n', `    if [[ "$(date +%Y%m%d)" -gt "$(date -d $temp_fix_limit +%Y%m%d)" ]]; then\n      ${stop} "Temp fix expired. Exiting."\n    else\n`);
+    expect(await lintImages(await images({ [MISC]: inline('criticalecho') }), ['images/temp-fix-guarded'])).toEqual([]);
+    expect(await lintImages(await images({ [MISC]: inline('echo') }), ['images/temp-fix-guarded'])).toEqual([
+      'images/temp-fix-guarded error sources/install/package_misc.sh:8 temp_fix_limit is set in install_searchsploit but never checked; wrap the fix in if check_temp_fix_expiry "$temp_fix_limit"; then ... fi so it expires',
+    ]);
+  });
 });
 
 describe('images/add-to-list-format', () => {

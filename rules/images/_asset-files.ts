@@ -1,34 +1,17 @@
 // add-aliases/add-history calls and the aliases.d/history.d files they read: the same two rules
 // for each kind of asset.
-import type { RepoView } from '../../runner/context-api.js';
-import type { BashCommand } from '../../runner/parsers/bash.js';
+import type { RepoView, RuleContext } from '../../runner/context-api.js';
 import { defineRule, type Rule } from '../../runner/types.js';
-import { ALIASES_DIR, HISTORY_DIR, allScriptsParsed, dockerfiles, fileNames, installScripts, literalArgs } from './_images.js';
+import { allScriptsParsed, dockerfiles, fileNames, installScripts } from './_images.js';
+import { assetCalls } from './_asset-calls.js';
+import { assetFolder, CURRENT_ASSET_DIR, type Asset, type AssetFolder } from './_asset-folder.js';
 
-export type Asset = 'aliases' | 'history';
-
-const ASSET_DIR: Record<Asset, string> = { aliases: ALIASES_DIR, history: HISTORY_DIR };
-
-interface AssetCall {
-  path: string;
-  cmd: BashCommand;
-  /** File name the call reads; undefined when built from variables. */
-  name?: string;
-}
-
-/** Every `add-aliases X` (or `add-history X`) call of the install scripts. */
-async function assetCalls(ctx: RepoView, asset: Asset): Promise<AssetCall[]> {
-  const out: AssetCall[] = [];
-  for (const s of await installScripts(ctx)) {
-    for (const cmd of s.bash.commands) if (cmd.name === `add-${asset}`) out.push({ path: s.path, cmd, name: literalArgs(cmd) });
-  }
-  return out;
-}
+export type { Asset } from './_asset-folder.js';
 
 /** Names referenced by path (`.../aliases.d/_init`) in install-script commands and Dockerfiles. */
-async function referencedByPath(ctx: RepoView, asset: Asset): Promise<Set<string>> {
-  const folder = `${asset}.d/`;
-  const pattern = new RegExp(`${asset}\\.d/([A-Za-z0-9_.+@-]+)`, 'g');
+async function referencedByPath(ctx: RepoView, dir: string): Promise<Set<string>> {
+  const folder = `${dir.slice(dir.lastIndexOf('/') + 1)}/`;
+  const pattern = new RegExp(`${folder.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}([A-Za-z0-9_.+@-]+)`, 'g');
   const names = new Set<string>();
   const scan = (text: string) => {
     if (!text.includes(folder)) return;
@@ -42,13 +25,26 @@ async function referencedByPath(ctx: RepoView, asset: Asset): Promise<Set<string
   return names;
 }
 
+/** The folder the rule checks; says so in a note when it is today's folder by default. */
+async function folderFor(ctx: RuleContext, asset: Asset, subject: string): Promise<AssetFolder> {
+  const folder = await assetFolder(ctx, asset);
+  if (folder.fallback) {
+    const { why, path, at } = folder.fallback;
+    ctx.note({ path: path ?? subject, at, message: `checked ${folder.dir}, today's folder for add-${asset}, because ${why}`, key: 'folder-fallback' });
+  }
+  return folder;
+}
+
+const FOLDER_FROM_DEFINITION = (asset: Asset) =>
+  `The folder is the one the definition of add-${asset} (in sources/install/common.sh) reads at the checked revision: ${CURRENT_ASSET_DIR[asset]} today, sources/assets/zsh/${asset}.d up to images 3.1.1.`;
+
 /** `images/<asset>-file-exists`: each call has its file. */
 export function assetFileExistsRule(asset: Asset): Rule {
-  const dir = ASSET_DIR[asset];
+  const dir = CURRENT_ASSET_DIR[asset];
   return defineRule({
     id: `images/${asset}-file-exists`,
-    description: `Each \`add-${asset} X\` has its file \`${dir}/X\`.`,
-    details: `add-${asset} pipes the file through grep into the image: when it is missing the build goes on and the ${asset} of the tool are silently lost.`,
+    description: `Each \`add-${asset} X\` has its file \`${dir}/X\` (the folder add-${asset} reads).`,
+    details: `add-${asset} pipes the file through grep into the image: when it is missing the build goes on and the ${asset} of the tool are silently lost. ${FOLDER_FROM_DEFINITION(asset)}`,
     kinds: ['images'],
     modes: ['release', 'dev'],
     severity: 'error',
@@ -57,13 +53,18 @@ export function assetFileExistsRule(asset: Asset): Rule {
     tags: ['assets'],
     precision: 'very-high',
     async check(ctx) {
+      const calls = await assetCalls(ctx, asset);
+      if (calls.length === 0) return;
+      const { dir } = await folderFor(ctx, asset, calls[0].path);
       const present = await fileNames(ctx, dir);
-      for (const c of await assetCalls(ctx, asset)) {
-        if (c.name === undefined || present.has(c.name)) continue;
+      for (const c of calls) {
+        if (c.name === undefined || !c.certain || present.has(c.name)) continue;
+        const call = c.via ? `${c.via} passes ${c.name} to add-${asset}, which` : `add-${asset} ${c.name}`;
         ctx.report({
           path: c.path,
           at: c.cmd,
-          message: `add-${asset} ${c.name} reads ${dir}/${c.name}, which does not exist: the build would skip it silently; create the file, or fix the name`,
+          message: `${call} reads ${dir}/${c.name}, which does not exist: the build would skip it silently; create the file, or fix the name`,
+          ...(c.via ? { key: `${c.via} ${c.name}` } : {}),
         });
       }
     },
@@ -72,11 +73,10 @@ export function assetFileExistsRule(asset: Asset): Rule {
 
 /** `images/orphan-<asset>-file`: each file is installed by a call or a path reference. */
 export function orphanAssetRule(asset: Asset): Rule {
-  const dir = ASSET_DIR[asset];
   return defineRule({
     id: `images/orphan-${asset}-file`,
-    description: `Every file in \`${dir}/\` is installed by an \`add-${asset}\` call or a path reference.`,
-    details: `${asset === 'aliases' ? 'An aliases' : 'A history'} file no install function reads never reaches the image: usually its tool was removed or renamed. Files copied by path (such as ${asset}.d/_init) count as installed.`,
+    description: `Every file in \`${CURRENT_ASSET_DIR[asset]}/\` (the folder add-${asset} reads) is installed by an \`add-${asset}\` call or a path reference.`,
+    details: `${asset === 'aliases' ? 'An aliases' : 'A history'} file no install function reads never reaches the image: usually its tool was removed or renamed. Files copied by path (such as ${asset}.d/_init) count as installed. ${FOLDER_FROM_DEFINITION(asset)}`,
     kinds: ['images'],
     modes: ['release', 'dev'],
     severity: 'warning',
@@ -85,10 +85,13 @@ export function orphanAssetRule(asset: Asset): Rule {
     tags: ['assets'],
     precision: 'high',
     async check(ctx) {
+      const scripts = await installScripts(ctx);
+      if (scripts.length === 0) return;
+      const { dir } = await folderFor(ctx, asset, scripts[0].path);
       const files = [...(await fileNames(ctx, dir))].sort();
       if (files.length === 0 || !(await allScriptsParsed(ctx, `which ${asset} files are installed`))) return;
       const used = new Set((await assetCalls(ctx, asset)).map((c) => c.name));
-      const referenced = await referencedByPath(ctx, asset);
+      const referenced = await referencedByPath(ctx, dir);
       for (const name of files) {
         if (used.has(name) || referenced.has(name)) continue;
         ctx.report({

@@ -5,6 +5,7 @@ import type { BashCommand, BashComment, BashFile, BashFunction } from '../../run
 
 export const INSTALL_DIR = 'sources/install';
 export const ENTRYPOINT = `${INSTALL_DIR}/entrypoint.sh`;
+export const COMMON = `${INSTALL_DIR}/common.sh`;
 export const ALIASES_DIR = 'sources/assets/shells/aliases.d';
 export const HISTORY_DIR = 'sources/assets/shells/history.d';
 

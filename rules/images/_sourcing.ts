@@ -18,6 +18,8 @@ export interface Sourcing {
   entrypoint: boolean;
   /** `source` lines of entrypoint.sh itself. */
   direct: SourceLine[];
+  /** Top-level `source` lines of every script in the chain, entrypoint.sh first. */
+  lines: SourceLine[];
   /** entrypoint.sh and every script it sources, transitively. */
   reachable: Set<string>;
   /** A top-level `source` in the chain whose target is computed: the set above may be incomplete. */
@@ -46,7 +48,7 @@ export function sourcing(ctx: RepoView): Promise<Sourcing> {
         const value = c.args[0].value;
         return { from: path, target: value === undefined ? undefined : resolve(value), written: c.args[0].text, at: c };
       });
-    const result: Sourcing = { entrypoint: scripts.has(ENTRYPOINT), direct: lines(ENTRYPOINT), reachable: new Set() };
+    const result: Sourcing = { entrypoint: scripts.has(ENTRYPOINT), direct: lines(ENTRYPOINT), lines: [], reachable: new Set() };
     const queue = [ENTRYPOINT];
     while (queue.length > 0) {
       const path = queue.shift()!;
@@ -57,6 +59,7 @@ export function sourcing(ctx: RepoView): Promise<Sourcing> {
       }
       result.reachable.add(path);
       for (const l of lines(path)) {
+        result.lines.push(l);
         if (l.target === undefined) result.unresolved ??= l;
         else queue.push(l.target);
       }

@@ -13,6 +13,11 @@ export interface ResourcesScript {
   /** add_resources(), when defined. */
   entry?: BashFunction;
   /**
+   * Whether the script defines add-to-list: the resources list (and its CSV) came later than the
+   * script; a revision without that function predates the convention.
+   */
+  writesList: boolean;
+  /**
    * add_resources' calls to resource functions, in order: functions of the script it calls that no
    * other function calls (helpers such as `info` or `chkfs`, called from everywhere, are not resources).
    */
@@ -24,6 +29,9 @@ export interface ResourcesScript {
   /** The add-to-list calls a function runs, its own and those of the functions it calls, in order. */
   rowsOf(fn: BashFunction): BashCommand[];
 }
+
+/** The note of a rule that checks the list, on a revision whose script predates it. */
+export const PREDATES_LIST = `${SCRIPT} defines no add-to-list function: this revision predates ${LIST}`;
 
 export function resourcesScript(ctx: RepoView): Promise<ResourcesScript | undefined> {
   return ctx.memo('resources:script', async () => {
@@ -55,6 +63,6 @@ export function resourcesScript(ctx: RepoView): Promise<ResourcesScript | undefi
       }
       return rows;
     };
-    return { bash, functions, entry, called: steps.filter((c) => c.name !== 'add-to-list'), steps, reachable, rowsOf: (fn) => rowsOf(fn) };
+    return { bash, functions, entry, writesList: functions.has('add-to-list'), called: steps.filter((c) => c.name !== 'add-to-list'), steps, reachable, rowsOf: (fn) => rowsOf(fn) };
   });
 }

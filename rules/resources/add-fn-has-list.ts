@@ -1,5 +1,5 @@
 import { defineRule } from '../../runner/types.js';
-import { ENTRY, LIST, SCRIPT, resourcesScript } from './_resources.js';
+import { ENTRY, LIST, PREDATES_LIST, SCRIPT, resourcesScript } from './_resources.js';
 
 export default defineRule({
   id: 'resources/add-fn-has-list',
@@ -15,6 +15,10 @@ export default defineRule({
   async check(ctx) {
     const script = await resourcesScript(ctx);
     if (!script) return;
+    if (!script.writesList) {
+      if (script.called.length > 0) ctx.note({ path: SCRIPT, message: `${PREDATES_LIST}, so whether each resource adds its row is not checked`, key: 'predates list' });
+      return;
+    }
     const seen = new Set<string>();
     for (const call of script.called) {
       if (seen.has(call.name)) continue;

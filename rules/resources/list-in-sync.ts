@@ -1,5 +1,5 @@
 import { defineRule } from '../../runner/types.js';
-import { ENTRY, HEADER, LIST, SCRIPT, resourcesScript } from './_resources.js';
+import { ENTRY, HEADER, LIST, PREDATES_LIST, SCRIPT, resourcesScript } from './_resources.js';
 
 export default defineRule({
   id: 'resources/list-in-sync',
@@ -15,6 +15,10 @@ export default defineRule({
   async check(ctx) {
     const script = await resourcesScript(ctx);
     if (!script?.entry) return;
+    if (!script.writesList && !(await ctx.exists(LIST))) {
+      ctx.note({ path: SCRIPT, message: `${PREDATES_LIST}, and none is committed: nothing to compare`, key: 'predates list' });
+      return;
+    }
     const expected: Array<{ row: string; line?: number; fn?: string }> = [];
     for (const step of script.steps) {
       const fn = step.name === 'add-to-list' ? undefined : script.functions.get(step.name)!;

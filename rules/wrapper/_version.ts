@@ -2,13 +2,19 @@
 //   pyproject [tool.pdm.version] path (5.x), exegol/config/ConstantConfig.py (4.2+),
 //   exegol/utils/ConstantConfig.py (4.0-4.1), exegol/__init__.py (briefly);
 //   module-level `__version__ = "X"` or class attribute `ConstantConfig.version = "X"`,
-//   with `version: str = __version__` followed to the module-level value.
+//   with `version: str = __version__` followed to the module-level value;
+//   and before the exegol/ package (2.4.0-3.1.12), `VERSION = "X"` in the single exegol.py.
 import type { RepoView } from '../../runner/context-api.js';
 import type { PythonFile } from '../../runner/parsers/python.js';
 import type { Span } from '../../runner/types.js';
 import { parsePep440, type Pep440 } from './_pep440.js';
 
 export const VERSION_FILES = ['exegol/config/ConstantConfig.py', 'exegol/utils/ConstantConfig.py', 'exegol/__init__.py'];
+/** The whole wrapper of 2.4.0-3.1.12, next to a Dockerfile; still the entry script later. */
+export const SINGLE_FILE = 'exegol.py';
+
+/** `package`: the exegol/ package (4.0+); `single-file`: one exegol.py (2.4.0-3.1.12). */
+export type WrapperLayout = 'package' | 'single-file';
 
 export interface WrapperVersion {
   text: string;
@@ -16,15 +22,25 @@ export interface WrapperVersion {
   /** Span of the string literal. */
   span: Span;
   parsed?: Pep440;
+  layout: WrapperLayout;
 }
 
-export type VersionLookup = { found: WrapperVersion } | { found?: undefined; looked: string[] };
+export type VersionLookup =
+  | { found: WrapperVersion }
+  | {
+      found?: undefined;
+      looked: string[];
+      /** The layout whose files exist, if any: where the version should have been. */
+      layout?: { kind: WrapperLayout; path: string };
+    };
 
 function literal(file: PythonFile, name: string, scope: string) {
   return file.assignments.find((a) => a.scope === scope && a.name === name);
 }
 
-async function fromFile(ctx: RepoView, path: string, seen = new Set<string>()): Promise<WrapperVersion | undefined> {
+type Found = Omit<WrapperVersion, 'layout'>;
+
+async function fromFile(ctx: RepoView, path: string, seen = new Set<string>()): Promise<Found | undefined> {
   if (seen.has(path)) return undefined;
   seen.add(path);
   const file = await ctx.python(path);
@@ -58,17 +74,34 @@ async function pdmVersionPath(ctx: RepoView): Promise<string | undefined> {
   return pdm?.source === 'file' && typeof pdm.path === 'string' ? pdm.path.replace(/^\.\//, '') : undefined;
 }
 
+/** `VERSION = "X"` at the top level of the single-file wrapper. */
+async function fromSingleFile(ctx: RepoView): Promise<Found | undefined> {
+  const file = await ctx.python(SINGLE_FILE);
+  const a = file && literal(file, 'VERSION', '');
+  if (a?.value.kind !== 'string') return undefined;
+  return { text: a.value.value, path: SINGLE_FILE, span: a.value.span, parsed: parsePep440(a.value.value) };
+}
+
 export function wrapperVersion(ctx: RepoView): Promise<VersionLookup> {
   return ctx.memo('wrapper/version', async () => {
     const looked: string[] = [];
     const pdm = await pdmVersionPath(ctx);
     const paths = pdm ? [pdm, ...VERSION_FILES.filter((p) => p !== pdm)] : VERSION_FILES;
+    let layout: { kind: WrapperLayout; path: string } | undefined;
     for (const path of paths) {
       looked.push(path === pdm ? `${path} (named by pyproject.toml [tool.pdm.version])` : path);
+      if (!(await ctx.exists(path))) continue;
+      layout ??= { kind: 'package', path };
       const v = await fromFile(ctx, path);
-      if (v) return { found: v };
+      if (v) return { found: { ...v, layout: 'package' } };
     }
-    return { looked };
+    if (!layout && (await ctx.exists(SINGLE_FILE))) {
+      looked.push(`${SINGLE_FILE} (VERSION, before the exegol/ package)`);
+      layout = { kind: 'single-file', path: SINGLE_FILE };
+      const v = await fromSingleFile(ctx);
+      if (v) return { found: { ...v, layout: 'single-file' } };
+    }
+    return { looked, layout };
   });
 }
 

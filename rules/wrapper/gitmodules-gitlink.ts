@@ -11,7 +11,8 @@ export default defineRule({
   tags: ['submodules'],
   precision: 'very-high',
   async check(ctx) {
-    const subs = (await gitmodules(ctx)) ?? [];
+    const declaredIn = await gitmodules(ctx);
+    const subs = declaredIn ?? [];
     if (!ctx.git.available) {
       if (subs.length) ctx.cannotVerify({ path: '.gitmodules', message: `whether the submodules have gitlinks: ${ctx.git.reason}` });
       return;
@@ -32,9 +33,12 @@ export default defineRule({
     const declared = new Set(subs.map((s) => s.path?.value));
     for (const link of links) {
       if (declared.has(link.path)) continue;
+      // Without a .gitmodules file, the finding sits at the gitlink itself, which the commit has.
       ctx.report({
-        path: '.gitmodules',
-        message: `gitlink ${link.path} (commit ${link.commit.slice(0, 12)}) is not declared in .gitmodules; add a [submodule] entry with path = ${link.path} or "git rm --cached ${link.path}"`,
+        path: declaredIn ? '.gitmodules' : link.path,
+        message: declaredIn
+          ? `gitlink ${link.path} (commit ${link.commit.slice(0, 12)}) is not declared in .gitmodules; add a [submodule] entry with path = ${link.path} or "git rm --cached ${link.path}"`
+          : `gitlink ${link.path} (commit ${link.commit.slice(0, 12)}) is not declared: this commit has no .gitmodules; create it with a [submodule] entry with path = ${link.path}, or "git rm --cached ${link.path}"`,
         key: `undeclared:${link.path}`,
       });
     }

@@ -5,7 +5,7 @@ export default defineRule({
   id: 'wrapper/version-declared',
   description: 'The wrapper version is declared where the build and the release workflow read it.',
   details:
-    'Looks at the file named by pyproject.toml [tool.pdm.version], then exegol/config/ConstantConfig.py, exegol/utils/ConstantConfig.py and exegol/__init__.py, for `__version__ = "X"` or the `ConstantConfig.version` class attribute, following `version: str = __version__`.',
+    'Looks at the file named by pyproject.toml [tool.pdm.version], then exegol/config/ConstantConfig.py, exegol/utils/ConstantConfig.py and exegol/__init__.py, for `__version__ = "X"` or the `ConstantConfig.version` class attribute, following `version: str = __version__`. Before the exegol/ package (2.4.0-3.1.12) the wrapper was one exegol.py with `VERSION = "X"`; early ones declared no version at all, which is noted, not reported.',
   kinds: ['wrapper'],
   modes: ['release', 'dev'],
   severity: 'error',
@@ -15,18 +15,25 @@ export default defineRule({
   async check(ctx) {
     const lookup = await wrapperVersion(ctx);
     if (lookup.found) return;
-    let at = 'pyproject.toml';
-    for (const looked of lookup.looked) {
-      const file = looked.split(' ')[0];
-      if (await ctx.exists(file)) {
-        at = file;
-        break;
-      }
+    const looked = lookup.looked.join(', ');
+    if (!lookup.layout) {
+      ctx.cannotVerify({
+        path: '.',
+        message: `no wrapper layout porgs-lint knows is at this revision (none of ${looked} exists), so the version rules have nothing to read`,
+        key: 'no-layout',
+      });
+    } else if (lookup.layout.kind === 'single-file') {
+      ctx.cannotVerify({
+        path: lookup.layout.path,
+        message: `${lookup.layout.path} declares no VERSION = "X.Y.Z": this single-file wrapper predates the version convention, so there is no version to check`,
+        key: 'version-not-found',
+      });
+    } else {
+      ctx.report({
+        path: lookup.layout.path,
+        message: `no version found: looked for __version__ = "X.Y.Z" or ConstantConfig.version in ${looked}; declare __version__ in exegol/config/ConstantConfig.py`,
+        key: 'version-not-found',
+      });
     }
-    ctx.report({
-      path: at,
-      message: `no version found: looked for __version__ = "X.Y.Z" or ConstantConfig.version in ${lookup.looked.join(', ')}; declare __version__ in exegol/config/ConstantConfig.py`,
-      key: 'version-not-found',
-    });
   },
 });

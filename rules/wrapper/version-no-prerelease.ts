@@ -1,9 +1,10 @@
 import { defineRule } from '../../runner/types.js';
+import { segmentName } from './_pep440.js';
 import { wrapperVersion } from './_version.js';
 
 export default defineRule({
   id: 'wrapper/version-no-prerelease',
-  description: 'On a release branch the wrapper version has no alpha, beta or rc segment.',
+  description: 'On a release branch the wrapper version has no alpha, beta, rc or dev segment.',
   kinds: ['wrapper'],
   modes: ['release'],
   severity: 'error',
@@ -16,7 +17,7 @@ export default defineRule({
     ctx.report({
       path: found.path,
       at: found.span,
-      message: `version ${found.text} has a pre-release tag; on a release branch use ${found.parsed.base}`,
+      message: `version ${found.text} has a ${segmentName(found.parsed)} tag; on a release branch use ${found.parsed.base}`,
       suggestion: `set the version to "${found.parsed.base}"`,
     });
   },

@@ -54,6 +54,24 @@ export interface BashIfChain extends Span {
   fn?: string;
 }
 
+export interface BashCaseItem {
+  line: number;
+  column: number;
+  /** Patterns as written, quotes included (`x86_64`, `"aarch64"`, `*`). */
+  patterns: string[];
+  /** Commands of the item's body, nested ones included. */
+  commands: BashCommand[];
+}
+
+export interface BashCase extends Span {
+  /** The word tested, as written (`"$(uname -m)"`, `$arch`). */
+  subject: string;
+  /** Commands the tested word runs, `$(...)` included. */
+  subjectCommands: BashCommand[];
+  items: BashCaseItem[];
+  fn?: string;
+}
+
 export interface BashFunction extends Span {
   name: string;
   nameAt: Span;
@@ -63,6 +81,7 @@ export interface BashFunction extends Span {
   comments: BashComment[];
   assignments: BashAssignment[];
   ifChains: BashIfChain[];
+  cases: BashCase[];
 }
 
 export interface BashFile {
@@ -72,6 +91,8 @@ export interface BashFile {
   comments: BashComment[];
   assignments: BashAssignment[];
   ifChains: BashIfChain[];
+  /** `case ... esac` statements with the patterns and commands of each item. */
+  cases: BashCase[];
 }
 
 /** A span as `[line, column, endLine, endColumn]`. */
@@ -83,7 +104,7 @@ type CommandTuple = [string, number, WordTuple[], ...SpanTuple];
 
 /**
  * JSON form of a view, about a third of the plain JSON: commands (most of a view) as tuples;
- * each command, comment, assignment and if chain stored once and referred to by index from
+ * each command, comment, assignment, if chain and case stored once and referred to by index from
  * functions and branches (the view shares these objects between lists).
  */
 export interface EncodedBashFile {
@@ -92,7 +113,8 @@ export interface EncodedBashFile {
   comments: BashComment[];
   assignments: BashAssignment[];
   ifChains: Array<Omit<BashIfChain, 'branches'> & { branches: Array<Omit<BashBranch, 'conditionCommands' | 'commands'> & { conditionCommands: number[]; commands: number[] }> }>;
-  functions: Array<Omit<BashFunction, 'commands' | 'comments' | 'assignments' | 'ifChains'> & { commands: number[]; comments: number[]; assignments: number[]; ifChains: number[] }>;
+  cases: Array<Omit<BashCase, 'subjectCommands' | 'items'> & { subjectCommands: number[]; items: Array<Omit<BashCaseItem, 'commands'> & { commands: number[] }> }>;
+  functions: Array<Omit<BashFunction, 'commands' | 'comments' | 'assignments' | 'ifChains' | 'cases'> & { commands: number[]; comments: number[]; assignments: number[]; ifChains: number[]; cases: number[] }>;
 }
 
 const toTuple = (s: Span): SpanTuple => [s.line, s.column, s.endLine ?? s.line, s.endColumn ?? s.column];
@@ -107,6 +129,7 @@ export function encodeBashFile(file: BashFile): EncodedBashFile {
   const comment = indexer(file.comments);
   const assignment = indexer(file.assignments);
   const chain = indexer(file.ifChains);
+  const caseAt = indexer(file.cases);
   const names: string[] = [];
   const nameIndex = (name: string | undefined) => {
     if (name === undefined) return -1;
@@ -125,7 +148,8 @@ export function encodeBashFile(file: BashFile): EncodedBashFile {
     comments: file.comments,
     assignments: file.assignments,
     ifChains: file.ifChains.map((c) => ({ ...c, branches: c.branches.map((b) => ({ ...b, conditionCommands: cmd(b.conditionCommands), commands: cmd(b.commands) })) })),
-    functions: file.functions.map((f) => ({ ...f, commands: cmd(f.commands), comments: comment(f.comments), assignments: assignment(f.assignments), ifChains: chain(f.ifChains) })),
+    cases: file.cases.map((c) => ({ ...c, subjectCommands: cmd(c.subjectCommands), items: c.items.map((i) => ({ ...i, commands: cmd(i.commands) })) })),
+    functions: file.functions.map((f) => ({ ...f, commands: cmd(f.commands), comments: comment(f.comments), assignments: assignment(f.assignments), ifChains: chain(f.ifChains), cases: caseAt(f.cases) })),
   };
 }
 
@@ -139,17 +163,20 @@ export function decodeBashFile(data: EncodedBashFile): BashFile {
   }));
   const cmd = pick(commands);
   const ifChains: BashIfChain[] = data.ifChains.map((c) => ({ ...c, branches: c.branches.map((b) => ({ ...b, conditionCommands: cmd(b.conditionCommands), commands: cmd(b.commands) })) }));
+  const cases: BashCase[] = data.cases.map((c) => ({ ...c, subjectCommands: cmd(c.subjectCommands), items: c.items.map((i) => ({ ...i, commands: cmd(i.commands) })) }));
   return {
     commands,
     comments: data.comments,
     assignments: data.assignments,
     ifChains,
+    cases,
     functions: data.functions.map((f) => ({
       ...f,
       commands: cmd(f.commands),
       comments: pick(data.comments)(f.comments),
       assignments: pick(data.assignments)(f.assignments),
       ifChains: pick(ifChains)(f.ifChains),
+      cases: pick(cases)(f.cases),
     })),
   };
 }

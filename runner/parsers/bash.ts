@@ -7,9 +7,9 @@ import v8 from 'node:v8';
 import { LineIndex, type ParseOutcome } from './parse-outcome.js';
 import type { Span } from '../types.js';
 import type { Node as TsNode } from 'web-tree-sitter';
-import type { BashAssignment, BashBranch, BashComment, BashCommand, BashFile, BashFunction, BashIfChain, BashWord } from './bash-view.js';
+import type { BashAssignment, BashBranch, BashCase, BashCaseItem, BashComment, BashCommand, BashFile, BashFunction, BashIfChain, BashWord } from './bash-view.js';
 
-export type { BashAssignment, BashBranch, BashComment, BashCommand, BashFile, BashFunction, BashIfChain, BashWord } from './bash-view.js';
+export type { BashAssignment, BashBranch, BashCase, BashCaseItem, BashComment, BashCommand, BashFile, BashFunction, BashIfChain, BashWord } from './bash-view.js';
 
 
 /**
@@ -101,7 +101,7 @@ class Collector {
     return this.src.slice(n.startIndex, n.endIndex);
   }
 
-  readonly file: BashFile = { functions: [], commands: [], comments: [], assignments: [], ifChains: [] };
+  readonly file: BashFile = { functions: [], commands: [], comments: [], assignments: [], ifChains: [], cases: [] };
   private readonly fnStack: BashFunction[] = [];
   /** Command lists being filled (if branches and their conditions), innermost last. */
   private readonly sinks: BashCommand[][] = [];
@@ -129,6 +129,8 @@ class Collector {
         break;
       case 'if_statement':
         return this.ifChain(n);
+      case 'case_statement':
+        return this.caseStatement(n);
     }
     if (NO_CODE_INSIDE.has(type)) return;
     if (STATEMENT_CONTAINERS.has(type) || holdsSubstitution(n)) this.children(n);
@@ -149,6 +151,7 @@ class Collector {
       comments: [],
       assignments: [],
       ifChains: [],
+      cases: [],
     };
     if (body) {
       for (const c of body.namedChildren) {
@@ -260,6 +263,32 @@ class Collector {
     for (const c of n.children) {
       if (c?.type === 'elif_clause') walkClause(c, branch('elif', c));
       else if (c?.type === 'else_clause') walkClause(c, branch('else', c));
+    }
+  }
+  private caseStatement(n: TsNode): void {
+    const value = n.childForFieldName('value');
+    const statement: BashCase = { subject: value ? this.text(value) : '', subjectCommands: [], items: [], fn: this.fn?.name, ...this.span(n) };
+    this.file.cases.push(statement);
+    this.fn?.cases.push(statement);
+    if (value) {
+      this.sinks.push(statement.subjectCommands);
+      this.visit(value);
+      this.sinks.pop();
+    }
+    for (const c of n.namedChildren) {
+      if (c?.type !== 'case_item') continue;
+      const p = this.lines.position(c.startIndex);
+      const item: BashCaseItem = { line: p.line, column: p.column, patterns: [], commands: [] };
+      statement.items.push(item);
+      const patterns = new Set<number>();
+      for (const v of c.childrenForFieldName('value')) {
+        if (!v) continue;
+        patterns.add(v.id);
+        item.patterns.push(this.text(v));
+      }
+      this.sinks.push(item.commands);
+      for (const s of c.namedChildren) if (s && !patterns.has(s.id)) this.visit(s);
+      this.sinks.pop();
     }
   }
 }

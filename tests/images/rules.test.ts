@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadRules } from '../../runner/registry.js';
 import { editedFixture, edit, type Change } from '../helpers/fixture-edit.js';
-import { makeFolder, makeRepo } from '../helpers/git.js';
+import { makeFolder, makeRepo, writeFiles } from '../helpers/git.js';
 import { findings } from '../helpers/lint.js';
 
 const IMAGES_RULES = (await loadRules()).filter((r) => r.id.startsWith('images/') || r.id.startsWith('workflow/')).map((r) => r.id);
@@ -93,8 +93,8 @@ describe('whitelists', () => {
       [AD]: edit('function install_impacket() {\n', '# CODE-CHECK-WHITELIST=add-history\nfunction install_impacket() {\n'),
     });
     expect(await lintImages(dir, ['images/whitelist-placement'])).toEqual([
-      'images/whitelist-placement error sources/install/package_ad.sh:6 whitelist outside any function whitelists nothing; move it to the first line of install_impacket',
-      'images/whitelist-placement error sources/install/package_base.sh:53 whitelist in install_fzf comes after its first command (line 52); move it to the first line of the function',
+      'images/whitelist-placement warning sources/install/package_ad.sh:6 whitelist outside any function whitelists nothing; move it to the first line of install_impacket',
+      'images/whitelist-placement warning sources/install/package_base.sh:53 whitelist in install_fzf comes after its first command (line 52); move it to the first line of the function',
     ]);
   });
 });
@@ -129,6 +129,14 @@ describe('temporary fixes', () => {
     });
     expect(await lintImages(dir, ['images/temp-fix-guarded'])).toEqual([
       'images/temp-fix-guarded error sources/install/package_ad.sh:19 temp_fix_limit is set in install_bloodhound-ce but never checked; wrap the fix in if check_temp_fix_expiry "$temp_fix_limit"; then ... fi so it expires',
+      'images/temp-fix-guarded error sources/install/package_misc.sh:8 temp_fix_limit is set in install_searchsploit but never checked; wrap the fix in if check_temp_fix_expiry "$temp_fix_limit"; then ... fi so it expires',
+    ]);
+  });
+  it('images/temp-fix-guarded accepts the inline guard written before check_temp_fix_expiry existed, when it stops the build', async () => {
+    const inline = (stop: string) =>
+      edit('    if check_temp_fix_expiry "$temp_fix_limit"; then\n', `    if [[ "$(date +%Y%m%d)" -gt "$(date -d $temp_fix_limit +%Y%m%d)" ]]; then\n      ${stop} "Temp fix expired. Exiting."\n    else\n`);
+    expect(await lintImages(await images({ [MISC]: inline('criticalecho') }), ['images/temp-fix-guarded'])).toEqual([]);
+    expect(await lintImages(await images({ [MISC]: inline('echo') }), ['images/temp-fix-guarded'])).toEqual([
       'images/temp-fix-guarded error sources/install/package_misc.sh:8 temp_fix_limit is set in install_searchsploit but never checked; wrap the fix in if check_temp_fix_expiry "$temp_fix_limit"; then ... fi so it expires',
     ]);
   });
@@ -200,8 +208,77 @@ describe('images/arch-fallback', () => {
     ]);
   });
 
-  it('ignores chains that do not test the architecture, and uname -m inside a string', async () => {
-    const dir = await images({ [AD]: edit('    local curl_arch\n', '    local curl_arch\n    if [[ "$(echo uname -m)" == x ]]; then\n        echo x\n    fi\n') });
+  it('checks a case on $(uname -m) for a *) branch that calls criticalecho-noexit', async () => {
+    const fn = (name: string, fallback: string) =>
+      `\nfunction install_${name}() {\n    colorecho "Installing ${name}"\n    case "$(uname -m)" in\n      x86_64) fapt ${name} ;;\n      aarch64|arm64) fapt ${name}-arm ;;${fallback}\n    esac\n}\n`;
+    const dir = await images({
+      [MISC]: (old) => old + fn('a', '') + fn('b', '\n      *) echo "unsupported" ;;') + fn('c', `\n      *) criticalecho-noexit "This installation function doesn't support architecture $(uname -m)" && return ;;`),
+    });
+    expect(await lintImages(dir, ['images/arch-fallback'])).toEqual([
+      'images/arch-fallback error sources/install/package_misc.sh:70 the case on $(uname -m) in install_a has no *) branch, so other architectures install nothing silently; add before esac: *) criticalecho-noexit "This installation function doesn\'t support architecture $(uname -m)" && return ;;',
+      'images/arch-fallback error sources/install/package_misc.sh:81 the *) branch of the case on $(uname -m) in install_b does not call criticalecho-noexit; make it: *) criticalecho-noexit "This installation function doesn\'t support architecture $(uname -m)" && return ;;',
+    ]);
+  });
+
+  it('checks chains and cases on a variable set from $(uname -m), in its function or at the top level', async () => {
+    const dir = await images({
+      [MISC]: (old) =>
+        `${old}
+function install_v1() {
+    colorecho "Installing v1"
+    local arch=$(uname -m)
+    if [[ "$arch" == "x86_64" ]]; then
+        fapt v1
+    elif [[ \${arch} == "aarch64" ]]; then
+        fapt v1-arm
+    fi
+}
+
+function install_v2() {
+    colorecho "Installing v2"
+    local machine
+    machine="$(uname -m)"
+    case $machine in
+      x86_64) fapt v2 ;;
+    esac
+    wget "https://example.org/v2-\${machine}.tar.gz"
+}
+
+function install_v3() {
+    colorecho "Installing v3"
+    local arch=amd64
+    if [[ "$arch" == "amd64" ]]; then
+        fapt v3
+    fi
+    local archive
+    if [[ "$archives" == "x" ]]; then
+        fapt v3
+    fi
+}
+
+HOST_ARCH=\`uname -m\`
+
+function install_v4() {
+    colorecho "Installing v4"
+    if [ "$HOST_ARCH" = "x86_64" ]; then
+        fapt v4
+    else
+        echo "no v4 here"
+    fi
+}
+`,
+    });
+    expect(await lintImages(dir, ['images/arch-fallback'])).toEqual([
+      'images/arch-fallback error sources/install/package_misc.sh:71 the $arch (set from $(uname -m) at line 70) chain in install_v1 has no else, so other architectures install nothing silently; end it with: else criticalecho-noexit "This installation function doesn\'t support architecture $(uname -m)" && return',
+      'images/arch-fallback error sources/install/package_misc.sh:82 the case on $machine (set from $(uname -m) at line 81) in install_v2 has no *) branch, so other architectures install nothing silently; add before esac: *) criticalecho-noexit "This installation function doesn\'t support architecture $(uname -m)" && return ;;',
+      'images/arch-fallback error sources/install/package_misc.sh:106 the else of the $HOST_ARCH (set from $(uname -m) at line 100) chain in install_v4 does not call criticalecho-noexit; make it: else criticalecho-noexit "This installation function doesn\'t support architecture $(uname -m)" && return',
+    ]);
+  });
+
+  it('ignores chains and cases that do not test the architecture, and uname -m inside a string', async () => {
+    const dir = await images({
+      [AD]: edit('    local curl_arch\n', '    local curl_arch\n    if [[ "$(echo uname -m)" == x ]]; then\n        echo x\n    fi\n    case "$(uname -s)" in\n      Linux) echo linux ;;\n    esac\n'),
+    });
     expect(await lintImages(dir, ['images/arch-fallback'])).toEqual([]);
   });
 });
@@ -242,7 +319,7 @@ describe('build wiring', () => {
     expect(await lintImages(dir, ['images/dockerfile-fn-defined', 'images/package-file-sourced'])).toEqual([
       'images/dockerfile-fn-defined error Dockerfile:24 package_adx is not defined in any file sources/install/entrypoint.sh sources; the build step would fail with "is not a known function name": fix the name or define the function',
       'images/dockerfile-fn-defined error light.dockerfile:10 package_extra is defined in sources/install/package_extra.sh, which sources/install/entrypoint.sh does not source; source that file from entrypoint.sh',
-      'images/package-file-sourced error sources/install/package_extra.sh:1 sources/install/entrypoint.sh does not source package_extra.sh, so RUN ./entrypoint.sh cannot run its functions; add "source package_extra.sh" to it',
+      'images/package-file-sourced error sources/install/package_extra.sh:1 sources/install/entrypoint.sh does not source package_extra.sh, directly or through the files it sources, so RUN ./entrypoint.sh cannot run its functions; add "source package_extra.sh" to it',
     ]);
   });
 
@@ -250,6 +327,37 @@ describe('build wiring', () => {
     const dir = await images({ 'sources/install/entrypoint.sh': edit('source package_ad.sh\n', 'source package_ad.sh\nsource package_web.sh\n') });
     expect(await lintImages(dir, ['images/package-file-sourced'])).toEqual([
       'images/package-file-sourced error sources/install/entrypoint.sh:11 sources package_web.sh, but sources/install/package_web.sh does not exist; every build step would fail here: fix the name or remove the line',
+    ]);
+  });
+
+  it('images/package-file-sourced accepts a package file sourced through another sourced file, and checks the nested source lines', async () => {
+    const extra = '#!/bin/bash\nsource common.sh\n\nfunction package_extra() {\n    colorecho "extra"\n}\n';
+    const dir = await images({
+      'sources/install/package_extra.sh': extra,
+      [BASE]: edit('source common.sh\n', 'source common.sh\n# shellcheck source=package_extra.sh\nsource package_extra.sh\n'),
+    });
+    expect(await lintImages(dir, ['images/package-file-sourced', 'images/dockerfile-fn-defined'])).toEqual([]);
+    const broken = await images({
+      'sources/install/package_extra.sh': extra,
+      [BASE]: edit('source common.sh\n', 'source common.sh\nsource package_extar.sh\n'),
+    });
+    expect(await lintImages(broken, ['images/package-file-sourced'])).toEqual([
+      'images/package-file-sourced error sources/install/package_base.sh:5 sources package_extar.sh, but sources/install/package_extar.sh does not exist; every build step would fail here: fix the name or remove the line',
+      'images/package-file-sourced error sources/install/package_extra.sh:1 sources/install/entrypoint.sh does not source package_extra.sh, directly or through the files it sources, so RUN ./entrypoint.sh cannot run its functions; add "source package_extra.sh" to it',
+    ]);
+  });
+
+  it('images/package-file-sourced says "cannot verify" for an unsourced package file while a script of the chain cannot be parsed', async () => {
+    const dir = await images({
+      'sources/install/package_extra.sh': '#!/bin/bash\nfunction package_extra() {\n    if true; then\n}\n',
+      [BASE]: edit('source common.sh\n', 'source common.sh\nsource package_extra.sh\n'),
+    });
+    const ruleFindings = async () => (await lintImages(dir, ['images/package-file-sourced'])).filter((l) => l.startsWith('images/'));
+    // The unparsable file is itself sourced, and no package file is left over: nothing to say.
+    expect(await ruleFindings()).toEqual([]);
+    await writeFiles(dir, { 'sources/install/package_more.sh': '#!/bin/bash\nfunction package_more() {\n    colorecho more\n}\n' });
+    expect(await ruleFindings()).toEqual([
+      'images/package-file-sourced note sources/install/package_extra.sh:1 cannot verify: sources/install/package_extra.sh cannot be parsed, so the files it sources are unknown; whether sources/install/package_more.sh is sourced cannot be told',
     ]);
   });
 
@@ -340,7 +448,7 @@ describe('bad input', () => {
     const dir = await images({ 'sources/install/package_blob.sh': '\u0000\u0001ELF' });
     const got = await findings(dir, IMAGES_RULES, { kind: 'images', mode: 'dev' });
     expect(got).toEqual([
-      'images/package-file-sourced error sources/install/package_blob.sh:1 sources/install/entrypoint.sh does not source package_blob.sh, so RUN ./entrypoint.sh cannot run its functions; add "source package_blob.sh" to it',
+      'images/package-file-sourced error sources/install/package_blob.sh:1 sources/install/entrypoint.sh does not source package_blob.sh, directly or through the files it sources, so RUN ./entrypoint.sh cannot run its functions; add "source package_blob.sh" to it',
       'meta/parse-error error sources/install/package_blob.sh:1 cannot read sources/install/package_blob.sh: binary file (contains NUL bytes)',
       'images/install-fn-not-called note sources/install/package_blob.sh:1 cannot verify: whether each install function is called cannot be checked while sources/install/package_blob.sh cannot be parsed',
       'images/install-fn-undefined note sources/install/package_blob.sh:1 cannot verify: whether each called install function is defined cannot be checked while sources/install/package_blob.sh cannot be parsed',

@@ -131,3 +131,16 @@ describe('bad input', () => {
     expect(await findings(dir, RESOURCES_RULES, { kind: 'resources', mode: 'release' })).toEqual([]);
   });
 });
+
+describe('a script from before the resources list', () => {
+  it('gets one note per list rule instead of an error per resource, when it defines no add-to-list and commits no list', async () => {
+    const dir = await resources({
+      [SCRIPT]: (old) => old.replace(/^ *add-to-list .*\n/gm, '').replace(/function add-to-list\(\) \{\n[^}]*\}\n/, '').replace(/function init_list\(\) \{\n[^}]*\}\n/, '').replace('  init_list\n', ''),
+      [LIST]: null,
+    });
+    expect(await lintResources(dir, RESOURCES_RULES)).toEqual([
+      'resources/add-fn-has-list note update-resources.sh:1 update-resources.sh defines no add-to-list function: this revision predates resources_list.csv, so whether each resource adds its row is not checked',
+      'resources/list-in-sync note update-resources.sh:1 update-resources.sh defines no add-to-list function: this revision predates resources_list.csv, and none is committed: nothing to compare',
+    ]);
+  });
+});

@@ -1,6 +1,7 @@
 // The bash view: what rules may rely on, checked on the shapes the install scripts use.
 import { describe, expect, it } from 'vitest';
 import { literalValue, load, type BashFile } from '../../runner/parsers/bash.js';
+import { decodeBashFile, encodeBashFile } from '../../runner/parsers/bash-view.js';
 import { lint } from '../../runner/run.js';
 import { makeFolder } from '../helpers/git.js';
 
@@ -97,6 +98,34 @@ describe('bash view', () => {
     expect(arch.branches[0].conditionCommands.map((c) => c.name)).toEqual(['uname']);
     expect(arch.branches[2].commands.map((c) => c.name)).toEqual(['criticalecho-noexit', 'uname', 'return']);
     expect(file.ifChains[0].branches[0].conditionCommands.map((c) => c.name)).toEqual(['check_temp_fix_expiry']);
+  });
+
+  it('gives case statements with their subject, the patterns of each item and its commands, through the cache codec too', () => {
+    const f = view(`function install_x() {
+    case "$(uname -m)" in
+      x86_64|amd64) arch=amd64 ;;
+      ("aarch64") fapt x; echo y ;;
+      *)
+        criticalecho-noexit "unsupported" && return
+        ;;
+    esac
+}
+case $1 in
+  esac-like) : ;;
+esac
+`);
+    const [arch, top] = f.cases;
+    expect([arch.line, arch.column, arch.fn, arch.subject, arch.subjectCommands.map((c) => c.name)]).toEqual([2, 5, 'install_x', '"$(uname -m)"', ['uname']]);
+    expect(arch.items.map((i) => [i.line, i.patterns, i.commands.map((c) => c.name)])).toEqual([
+      [3, ['x86_64', 'amd64'], []],
+      [4, ['"aarch64"'], ['fapt', 'echo']],
+      [5, ['*'], ['criticalecho-noexit', 'return']],
+    ]);
+    expect(f.functions[0].cases).toEqual([arch]);
+    expect([top.fn, top.subject, top.items.map((i) => i.patterns)]).toEqual([undefined, '$1', [['esac-like']]]);
+    const back = decodeBashFile(JSON.parse(JSON.stringify(encodeBashFile(f))));
+    expect(back).toEqual(f);
+    expect(back.commands.includes(back.cases[0].items[1].commands[0])).toBe(true);
   });
 
   it('unquotes mixed quoting and keeps expansions unresolved', () => {

@@ -130,6 +130,17 @@ describe('wrapper/gitmodules-gitlink and wrapper/submodule-on-main', () => {
     const viaRev = await findings(dir, ['wrapper/gitmodules-gitlink'], { rev: 'HEAD' });
     expect(viaRev).toHaveLength(2);
   });
+
+  it('put an undeclared gitlink of a commit without .gitmodules at the gitlink, never at a missing .gitmodules', async () => {
+    const dir = await makeRepo({ fixture: 'wrapper-5x', branch: 'master' });
+    const sha = await git(dir, 'rev-parse', 'HEAD');
+    await git(dir, 'rm', '-q', '.gitmodules');
+    await git(dir, 'update-index', '--add', '--cacheinfo', `160000,${sha},stray`);
+    await git(dir, 'commit', '-q', '-m', 'a gitlink, no .gitmodules');
+    expect(await findings(dir, ['wrapper/gitmodules-gitlink'], { rev: 'HEAD' })).toEqual([
+      `wrapper/gitmodules-gitlink error stray:1 gitlink stray (commit ${sha.slice(0, 12)}) is not declared: this commit has no .gitmodules; create it with a [submodule] entry with path = stray, or "git rm --cached stray"`,
+    ]);
+  });
 });
 
 describe('wrapper/dev-contains-release', () => {

@@ -209,3 +209,22 @@ describe('wrapper/requirements-sync', () => {
     expect(await findings(await makeFolder({ fixture: 'wrapper-4.1' }), ['wrapper/requirements-sync'], { mode: 'dev' })).toEqual([]);
   });
 });
+
+describe('PEP 440 dev releases', () => {
+  it('parse as a segment below every pre-release, .dev alone being .dev0', async () => {
+    const { comparePep440, parsePep440 } = await import('../../rules/wrapper/_pep440.js');
+    expect(parsePep440('3.1.12.dev')).toEqual({ text: '3.1.12.dev', release: [3, 1, 12], base: '3.1.12', pre: { letter: 'dev', number: 0 } });
+    expect(['3.1.12.dev.1', '3.1.12b1.dev1', '3.1.12-dev', '3.1.12dev'].map(parsePep440)).toEqual([undefined, undefined, undefined, undefined]);
+    const order = ['3.1.11', '3.1.12.dev', '3.1.12.dev2', '3.1.12a1', '3.1.12b1', '3.1.12rc1', '3.1.12'];
+    const parsed = order.map((t) => parsePep440(t)!);
+    expect([...parsed].reverse().sort(comparePep440).map((v) => v.text)).toEqual(order);
+  });
+
+  it('are a format error in the exegol/ package, where the release workflow expects betas', async () => {
+    const dir = await makeFolder({ files: { [CC]: '__version__ = "5.2.0.dev1"\n' } });
+    expect(await findings(dir, ['wrapper/version-format', 'wrapper/version-no-prerelease'], { mode: 'release', kind: 'wrapper' })).toEqual([
+      'wrapper/version-format error exegol/config/ConstantConfig.py:1 version "5.2.0.dev1" is a PEP 440 dev release, which the release workflow and the version checks do not expect; use a beta instead, e.g. 5.2.0b1',
+      'wrapper/version-no-prerelease error exegol/config/ConstantConfig.py:1 version 5.2.0.dev1 has a dev-release tag; on a release branch use 5.2.0',
+    ]);
+  });
+});

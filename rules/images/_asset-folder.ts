@@ -1,0 +1,59 @@
+// The folder add-aliases / add-history read, as their definitions say at the checked revision:
+// `grep ... "/root/sources/assets/shells/aliases.d/$*"` today, `.../assets/zsh/aliases.d/$*` up to
+// images 3.1.1. The image copies the repo's sources/ to /root/sources/, so the part of the path
+// from `sources/` on is the folder in the repo.
+import type { RepoView } from '../../runner/context-api.js';
+import type { BashFunction } from '../../runner/parsers/bash.js';
+import type { Span } from '../../runner/types.js';
+import { ALIASES_DIR, COMMON, HISTORY_DIR, installScripts } from './_images.js';
+
+export type Asset = 'aliases' | 'history';
+
+/** Today's folders, used when the definition cannot be read. */
+export const CURRENT_ASSET_DIR: Record<Asset, string> = { aliases: ALIASES_DIR, history: HISTORY_DIR };
+
+export interface AssetFolder {
+  /** Repo path of the folder the function reads its file from. */
+  dir: string;
+  /** Set when `dir` is today's folder because the definition could not be read: why, and where. */
+  fallback?: { why: string; path?: string; at?: Span };
+}
+
+/** `.../<dir>/$*` (or `$1`, `$@`, `${1}`...) with the quotes removed: the folder, when it is literal. */
+const FILE_ARG = /^(.*)\/\$\{?[*@1]\}?$/;
+
+function readPath(fn: BashFunction): { dir: string } | { why: string } {
+  let computed: string | undefined;
+  for (const cmd of fn.commands) {
+    for (const a of cmd.args) {
+      const m = FILE_ARG.exec(a.text.replace(/["']/g, ''));
+      if (!m) continue;
+      if (/[$`]/.test(m[1])) {
+        computed ??= a.text;
+        continue;
+      }
+      const inRepo = /(?:^|\/)(sources\/.+?)\/*$/.exec(m[1]);
+      if (inRepo && inRepo[1].split('/').every((seg) => seg !== '' && seg !== '.' && seg !== '..')) return { dir: inRepo[1] };
+      if (inRepo) return { why: `it reads ${a.text}, which is not a plain folder path under sources/` };
+      return { why: `it reads ${a.text}, which is outside the sources/ folder the image copies from the repo` };
+    }
+  }
+  return { why: computed ? `it reads ${computed}, a path computed at run time` : 'no command in it reads a file named by its arguments' };
+}
+
+export function assetFolder(ctx: RepoView, asset: Asset): Promise<AssetFolder> {
+  return ctx.memo(`images:asset-folder:${asset}`, async () => {
+    const name = `add-${asset}`;
+    const scripts = await installScripts(ctx);
+    const ordered = [...scripts.filter((s) => s.path === COMMON), ...scripts.filter((s) => s.path !== COMMON)];
+    for (const s of ordered) {
+      const fn = s.bash.functions.find((f) => f.name === name);
+      if (!fn) continue;
+      const found = readPath(fn);
+      if ('dir' in found) return { dir: found.dir };
+      return { dir: CURRENT_ASSET_DIR[asset], fallback: { why: `the definition of ${name} at ${s.path}:${fn.line} cannot be read: ${found.why}`, path: s.path, at: fn.nameAt } };
+    }
+    const common = (await ctx.exists(COMMON)) ? COMMON : undefined;
+    return { dir: CURRENT_ASSET_DIR[asset], fallback: { why: `no install script that parses defines ${name}`, path: common } };
+  });
+}

@@ -1,8 +1,15 @@
-// Git facts about one checked repo, each asked of git at most once.
-import { existsSync, realpathSync } from 'node:fs';
+// Git facts about one checked repo, each established at most once. HEAD, refs and the index are
+// read from `.git` as data (runner/git-disk.ts); git itself runs only on a porgs-lint git folder
+// that borrows the repo's objects (runner/git-shadow.ts), made on the first call that needs git.
+import { lstatSync } from 'node:fs';
 import path from 'node:path';
-import { readHeadFromDisk, readTagsFromDisk } from './git-disk.js';
-import { CatFileBatch, isAncestor, listTree, resolveCommit, resolveObject, runGit, type GitLocation, type TreeEntry } from './git.js';
+import { GitDiskError, checkObjectStore, readHead, readRefs, readShallow, realFolder, tagsFromSnapshot, type HeadState, type RefSnapshot } from './git-disk.js';
+import { readIndexGitlinks } from './git-index.js';
+import { locateGitDir, locateWorkTree, readRepoFormat, type RepoFormat, type RepoLocation } from './git-locate.js';
+import { createShadow, removeShadow } from './git-shadow.js';
+import { CatFileBatch, gitFailure, isAncestor, listTree, resolveCommit, runGit, type BatchObject, type GitResult, type TreeEntry } from './git.js';
+import { OID, submoduleNameProblem, visibleName } from './ref-names.js';
+import { MAX_FILE_BYTES } from './source.js';
 
 export interface TagInfo {
   name: string;
@@ -23,7 +30,7 @@ export interface GitFacts {
   readonly available: boolean;
   /** Why git facts are unavailable, phrased for a "cannot verify" note. */
   readonly reason?: string;
-  /** Absolute git dir (`.git`), when available. */
+  /** Absolute git dir (`.git`, or a worktree's or submodule's git folder), when available. */
   readonly gitDir?: string;
   /** The checked commit: `--rev` resolved, else HEAD. */
   readonly commit?: string;
@@ -33,152 +40,242 @@ export interface GitFacts {
   readonly shallow: boolean;
   /** The revision given with --rev, as typed. */
   readonly rev?: string;
+  /** The clone has remote-tracking branches (`refs/remotes/...`): it was fetched from somewhere. */
+  readonly hasRemoteBranches: boolean;
+  /** Refs git itself would ignore (invalid names, unreadable content), described for a note. */
+  readonly ignoredRefs: readonly string[];
+  /** Tags, sorted by name; [] when they cannot be listed (see `listTags`). */
   tags(): Promise<TagInfo[]>;
+  /** Tags, or why they could not be listed (git's reason for a corrupt object, a refused file). */
+  listTags(): Promise<{ tags: TagInfo[]; error?: string }>;
   tagsAtCommit(): Promise<TagInfo[]>;
   /** True/false, or undefined when either object is missing or a shallow clone cuts the history. */
   isAncestor(ancestor: string, descendant: string): Promise<boolean | undefined>;
+  /** How many commits `to` has that `from` has not (`git rev-list --count from..to`), or undefined. */
+  countCommits(from: string, to: string): Promise<number | undefined>;
   /** Commit id of a ref or id, or undefined. */
   resolve(ref: string): Promise<string | undefined>;
   hasCommit(oid: string): Promise<boolean>;
-  /** Gitlinks (mode 160000) of the checked commit (index for the work tree). */
+  /** Gitlinks (mode 160000) of the checked commit (index for the work tree); [] when unreadable. */
   gitlinks(): Promise<Gitlink[]>;
+  /** Gitlinks, or why they could not be read (an index porgs-lint does not read, a failing git). */
+  listGitlinks(): Promise<{ links: Gitlink[]; error?: string }>;
   /** Text of a file at another commit, or undefined. */
   readAt(commit: string, filePath: string): Promise<string | undefined>;
   /** Full tree of the checked commit (undefined for the work tree). */
   tree(): Promise<TreeEntry[] | undefined>;
-  /** Raw object by spec through the shared cat-file process. */
-  object(spec: string): Promise<{ oid: string; type: string; content: Buffer } | undefined>;
-  run(args: readonly string[]): ReturnType<typeof runGit>;
+  /** Raw object by spec through the shared cat-file process; content skipped above 5 MB (`tooLarge`). */
+  object(spec: string): Promise<BatchObject | undefined>;
+  /** The local clone of a submodule (`.git/modules/<name>`); unavailable, with why, for an unsafe name or no clone. */
+  submodule(name: string): Promise<GitFacts>;
+  /** Read-only git plumbing on porgs-lint's own git folder for this repo. */
+  run(args: readonly string[]): Promise<GitResult>;
   close(): void;
 }
 
 export interface OpenGitOptions {
   root: string;
   rev?: string;
+  /** Only refs and objects are needed (the pre-push hook): HEAD may be a branch without commits. */
+  refsOnly?: boolean;
 }
 
-const unavailable = (reason: string): GitFacts => ({
-  available: false,
-  reason,
-  detached: false,
-  shallow: false,
-  tags: async () => [],
-  tagsAtCommit: async () => [],
-  isAncestor: async () => undefined,
-  resolve: async () => undefined,
-  hasCommit: async () => false,
-  gitlinks: async () => [],
-  readAt: async () => undefined,
-  tree: async () => undefined,
-  object: async () => undefined,
-  run: async () => ({ code: 128, stdout: '', stderr: reason }),
-  close: () => undefined,
-});
-
-function sameDir(a: string, b: string): boolean {
-  try {
-    return realpathSync(a) === realpathSync(b);
-  } catch {
-    return path.resolve(a) === path.resolve(b);
-  }
-}
-
-/**
- * Opens git facts for a folder. When `rev` is given and cannot be resolved, throws a
- * usage error (the caller asked for something that does not exist).
- */
-export async function openGitFacts({ root, rev }: OpenGitOptions): Promise<GitFacts> {
-  const loc: GitLocation = { cwd: root };
-  if (!rev && existsSync(path.join(root, '.git'))) {
-    const fast = readHeadFromDisk(root);
-    if (fast) return new CliGitFacts(loc, fast.gitDir, fast.commit, fast.branch, fast.branch === undefined, fast.shallow, undefined, true);
-    // The usual case in one process instead of three: a work tree whose HEAD is a commit.
-    const all = await runGit(loc, ['rev-parse', '--show-toplevel', '--absolute-git-dir', '--is-shallow-repository', 'HEAD^{commit}', '--symbolic-full-name', 'HEAD']);
-    const [top, gitDir, shallowFlag, commit, head] = all.stdout.trim().split('\n');
-    if (all.code === 0 && head !== undefined && sameDir(top, root) && /^[0-9a-f]{40,64}$/.test(commit)) {
-      const branch = head.startsWith('refs/heads/') ? head.slice('refs/heads/'.length) : undefined;
-      return new CliGitFacts(loc, gitDir, commit, branch, branch === undefined, shallowFlag === 'true', undefined);
-    }
-  }
-  const probe = await runGit(loc, ['rev-parse', '--show-toplevel', '--absolute-git-dir', '--is-shallow-repository']);
-  if (probe.code !== 0) {
-    if (rev) throw new RevError(`--rev ${rev}: ${root} is not a git repository`);
-    return unavailable('not a git repository');
-  }
-  const [top, gitDir, shallowFlag] = probe.stdout.trim().split('\n');
-  if (!sameDir(top, root)) {
-    if (rev) throw new RevError(`--rev ${rev}: ${root} is not the root of a git repository (the root is ${top})`);
-    return unavailable(`the folder is not the root of a git repository (it lies inside ${top})`);
-  }
-  const target = rev ?? 'HEAD';
-  const commit = await resolveCommit(loc, target);
-  if (!commit) {
-    if (rev) throw new RevError(`--rev ${rev}: no such commit, branch or tag in ${root}`);
-    return unavailable('the repository has no commits yet');
-  }
-  let branch: string | undefined;
-  let detached = false;
-  if (!rev) {
-    const sym = await runGit(loc, ['symbolic-ref', '-q', '--short', 'HEAD']);
-    if (sym.code === 0) branch = sym.stdout.trim();
-    else detached = true;
-  } else {
-    const full = await runGit(loc, ['rev-parse', '--symbolic-full-name', rev]);
-    const name = full.stdout.trim();
-    if (name.startsWith('refs/heads/')) branch = name.slice('refs/heads/'.length);
-    else if (name.startsWith('refs/remotes/')) branch = name.slice('refs/remotes/'.length).replace(/^[^/]+\//, '');
-  }
-  return new CliGitFacts(loc, gitDir, commit, branch, detached, shallowFlag === 'true', rev);
+export function unavailableGit(reason: string): GitFacts {
+  return {
+    available: false,
+    reason,
+    detached: false,
+    shallow: false,
+    hasRemoteBranches: false,
+    ignoredRefs: [],
+    tags: async () => [],
+    listTags: async () => ({ tags: [], error: reason }),
+    tagsAtCommit: async () => [],
+    isAncestor: async () => undefined,
+    countCommits: async () => undefined,
+    resolve: async () => undefined,
+    hasCommit: async () => false,
+    gitlinks: async () => [],
+    listGitlinks: async () => ({ links: [], error: reason }),
+    readAt: async () => undefined,
+    tree: async () => undefined,
+    object: async () => undefined,
+    submodule: async () => unavailableGit(reason),
+    run: async () => ({ code: -1, stdout: '', stderr: '', failure: reason }),
+    close: () => undefined,
+  };
 }
 
 export class RevError extends Error {}
 
-export { readHeadFromDisk };
+/** What was read from `.git` before any git process: the repo's state, validated. */
+interface RepoData {
+  loc: RepoLocation;
+  format: RepoFormat;
+  head: HeadState;
+  refs: RefSnapshot;
+  shallow: string[];
+  objectsDir: string;
+}
 
-class CliGitFacts implements GitFacts {
+function readRepoData(loc: RepoLocation): RepoData {
+  const format = readRepoFormat(loc.commonDir);
+  const objectsDir = path.join(loc.commonDir, 'objects');
+  checkObjectStore(objectsDir);
+  return { loc, format, head: readHead(loc.gitDir), refs: readRefs(loc.commonDir), shallow: readShallow(loc.commonDir), objectsDir };
+}
+
+/** The branch a `--rev` names, with git's precedence (refs/<rev>, tags, heads, remotes). */
+function branchOfRev(rev: string, data: RepoData): string | undefined {
+  if (rev === 'HEAD') return data.head.symref?.startsWith('refs/heads/') ? data.head.symref.slice('refs/heads/'.length) : undefined;
+  for (const full of [`refs/${rev}`, `refs/tags/${rev}`, `refs/heads/${rev}`, `refs/remotes/${rev}`]) {
+    if (!data.refs.refs.has(full) && !data.refs.symrefs.has(full)) continue;
+    if (full.startsWith('refs/heads/')) return full.slice('refs/heads/'.length);
+    if (full.startsWith('refs/remotes/')) return full.slice('refs/remotes/'.length).replace(/^[^/]+\//, '');
+    return undefined;
+  }
+  return undefined;
+}
+
+/**
+ * Opens git facts for a folder. When `rev` is given and cannot be resolved (or the repo cannot be
+ * read), throws a RevError: the caller asked for something that does not exist here.
+ */
+export async function openGitFacts({ root, rev, refsOnly }: OpenGitOptions): Promise<GitFacts> {
+  const located = locateWorkTree(root);
+  if (!located.ok) {
+    if (rev) throw new RevError(`--rev ${rev}: ${root}: ${located.reason}`);
+    return unavailableGit(located.reason);
+  }
+  let data: RepoData;
+  try {
+    data = readRepoData(located.loc);
+  } catch (err) {
+    if (!(err instanceof GitDiskError)) throw err;
+    if (rev) throw new RevError(`--rev ${rev}: cannot read the git data of ${root}: ${err.message}`);
+    return unavailableGit(`cannot read .git: ${err.message}`);
+  }
+  if (!rev) {
+    const commit = data.head.oid ?? data.refs.refs.get(data.head.symref!);
+    if (!commit && !refsOnly) return unavailableGit('the repository has no commits yet');
+    const branch = data.head.symref?.startsWith('refs/heads/') ? data.head.symref.slice('refs/heads/'.length) : undefined;
+    return new ShadowGitFacts(data, commit ?? '', branch, !data.head.symref, undefined);
+  }
+  const facts = new ShadowGitFacts(data, '', branchOfRev(rev, data), false, rev);
+  const commit = await facts.resolve(rev);
+  if (!commit) {
+    facts.close();
+    throw new RevError(`--rev ${rev}: no such commit, branch or tag in ${root}`);
+  }
+  facts.commit = commit;
+  return facts;
+}
+
+/** Git facts of a git folder without a work tree (a submodule's clone under `.git/modules`). */
+function openGitDirFacts(gitDir: string): GitFacts {
+  let data: RepoData;
+  try {
+    data = readRepoData(locateGitDir(gitDir));
+  } catch (err) {
+    if (!(err instanceof GitDiskError)) throw err;
+    return unavailableGit(`cannot read its git folder: ${err.message}`);
+  }
+  const commit = data.head.oid ?? data.refs.refs.get(data.head.symref!) ?? '';
+  return new ShadowGitFacts(data, commit, undefined, !data.head.symref, undefined);
+}
+
+const NO_SUBMODULE_CLONE = 'no local clone has that commit (run "git submodule update --init")';
+
+/** `<common dir>/modules/<name>`, each step a real folder; or why it cannot be used. */
+function submoduleGitDir(commonDir: string, name: string): { dir: string } | { reason: string } {
+  const problem = submoduleNameProblem(name);
+  if (problem) return { reason: `the submodule name "${visibleName(name)}" ${problem}; nothing is read for it` };
+  let dir = path.join(commonDir, 'modules');
+  for (const part of name.split('/').filter((p) => p !== '' && p !== '.')) {
+    try {
+      if (!realFolder(dir)) return { reason: NO_SUBMODULE_CLONE };
+    } catch (err) {
+      return { reason: `cannot read its clone: ${(err as Error).message}` };
+    }
+    dir = path.join(dir, part);
+  }
+  try {
+    if (!realFolder(dir) || !lstatSync(path.join(dir, 'HEAD'), { throwIfNoEntry: false })) return { reason: NO_SUBMODULE_CLONE };
+  } catch (err) {
+    return { reason: `cannot read its clone: ${(err as Error).message}` };
+  }
+  return { dir };
+}
+
+class ShadowGitFacts implements GitFacts {
   readonly available = true;
-  private batch: CatFileBatch;
-  private tagsP?: Promise<TagInfo[]>;
+  readonly gitDir: string;
+  readonly shallow: boolean;
+  readonly hasRemoteBranches: boolean;
+  readonly ignoredRefs: readonly string[];
+  private shadowDir?: string;
+  private closed = false;
+  private readonly batch: CatFileBatch;
+  private tagsP?: Promise<{ tags: TagInfo[]; error?: string }>;
   private treeP?: Promise<TreeEntry[] | undefined>;
-  private gitlinksP?: Promise<Gitlink[]>;
+  private gitlinksP?: Promise<{ links: Gitlink[]; error?: string }>;
   private readonly ancestry = new Map<string, Promise<boolean | undefined>>();
+  private readonly submodules = new Map<string, Promise<GitFacts>>();
 
   constructor(
-    private readonly loc: GitLocation,
-    readonly gitDir: string,
-    readonly commit: string,
+    private readonly data: RepoData,
+    /** Set once `--rev` is resolved. */
+    public commit: string,
     readonly branch: string | undefined,
     readonly detached: boolean,
-    readonly shallow: boolean,
     readonly rev: string | undefined,
-    /** `.git` is a plain folder this user owns: refs may be read from it without starting git. */
-    private readonly readableOnDisk = false,
   ) {
-    this.batch = new CatFileBatch(loc);
+    this.gitDir = data.loc.gitDir;
+    this.shallow = data.shallow.length > 0;
+    this.hasRemoteBranches = [...data.refs.refs.keys()].some((r) => r.startsWith('refs/remotes/'));
+    this.ignoredRefs = data.refs.ignored;
+    this.batch = new CatFileBatch(() => this.shadow(), MAX_FILE_BYTES);
   }
 
-  run(args: readonly string[]) {
-    return runGit(this.loc, args);
+  /** porgs-lint's git folder for this repo, made on first use. */
+  private shadow(): string {
+    if (this.closed) throw new Error('git facts used after close()');
+    this.shadowDir ??= createShadow({ objectsDir: this.data.objectsDir, format: this.data.format, head: this.data.head, refs: this.data.refs, shallow: this.data.shallow });
+    return this.shadowDir;
   }
 
-  tags(): Promise<TagInfo[]> {
-    this.tagsP ??= this.readTags();
+  run(args: readonly string[]): Promise<GitResult> {
+    return runGit(this.shadow(), args);
+  }
+
+  async tags(): Promise<TagInfo[]> {
+    return (await this.listTags()).tags;
+  }
+
+  listTags(): Promise<{ tags: TagInfo[]; error?: string }> {
+    this.tagsP ??= this.readTags().then(
+      (tags) => ({ tags: tags.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)) }),
+      (err: unknown) => {
+        if (err instanceof GitDiskError) return { tags: [], error: err.message };
+        throw err;
+      },
+    );
     return this.tagsP;
   }
 
   private async readTags(): Promise<TagInfo[]> {
-    const byName = (a: TagInfo, b: TagInfo) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
-    const onDisk = this.readableOnDisk ? readTagsFromDisk(this.gitDir) : undefined;
-    if (onDisk) return onDisk.sort(byName);
-    const res = await runGit(this.loc, ['for-each-ref', 'refs/tags', '--format=%(refname:short)%00%(objecttype)%00%(objectname)%00%(*objectname)%00%(*objecttype)']);
+    const onDisk = tagsFromSnapshot(this.data.objectsDir, this.data.refs);
+    if (onDisk) return onDisk;
+    const res = await this.run(['for-each-ref', '--format=%(refname)%00%(objecttype)%00%(objectname)%00%(*objectname)%00%(*objecttype)', 'refs/tags']);
+    if (res.code !== 0) throw new GitDiskError(`git for-each-ref failed: ${visibleName(gitFailure(res), 300)}`);
     const tags: TagInfo[] = [];
     for (const line of res.stdout.split('\n').filter(Boolean)) {
-      const [name, type, object, peeled, peeledType] = line.split('\0');
-      // A tag of a tag: for-each-ref peels one level only; peel to the end, as packed-refs does.
-      const commit = peeledType === 'tag' ? ((await resolveObject(this.loc, `refs/tags/${name}^{}`)) ?? peeled) : peeled || object;
-      tags.push({ name, object, annotated: type === 'tag', commit });
+      const [ref, type, object, peeled, peeledType] = line.split('\0');
+      // A tag of a tag: for-each-ref peels one level only; the shared cat-file peels to the end.
+      const commit = peeledType === 'tag' ? ((await this.object(`${object}^{}`))?.oid ?? peeled) : peeled || object;
+      tags.push({ name: ref.slice('refs/tags/'.length), object, annotated: type === 'tag', commit });
     }
-    return tags.sort(byName);
+    return tags;
   }
 
   async tagsAtCommit(): Promise<TagInfo[]> {
@@ -190,55 +287,77 @@ class CliGitFacts implements GitFacts {
     let p = this.ancestry.get(key);
     if (!p) {
       // In a shallow clone "not an ancestor" may only mean the history is cut: unknown.
-      p = isAncestor(this.loc, ancestor, descendant).then((yes) => (yes === false && this.shallow ? undefined : yes));
+      p = isAncestor(this.shadow(), ancestor, descendant).then((yes) => (yes === false && this.shallow ? undefined : yes));
       this.ancestry.set(key, p);
     }
     return p;
   }
 
+  async countCommits(from: string, to: string): Promise<number | undefined> {
+    const res = await this.run(['rev-list', '--count', '--end-of-options', `${from}..${to}`]);
+    return res.code === 0 && /^\d+$/.test(res.stdout.trim()) ? Number(res.stdout.trim()) : undefined;
+  }
+
   resolve(ref: string): Promise<string | undefined> {
-    return resolveCommit(this.loc, ref);
+    return resolveCommit(this.shadow(), ref);
   }
 
   async hasCommit(oid: string): Promise<boolean> {
-    const r = await runGit(this.loc, ['cat-file', '-e', `${oid}^{commit}`]);
-    return r.code === 0;
+    if (!OID.test(oid)) return false;
+    return (await this.object(`${oid}^{commit}`))?.type === 'commit';
   }
 
   tree(): Promise<TreeEntry[] | undefined> {
     if (!this.rev) return Promise.resolve(undefined);
-    this.treeP ??= listTree(this.loc, this.commit);
+    this.treeP ??= listTree(this.shadow(), this.commit);
     return this.treeP;
   }
 
-  gitlinks(): Promise<Gitlink[]> {
+  async gitlinks(): Promise<Gitlink[]> {
+    return (await this.listGitlinks()).links;
+  }
+
+  listGitlinks(): Promise<{ links: Gitlink[]; error?: string }> {
     this.gitlinksP ??= (async () => {
       if (this.rev) {
-        const tree = (await this.tree()) ?? [];
-        return tree.filter((e) => e.mode === '160000').map((e) => ({ path: e.path, commit: e.oid }));
+        const tree = await this.tree();
+        if (!tree) return { links: [], error: `git ls-tree could not read commit ${this.commit.slice(0, 12)}` };
+        return { links: tree.filter((e) => e.mode === '160000').map((e) => ({ path: e.path, commit: e.oid })) };
       }
-      const res = await runGit(this.loc, ['ls-files', '-s', '-z']);
-      const links: Gitlink[] = [];
-      for (const rec of res.stdout.split('\0')) {
-        if (!rec.startsWith('160000 ')) continue;
-        const tab = rec.indexOf('\t');
-        links.push({ path: rec.slice(tab + 1), commit: rec.split(' ')[1] });
+      try {
+        return { links: readIndexGitlinks(this.data.loc.gitDir, this.data.format.objectFormat === 'sha256' ? 32 : 20) };
+      } catch (err) {
+        if (err instanceof GitDiskError) return { links: [], error: err.message };
+        throw err;
       }
-      return links;
     })();
     return this.gitlinksP;
   }
 
   async readAt(commit: string, filePath: string): Promise<string | undefined> {
     const obj = await this.batch.read(`${commit}:${filePath}`);
-    return obj && obj.type === 'blob' ? obj.content.toString('utf8') : undefined;
+    return obj && obj.type === 'blob' && !obj.tooLarge ? obj.content.toString('utf8') : undefined;
   }
 
-  object(spec: string) {
+  object(spec: string): Promise<BatchObject | undefined> {
     return this.batch.read(spec);
   }
 
+  submodule(name: string): Promise<GitFacts> {
+    let p = this.submodules.get(name);
+    if (!p) {
+      const where = submoduleGitDir(this.data.loc.commonDir, name);
+      p = Promise.resolve('reason' in where ? unavailableGit(where.reason) : openGitDirFacts(where.dir));
+      this.submodules.set(name, p);
+    }
+    return p;
+  }
+
   close(): void {
+    if (this.closed) return;
+    this.closed = true;
     this.batch.close();
+    for (const sub of this.submodules.values()) void sub.then((s) => s.close());
+    if (this.shadowDir) removeShadow(this.shadowDir);
   }
 }

@@ -26,7 +26,11 @@ export const LIMITS = {
 const NOFOLLOW = constants.O_NOFOLLOW ?? 0;
 const NONBLOCK = constants.O_NONBLOCK ?? 0;
 
-const shown = (file: string) => visibleName(file, 200);
+/** A path inside a git folder as a message shows it: from its `.git` on, when it has one. */
+function shown(file: string): string {
+  const at = file.lastIndexOf(`${path.sep}.git${path.sep}`);
+  return visibleName(at === -1 ? file : file.slice(at + 1), 200);
+}
 
 /**
  * The bytes of a regular file of at most `max` bytes; undefined when it does not exist. The file is
@@ -165,7 +169,7 @@ function walkLooseRefs(commonDir: string, snap: RefSnapshot): void {
       const name = `${dir}/${e.name}`;
       if (e.isDirectory()) stack.push(name);
       else if (e.isFile()) readLooseRef(commonDir, name, snap);
-      else throw new GitDiskError(`.git/${visibleName(name)} is ${e.isSymbolicLink() ? 'a symbolic link; not followed' : 'not a regular file'}`);
+      else throw new GitDiskError(`${shown(path.join(commonDir, name))} is ${e.isSymbolicLink() ? 'a symbolic link; not followed' : 'not a regular file'}`);
     }
   }
 }

@@ -144,7 +144,10 @@ function branchOfRev(rev: string, data: RepoData): string | undefined {
 export async function openGitFacts({ root, rev, refsOnly }: OpenGitOptions): Promise<GitFacts> {
   const located = locateWorkTree(root);
   if (!located.ok) {
-    if (rev) throw new RevError(`--rev ${rev}: ${root}: ${located.reason}`);
+    if (rev) {
+      if (located.insideOf) throw new RevError(`--rev ${rev}: ${root} is not the root of a git repository (the root is ${located.insideOf})`);
+      throw new RevError(located.reason === 'not a git repository' ? `--rev ${rev}: ${root} is not a git repository` : `--rev ${rev}: ${root}: ${located.reason}`);
+    }
     return unavailableGit(located.reason);
   }
   let data: RepoData;

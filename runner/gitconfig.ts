@@ -130,9 +130,11 @@ export function parseGitConfig(text: string): ParsedConfig {
   const cur = new Cursor(text.replace(/^\uFEFF/, '').replace(/\r\n/g, '\n'));
   const out: ParsedConfig = { sections: [], entries: [] };
   let section: ConfigSection | undefined;
+  let line = 1;
   try {
     while (cur.pos < cur.text.length) {
       const c = cur.peek()!;
+      line = cur.line;
       if (c === '\n' || c === ' ' || c === '\t') cur.next();
       else if (c === '#' || c === ';') cur.skipToEol();
       else if (c === '[') {
@@ -142,7 +144,7 @@ export function parseGitConfig(text: string): ParsedConfig {
     }
   } catch (err) {
     if (!(err instanceof SyntaxError)) throw err;
-    out.error = { line: cur.line, message: err.message };
+    out.error = { line, message: err.message };
   }
   return out;
 }

@@ -37,7 +37,7 @@ const KEYS = [
 /** Every key above set to its own trap; `via` decides where the settings live. */
 async function hostileRepo(via: 'config' | 'include'): Promise<{ dir: string; traps: Map<string, Trap> }> {
   const folder = trapFolder(keep);
-  const traps = new Map(KEYS.map((k) => [k, trap(folder, k.replace(/\W/g, '_'))]));
+  const traps = new Map<string, Trap>(KEYS.map((k) => [k, trap(folder, k.replace(/\W/g, '_'))]));
   const hooks = trap(folder, 'hooks');
   const dir = keep(await makeRepo({ fixture: 'wrapper-5x', branch: 'master' }));
   await fs.mkdir(path.join(folder, 'hooks'));

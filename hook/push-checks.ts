@@ -41,6 +41,12 @@ const SIGNATURE = /-----BEGIN (PGP SIGNATURE|SSH SIGNATURE|SIGNED MESSAGE)-----/
 
 const isAncestor = (ctx: PushContext, a: string, b: string) => ctx.git.isAncestor(a, b);
 
+/** Every commit in the history of `tip` (what a shallow clone has of it), or git's reason. */
+async function history(ctx: PushContext, tip: string): Promise<Set<string> | string> {
+  const res = await ctx.git.run(['rev-list', '--end-of-options', tip]);
+  return res.code === 0 ? new Set(res.stdout.split('\n').filter(Boolean)) : gitFailure(res);
+}
+
 /** The release branch as the remote has it, else the local one. */
 async function releaseTip(ctx: PushContext): Promise<{ ref: string; oid: string } | undefined> {
   const candidates = [...(isValidRemoteName(ctx.remote) ? [`refs/remotes/${ctx.remote}/${ctx.releaseBranch}`] : []), `refs/heads/${ctx.releaseBranch}`];
@@ -116,6 +122,8 @@ async function checkTag(ctx: PushContext, u: PushUpdate, tag: string, at: (m: st
   const tip = await releaseTip(ctx);
   if (!tip) {
     out.push({ checkId: 'hook/tag-on-release-branch', severity: 'note', input: at(`cannot verify: no ${ctx.releaseBranch} branch here to check that ${tag} is on it (git fetch ${shellQuote(ctx.remote)})`) });
+  } else if ((await isAncestor(ctx, commit, tip.oid)) === undefined) {
+    out.push({ checkId: 'hook/tag-on-release-branch', severity: 'note', input: at(`cannot verify: whether ${tag} is on ${tip.ref}: the history here is incomplete (shallow clone; git fetch --unshallow)`) });
   } else if ((await isAncestor(ctx, commit, tip.oid)) === false) {
     out.push({
       checkId: 'hook/tag-on-release-branch',
@@ -138,7 +146,10 @@ async function checkDev(ctx: PushContext, u: PushUpdate, at: (m: string) => Repo
       });
     } else {
       range = ['--end-of-options', u.localOid, `^${u.remoteOid}`];
-      if ((await isAncestor(ctx, u.remoteOid, u.localOid)) === false) {
+      const ff = await isAncestor(ctx, u.remoteOid, u.localOid);
+      if (ff === undefined) {
+        out.push({ checkId: 'hook/dev-fast-forward', input: at(`cannot verify: the history here is incomplete (shallow clone), so whether this push is a fast-forward of ${ctx.remote}/dev is unknown (git fetch --unshallow ${shellQuote(ctx.remote)})`) });
+      } else if (!ff) {
         out.push({
           checkId: 'hook/dev-fast-forward',
           input: at(`push to dev is not a fast-forward of ${ctx.remote}/dev (${u.remoteOid.slice(0, 12)}); rebase or merge ${ctx.remote}/dev first, never force-push dev`),
@@ -148,7 +159,10 @@ async function checkDev(ctx: PushContext, u: PushUpdate, at: (m: string) => Repo
   }
   const tip = await releaseTip(ctx);
   if (tip) {
-    if ((await isAncestor(ctx, tip.oid, u.localOid)) === false) {
+    const contains = await isAncestor(ctx, tip.oid, u.localOid);
+    if (contains === undefined) {
+      out.push({ checkId: 'hook/dev-contains-release', severity: 'note', input: at(`cannot verify: whether dev contains ${tip.ref}: the history here is incomplete (shallow clone; git fetch --unshallow)`) });
+    } else if (!contains) {
       out.push({
         checkId: 'hook/dev-contains-release',
         input: at(`dev does not contain ${tip.ref} (${tip.oid.slice(0, 12)}); after a release run: git checkout dev && git merge ${shellQuote(ctx.releaseBranch)} --ff-only`),
@@ -159,10 +173,17 @@ async function checkDev(ctx: PushContext, u: PushUpdate, at: (m: string) => Repo
       out.push({ checkId: 'hook/dev-no-release-merge-commit', input: at(`cannot verify: the merge commits of this push cannot be listed: ${gitFailure(res)}`) });
       return out;
     }
-    for (const line of res.stdout.split('\n').filter(Boolean)) {
+    const merges = res.stdout.split('\n').filter(Boolean);
+    // One listing of the release branch's history, not one git call per merge parent.
+    const released = merges.length ? await history(ctx, tip.oid) : new Set<string>();
+    if (typeof released === 'string') {
+      out.push({ checkId: 'hook/dev-no-release-merge-commit', input: at(`cannot verify: the history of ${tip.ref} cannot be listed: ${released}`) });
+      return out;
+    }
+    for (const line of merges) {
       const [merge, , ...others] = line.split(' ');
       for (const parent of others) {
-        if (await isAncestor(ctx, parent, tip.oid)) {
+        if (released.has(parent)) {
           out.push({
             checkId: 'hook/dev-no-release-merge-commit',
             input: at(`merge commit ${merge.slice(0, 12)} merges ${ctx.releaseBranch} into dev; the release notes require "git merge ${shellQuote(ctx.releaseBranch)} --ff-only": reset dev and fast-forward it`),

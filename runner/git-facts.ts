@@ -49,6 +49,11 @@ export interface GitFacts {
   /** Tags, or why they could not be listed (git's reason for a corrupt object, a refused file). */
   listTags(): Promise<{ tags: TagInfo[]; error?: string }>;
   tagsAtCommit(): Promise<TagInfo[]>;
+  /**
+   * Names of the tags whose commit is `commit` or in its history, in one git call (never one per
+   * tag); in a shallow clone a tag missing here may only be cut off. Or why git could not tell.
+   */
+  tagsInHistory(commit: string): Promise<{ names: Set<string>; error?: string }>;
   /** True/false, or undefined when either object is missing or a shallow clone cuts the history. */
   isAncestor(ancestor: string, descendant: string): Promise<boolean | undefined>;
   /** How many commits `to` has that `from` has not (`git rev-list --count from..to`), or undefined. */
@@ -91,6 +96,7 @@ export function unavailableGit(reason: string): GitFacts {
     tags: async () => [],
     listTags: async () => ({ tags: [], error: reason }),
     tagsAtCommit: async () => [],
+    tagsInHistory: async () => ({ names: new Set(), error: reason }),
     isAncestor: async () => undefined,
     countCommits: async () => undefined,
     resolve: async () => undefined,
@@ -283,6 +289,13 @@ class ShadowGitFacts implements GitFacts {
 
   async tagsAtCommit(): Promise<TagInfo[]> {
     return (await this.tags()).filter((t) => t.commit === this.commit);
+  }
+
+  async tagsInHistory(commit: string): Promise<{ names: Set<string>; error?: string }> {
+    if (!OID.test(commit)) return { names: new Set(), error: `${visibleName(commit)} is not a commit id` };
+    const res = await this.run(['for-each-ref', `--merged=${commit}`, '--format=%(refname)', 'refs/tags']);
+    if (res.code !== 0) return { names: new Set(), error: `git for-each-ref --merged failed: ${visibleName(gitFailure(res), 300)}` };
+    return { names: new Set(res.stdout.split('\n').filter(Boolean).map((r) => r.slice('refs/tags/'.length))) };
   }
 
   isAncestor(ancestor: string, descendant: string): Promise<boolean | undefined> {

@@ -31,13 +31,15 @@ export function earlierReleases(ctx: RepoView): Promise<EarlierReleases> {
     if (!ctx.git.available) return { releases, missing: ctx.git.reason };
     const { tags, error } = await ctx.git.listTags();
     if (error) return { releases, missing: `the tags cannot be read: ${error}` };
+    const history = await ctx.git.tagsInHistory(ctx.git.commit!);
+    if (history.error) return { releases, missing: `the history cannot be read: ${history.error}` };
     const unknown: string[] = [];
     for (const tag of tags) {
       const version = RELEASE_TAG.test(tag.name) ? parsePep440(tag.name) : undefined;
       if (!version || tag.commit === ctx.git.commit) continue;
-      const ancestor = await ctx.git.isAncestor(tag.commit, ctx.git.commit!);
-      if (ancestor === undefined) unknown.push(tag.name);
-      else if (ancestor) releases.push({ name: tag.name, commit: tag.commit, version });
+      // In a shallow clone a tag outside the history seen may only be cut off from it.
+      if (history.names.has(tag.name)) releases.push({ name: tag.name, commit: tag.commit, version });
+      else if (ctx.git.shallow) unknown.push(tag.name);
     }
     releases.sort((a, b) => comparePep440(a.version, b.version));
     return { releases, missing: whatIsMissing(ctx, tags.length, releases.length, unknown) };
@@ -45,7 +47,7 @@ export function earlierReleases(ctx: RepoView): Promise<EarlierReleases> {
 }
 
 /**
- * The criterion, in order: tags whose ancestry git cannot establish (a shallow or partial clone);
+ * The criterion, in order: release tags outside the history a shallow clone has (they may be cut off);
  * a shallow clone without an earlier release tag; a clone with remote-tracking branches but no tag
  * at all (fetched without its tags). A full clone without remote branches and without tags is a
  * repository that has no release yet: nothing is missing.
@@ -54,7 +56,7 @@ function whatIsMissing(ctx: RepoView, tagCount: number, releaseCount: number, un
   const ignored = ctx.git.ignoredRefs.filter((r) => r.includes('refs/tags/'));
   const ignoredNote = ignored.length ? `; tag refs ignored as git ignores them: ${some(ignored)}` : '';
   if (unknown.length) {
-    return `the history is incomplete (${ctx.git.shallow ? 'shallow' : 'partial'} clone): whether tag${unknown.length > 1 ? 's' : ''} ${some(unknown)} ${unknown.length > 1 ? 'are' : 'is'} in it cannot be told; ${UNSHALLOW}${ignoredNote}`;
+    return `the history is incomplete (shallow clone): whether tag${unknown.length > 1 ? 's' : ''} ${some(unknown)} ${unknown.length > 1 ? 'are' : 'is'} in it cannot be told; ${UNSHALLOW}${ignoredNote}`;
   }
   if (ctx.git.shallow && releaseCount === 0) return `the clone is shallow and has no earlier release tag: history and tags were not fetched; ${UNSHALLOW}${ignoredNote}`;
   if (tagCount === 0 && ctx.git.hasRemoteBranches) return `the clone has remote branches but no tags: the tags were not fetched; ${FETCH_TAGS}${ignoredNote}`;

@@ -4,6 +4,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.js';
 import { findings } from '../helpers/lint.js';
 import { commitAll, git, makeRepo, tagRepo, tmpDir, writeFiles } from '../helpers/git.js';
 import { tempFolders } from '../helpers/hostile.js';
@@ -81,5 +82,22 @@ describe('wrapper/spawn-version-bumped never passes in silence', () => {
     expect(await findings(shallow, ['wrapper/spawn-version-bumped'], { mode: 'release' })).toEqual([
       expect.stringContaining('spawn.sh changed since 5.1.4 but its spawn version is still 2'),
     ]);
+  });
+});
+
+describe('the pre-push hook never passes in silence on a shallow clone', () => {
+  it('says "cannot verify" when the history that would tell a fast-forward is cut off', async () => {
+    const src = keep(await makeRepo({ fixture: 'wrapper-5x', branch: 'dev' }));
+    await git(src, 'rm', '-q', '.gitmodules');
+    const older = await commitAll(src, 'older');
+    await writeFiles(src, { 'b.txt': 'b\n' });
+    await commitAll(src, 'newer');
+    const shallow = await clone(src, '--depth', '1', '--branch', 'dev');
+    await git(shallow, 'fetch', '-q', '--depth', '1', 'origin', older);
+    await writeFiles(shallow, { 'c.txt': 'c\n' });
+    const local = await commitAll(shallow, 'local work');
+    const res = await runCli(['pre-push', 'origin', 'url'], { cwd: shallow, input: `refs/heads/dev ${local} refs/heads/dev ${older}\n` });
+    expect(res.code).toBe(1);
+    expect(res.stderr).toContain('cannot verify: the history here is incomplete (shallow clone), so whether this push is a fast-forward of origin/dev is unknown (git fetch --unshallow origin)');
   });
 });

@@ -70,6 +70,19 @@ describe('HEAD and refs that lead out of .git', () => {
   });
 });
 
+describe('a repository format porgs-lint cannot read safely', () => {
+  it('an unknown extension, or an unknown format version, is "cannot verify", never git on the repo', async () => {
+    const dir = await wrapperRepo();
+    const config = (...args: string[]) => git(dir, 'config', '-f', '.git/config', ...args);
+    await config('core.repositoryformatversion', '1');
+    await config('extensions.refStorage', 'reftable');
+    expect(await gitNote(dir)).toEqual([cannotVerify('cannot read .git: the repository uses extensions.refstorage, which porgs-lint cannot read safely')]);
+    await config('--unset', 'extensions.refStorage');
+    await config('core.repositoryformatversion', '2');
+    expect(await gitNote(dir)).toEqual([cannotVerify('cannot read .git: core.repositoryformatversion is 2, which git 2.39 does not read')]);
+  });
+});
+
 describe('objects are bounded before they are read', () => {
   /** A loose object file whose header declares `declared` bytes, with `body` as content. */
   async function looseObject(dir: string, oid: string, declared: number, body: Buffer): Promise<void> {

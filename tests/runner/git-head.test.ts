@@ -60,6 +60,13 @@ describe('HEAD read from .git', () => {
     expect(await facts.isAncestor(await git(origin, 'rev-parse', 'HEAD~1'), facts.commit!)).toBe(true);
     facts.close();
 
+    // A submodule checkout: its .git file points into the superproject's .git/modules.
+    const sub = await makeRepo({ files: { 'README.md': '# sub\n' } });
+    const superRepo = await makeRepo({ files: { 'a.txt': 'a\n' } });
+    await git(superRepo, 'submodule', 'add', '-q', sub, 'sub');
+    expect((await fs.readFile(path.join(superRepo, 'sub/.git'), 'utf8')).trim()).toBe('gitdir: ../.git/modules/sub');
+    expect(await readHead(path.join(superRepo, 'sub'))).toEqual({ branch: 'main', commit: await git(sub, 'rev-parse', 'HEAD'), shallow: false });
+
     const empty = await makeRepo({ empty: true });
     expect(await readHead(empty)).toBeUndefined();
     const none = await openGitFacts({ root: empty });

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const FORBIDDEN_BUILTINS = new Set(['fs', 'node:fs', 'fs/promises', 'node:fs/promises', 'child_process', 'node:child_process']);
-const FORBIDDEN_MODULES = new Set(['git.ts', 'git-disk.ts', 'git-facts.ts', 'git-index.ts', 'git-locate.ts', 'git-shadow.ts', 'process.ts'].map((f) => `runner/${f}`));
+const FORBIDDEN_MODULES = new Set(['git.ts', 'git-disk.ts', 'git-facts.ts', 'git-index.ts', 'git-locate.ts', 'git-repo.ts', 'git-shadow.ts', 'process.ts'].map((f) => `runner/${f}`));
 
 /** Runtime import specifiers of a TypeScript source (type-only imports are erased by the compiler). */
 export function runtimeImports(source: string): string[] {

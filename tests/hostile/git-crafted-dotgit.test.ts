@@ -125,3 +125,15 @@ describe('objects are bounded before they are read', () => {
     expect(res.stdout).toContain('cannot read exegol/config/ConstantConfig.py: file is larger than 5 MB');
   });
 });
+
+describe('an index porgs-lint does not read', () => {
+  it('is "cannot verify" for the gitlink rules, not "no gitlinks"', async () => {
+    const dir = await wrapperRepo();
+    await git(dir, 'update-index', '--split-index');
+    const res = await runCli(['--mode', 'release', '--rule', 'wrapper/gitmodules-gitlink', '--rule', 'wrapper/submodule-on-main', '--format', 'json', dir]);
+    expect(JSON.parse(res.stdout).diagnostics.map((d: { ruleId: string; severity: string; message: string }) => `${d.ruleId} ${d.severity} ${d.message}`)).toEqual([
+      'wrapper/gitmodules-gitlink note cannot verify: whether the submodules have gitlinks: the index is split (core.splitIndex), which porgs-lint does not read',
+      'wrapper/submodule-on-main note cannot verify: whether the submodules are on main: their gitlinks cannot be read: the index is split (core.splitIndex), which porgs-lint does not read',
+    ]);
+  });
+});

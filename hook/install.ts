@@ -3,7 +3,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { runGit } from '../runner/git.js';
+import { hooksDirOf } from '../runner/git.js';
 
 export const MARKER = '# porgs-lint pre-push hook';
 const CLI = fileURLToPath(new URL('../runner/cli.js', import.meta.url));
@@ -23,9 +23,9 @@ export function hookScript(chained: boolean): string {
 }
 
 async function hooksDir(cwd: string): Promise<string> {
-  const r = await runGit({ cwd }, ['rev-parse', '--git-path', 'hooks']);
-  if (r.code !== 0) throw new HookUsageError('not inside a git repository');
-  return path.resolve(cwd, r.stdout.trim());
+  const dir = await hooksDirOf(cwd);
+  if (dir === undefined) throw new HookUsageError('not inside a git repository');
+  return path.resolve(cwd, dir);
 }
 
 export class HookUsageError extends Error {}

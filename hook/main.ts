@@ -4,14 +4,15 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { visible } from '../runner/escape.js';
-import { runGit } from '../runner/git.js';
+import { openGitFacts, type GitFacts } from '../runner/git-facts.js';
+import { findWorkTreeRoot } from '../runner/git-locate.js';
 import { TOOL } from '../runner/tool.js';
 import type { Diagnostic, RepoKind, RunResult, Severity } from '../runner/types.js';
 import { summarize } from '../runner/types.js';
 import { DEFAULT_RELEASE_BRANCHES, DEFAULT_RELEASE_TAG } from '../runner/mode.js';
 import { detectKind } from '../runner/workspace.js';
 import { HookUsageError, install, snippet, uninstall } from './install.js';
-import { parsePushLines, ProtocolError, updatesFromPreCommitEnv } from './protocol.js';
+import { parsePushLines, ProtocolError, updatesFromPreCommitEnv, type PushUpdate } from './protocol.js';
 import { checkUpdate, type HookFinding, type PushContext } from './push-checks.js';
 
 export interface HookIO {
@@ -71,17 +72,34 @@ async function prePush(args: string[], io: HookIO): Promise<number> {
   const flags = args.filter((a) => a.startsWith('--'));
   const [remote = 'origin'] = args.filter((a) => !a.startsWith('--'));
   const format = flags.includes('--format=json') || args[args.indexOf('--format') + 1] === 'json' ? 'json' : 'pretty';
-  const top = await runGit({ cwd: io.cwd }, ['rev-parse', '--show-toplevel']);
-  if (top.code !== 0) throw new HookUsageError('pre-push must run inside a git work tree');
-  const root = top.stdout.trim();
+  // git runs the hook from the work tree root; found from .git as data, without asking git.
+  const root = findWorkTreeRoot(io.cwd);
+  if (root === undefined) throw new HookUsageError('pre-push must run inside a git work tree');
   let updates = parsePushLines(await readAll(io.stdin));
   if (updates.length === 0) updates = updatesFromPreCommitEnv(io.env);
   if (updates.length === 0) return 0;
+  const git = await openGitFacts({ root, refsOnly: true });
+  try {
+    if (!git.available) throw new Error(`cannot read the repository: ${git.reason}`);
+    return await checkAndReport(root, remote, format, git, updates, flags, io);
+  } finally {
+    git.close();
+  }
+}
 
+async function checkAndReport(
+  root: string,
+  remote: string,
+  format: 'json' | 'pretty',
+  git: GitFacts,
+  updates: PushUpdate[],
+  flags: string[],
+  io: HookIO,
+): Promise<number> {
   const kind = (await detectKind(async (p) => existsSync(path.join(root, p))))?.kind ?? 'wrapper';
   const settings = await hookSettings(root, kind);
   const ctx: PushContext = {
-    loc: { cwd: root },
+    git,
     root,
     remote,
     kind,

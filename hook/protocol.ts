@@ -1,6 +1,7 @@
 // git's pre-push protocol: one stdin line per ref, `<local ref> <local oid> <remote ref> <remote oid>`.
 // Object ids are 40 (SHA-1) or 64 (SHA-256) hex digits; all zeros means "does not exist".
 import { isZeroOid } from '../runner/git.js';
+import { refNameProblem, visibleName } from '../runner/ref-names.js';
 
 export interface PushUpdate {
   localRef: string;
@@ -17,6 +18,16 @@ const OID = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
 
 export class ProtocolError extends Error {}
 
+/**
+ * The remote ref is a full ref name git computed; one that git would not accept is refused
+ * before anything is built from it. (The local ref is whatever the user typed, e.g. `HEAD~1`,
+ * and is never used.)
+ */
+function checkRemoteRef(ref: string, where: string): void {
+  const problem = ref === 'HEAD' ? 'is not a full ref name' : refNameProblem(ref);
+  if (problem) throw new ProtocolError(`${where}: the remote ref "${visibleName(ref)}" is not a valid ref name (it ${problem})`);
+}
+
 export function parsePushLines(input: string): PushUpdate[] {
   const updates: PushUpdate[] = [];
   input.split('\n').forEach((raw, i) => {
@@ -24,9 +35,10 @@ export function parsePushLines(input: string): PushUpdate[] {
     if (!line) return;
     const parts = line.split(' ');
     if (parts.length !== 4 || !OID.test(parts[1]) || !OID.test(parts[3])) {
-      throw new ProtocolError(`pre-push input line ${i + 1} is not "<local ref> <local sha> <remote ref> <remote sha>": ${line}`);
+      throw new ProtocolError(`pre-push input line ${i + 1} is not "<local ref> <local sha> <remote ref> <remote sha>": ${visibleName(line)}`);
     }
     const [localRef, localOid, remoteRef, remoteOid] = parts;
+    checkRemoteRef(remoteRef, `pre-push input line ${i + 1}`);
     updates.push({ localRef, localOid, remoteRef, remoteOid, deletion: isZeroOid(localOid) || localRef === '(delete)', creation: isZeroOid(remoteOid) });
   });
   return updates;
@@ -41,6 +53,7 @@ export function updatesFromPreCommitEnv(env: NodeJS.ProcessEnv): PushUpdate[] {
   const from = env.PRE_COMMIT_FROM_REF;
   const remoteBranch = env.PRE_COMMIT_REMOTE_BRANCH;
   if (!to || !remoteBranch || !OID.test(to)) return [];
+  checkRemoteRef(remoteBranch, 'PRE_COMMIT_REMOTE_BRANCH');
   const remoteOid = from && OID.test(from) ? from : '0'.repeat(to.length);
   return [{ localRef: env.PRE_COMMIT_LOCAL_BRANCH ?? to, localOid: to, remoteRef: remoteBranch, remoteOid, deletion: isZeroOid(to), creation: isZeroOid(remoteOid) }];
 }

@@ -1,98 +1,266 @@
-// Refs of a plain clone read from `.git` itself, without starting git: a process start costs more
-// than the rest of a small run. Anything unusual returns undefined, and git is asked instead.
-import { existsSync, readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
+// `.git` of a checked repository read as hostile data: only regular files (a FIFO, device or
+// socket could block or never end), never through a symlink, each with a size bound, and every
+// ref name validated as git validates it. A problem is a GitDiskError whose message says which
+// file and why, phrased for a "cannot verify" note; nothing here starts a process.
+import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, readdirSync, realpathSync } from 'node:fs';
 import path from 'node:path';
-import { inflateSync } from 'node:zlib';
+import { inflateSync, constants as zlib } from 'node:zlib';
+import { OID, refNameProblem, visibleName } from './ref-names.js';
 import type { TagInfo } from './git-facts.js';
 
-const OID = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
+export class GitDiskError extends Error {}
 
-/**
- * HEAD of a plain clone read from `.git` itself, without starting git (a process start costs more
- * than the rest of a small run). Anything unusual (a `.git` file, a ref that is neither loose nor
- * packed, a HEAD that is not a branch or a commit id) returns undefined, and git is asked instead.
- */
-export function readHeadFromDisk(root: string): { gitDir: string; commit: string; branch?: string; shallow: boolean } | undefined {
-  try {
-    const gitDir = realpathSync(path.join(root, '.git'));
-    const stat = statSync(gitDir);
-    if (!stat.isDirectory()) return undefined;
-    // git refuses a repository owned by someone else unless safe.directory says otherwise: let
-    // git decide, rather than read what git itself would not.
-    if (typeof process.getuid !== 'function' || stat.uid !== process.getuid()) return undefined;
-    const head = readFileSync(path.join(gitDir, 'HEAD'), 'utf8').trim();
-    const shallow = existsSync(path.join(gitDir, 'shallow'));
-    if (OID.test(head)) return { gitDir, commit: head, shallow };
-    const ref = /^ref: (refs\/heads\/\S+)$/.exec(head)?.[1];
-    if (!ref) return undefined;
-    const commit = readRef(gitDir, ref);
-    return commit ? { gitDir, commit, branch: ref.slice('refs/heads/'.length), shallow } : undefined;
-  } catch {
-    return undefined;
-  }
-}
+export const LIMITS = {
+  /** HEAD, a loose ref, a `.git` file, `commondir`. */
+  smallFile: 4 * 1024,
+  config: 1024 * 1024,
+  packedRefs: 32 * 1024 * 1024,
+  shallow: 16 * 1024 * 1024,
+  alternates: 64 * 1024,
+  index: 128 * 1024 * 1024,
+  looseRefs: 100_000,
+  /** An annotated tag object, signature included, read to peel it. */
+  tagObject: 1024 * 1024,
+};
 
-interface PackedRef {
-  oid: string;
-  /** The object an annotated tag peels to (its `^` line). */
-  peeled?: string;
+const NOFOLLOW = constants.O_NOFOLLOW ?? 0;
+const NONBLOCK = constants.O_NONBLOCK ?? 0;
+
+/** A path inside a git folder as a message shows it: from its `.git` on, when it has one. */
+function shown(file: string): string {
+  const at = file.lastIndexOf(`${path.sep}.git${path.sep}`);
+  return visibleName(at === -1 ? file : file.slice(at + 1), 200);
 }
 
 /**
- * `packed-refs`, parsed once per read: refs by full name, and whether the file carries the
- * "peeled" trait (every packed annotated tag then has its `^` line). Undefined when there is none.
+ * The bytes of a regular file of at most `max` bytes; undefined when it does not exist. The file is
+ * opened without following a symlink and without blocking (a FIFO opens at once and is refused).
  */
-function readPackedRefs(gitDir: string): { peeledTrait: boolean; refs: Map<string, PackedRef> } | undefined {
-  let text: string;
+export function readGitFile(file: string, max: number): Buffer | undefined {
+  let fd: number;
   try {
-    text = readFileSync(path.join(gitDir, 'packed-refs'), 'utf8');
+    fd = openSync(file, constants.O_RDONLY | NOFOLLOW | NONBLOCK);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
+    if (code === 'ELOOP') throw new GitDiskError(`${shown(file)} is a symbolic link; not followed`);
+    throw new GitDiskError(`cannot read ${shown(file)} (${code})`);
+  }
+  try {
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) throw new GitDiskError(`${shown(file)} is not a regular file`);
+    if (stat.size > max) throw new GitDiskError(`${shown(file)} is larger than ${max} bytes`);
+    const buf = Buffer.alloc(stat.size + 1);
+    let used = 0;
+    for (let n; used < buf.length && (n = readSync(fd, buf, used, buf.length - used, null)) > 0; ) used += n;
+    if (used > stat.size) throw new GitDiskError(`${shown(file)} grew while it was read`);
+    return buf.subarray(0, used);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** A folder that is a real folder, not a symlink to one; undefined when it does not exist. */
+export function realFolder(dir: string): string | undefined {
+  let stat;
+  try {
+    stat = lstatSync(dir);
   } catch {
     return undefined;
   }
-  const lines = text.split('\n');
-  const refs = new Map<string, PackedRef>();
-  let last: PackedRef | undefined;
-  for (const line of lines) {
+  if (!stat.isDirectory()) throw new GitDiskError(`${shown(dir)} is ${stat.isSymbolicLink() ? 'a symbolic link; not followed' : 'not a folder'}`);
+  return dir;
+}
+
+export interface HeadState {
+  /** `ref: <name>`: a branch, possibly unborn. */
+  symref?: string;
+  /** A detached HEAD. */
+  oid?: string;
+}
+
+export function readHead(gitDir: string): HeadState {
+  const raw = readGitFile(path.join(gitDir, 'HEAD'), LIMITS.smallFile);
+  if (raw === undefined) throw new GitDiskError(`${shown(gitDir)} has no HEAD`);
+  const text = raw.toString('utf8').trim();
+  if (OID.test(text)) return { oid: text };
+  const target = /^ref: (.*)$/.exec(text)?.[1];
+  if (target === undefined) throw new GitDiskError('HEAD is neither a ref nor a commit id');
+  const problem = refNameProblem(target);
+  if (problem || target === 'HEAD') throw new GitDiskError(`HEAD points at "${visibleName(target)}", which is not a valid ref name (${problem ?? 'HEAD'})`);
+  return { symref: target };
+}
+
+export interface RefSnapshot {
+  /** Full ref name to object id, loose refs over packed ones: heads, tags and remotes only. */
+  refs: Map<string, string>;
+  /** Symbolic refs among heads/tags/remotes (e.g. `refs/remotes/origin/HEAD`), by name. */
+  symrefs: Map<string, string>;
+  /**
+   * What a packed tag ref peels to, when packed-refs records it for every tag (its "peeled"
+   * trait): the `^` line of an annotated tag, else the ref's own object.
+   */
+  peeled: Map<string, string>;
+  /** Refs ignored, as git ignores them (invalid names, unreadable content), described for a note. */
+  ignored: string[];
+}
+
+/** Namespaces copied: replace refs, notes and stash are never read. */
+const REF_ROOTS = ['refs/heads', 'refs/tags', 'refs/remotes'];
+const wanted = (name: string) => REF_ROOTS.some((r) => name.startsWith(`${r}/`));
+
+function parsePackedRefs(commonDir: string, snap: RefSnapshot): void {
+  const raw = readGitFile(path.join(commonDir, 'packed-refs'), LIMITS.packedRefs);
+  if (raw === undefined) return;
+  const lines = raw.toString('utf8').split('\n');
+  const peeledTrait = /^# pack-refs with:.*\b(fully-)?peeled\b/.test(lines[0] ?? '');
+  let last: string | undefined;
+  lines.forEach((line, i) => {
+    if (line === '' || (i === 0 && line.startsWith('#'))) return;
     if (line.startsWith('^')) {
-      if (last) last.peeled = line.slice(1).trim();
-      continue;
+      const peeled = line.slice(1).trim();
+      if (!OID.test(peeled)) throw new GitDiskError(`packed-refs line ${i + 1} is not a peeled object id`);
+      if (last && peeledTrait) snap.peeled.set(last, peeled);
+      return;
     }
-    const [oid, name] = line.trim().split(' ');
-    last = name && OID.test(oid) ? { oid } : undefined;
-    if (last) refs.set(name, last);
-  }
-  return { peeledTrait: /^# pack-refs with:.* peeled\b/.test(lines[0] ?? ''), refs };
+    const sp = line.indexOf(' ');
+    const oid = line.slice(0, sp);
+    const name = line.slice(sp + 1);
+    if (sp === -1 || !OID.test(oid)) throw new GitDiskError(`packed-refs line ${i + 1} is not "<object id> <ref name>"`);
+    last = undefined;
+    if (!wanted(name)) return;
+    const problem = refNameProblem(name);
+    if (problem) snap.ignored.push(`packed ref "${visibleName(name)}" (${problem})`);
+    else {
+      snap.refs.set(name, oid);
+      if (peeledTrait && name.startsWith('refs/tags/')) snap.peeled.set(name, oid);
+      last = name;
+    }
+  });
 }
 
-function readRef(gitDir: string, ref: string): string | undefined {
+function readLooseRef(commonDir: string, name: string, snap: RefSnapshot): void {
+  const raw = readGitFile(path.join(commonDir, name), LIMITS.smallFile);
+  if (raw === undefined) return; // removed while the folder was read
+  const text = raw.toString('utf8').trim();
+  const problem = refNameProblem(name);
+  if (problem) {
+    snap.ignored.push(`ref "${visibleName(name)}" (${problem})`);
+    return;
+  }
+  snap.peeled.delete(name);
+  snap.refs.delete(name);
+  if (OID.test(text)) snap.refs.set(name, text);
+  else {
+    const target = /^ref: (.*)$/.exec(text)?.[1];
+    if (target !== undefined && wanted(target) && !refNameProblem(target)) snap.symrefs.set(name, target);
+    else snap.ignored.push(`ref ${visibleName(name)} (its content is neither an object id nor a valid symbolic ref)`);
+  }
+}
+
+/** Loose refs under refs/{heads,tags,remotes}: an iterative walk over real folders and regular files. */
+function walkLooseRefs(commonDir: string, snap: RefSnapshot): void {
+  const stack = REF_ROOTS.filter((r) => realFolder(path.join(commonDir, r)));
+  let seen = 0;
+  while (stack.length) {
+    const dir = stack.pop()!;
+    for (const e of readdirSync(path.join(commonDir, dir), { withFileTypes: true })) {
+      if (++seen > LIMITS.looseRefs) throw new GitDiskError(`more than ${LIMITS.looseRefs} loose refs`);
+      const name = `${dir}/${e.name}`;
+      if (e.isDirectory()) stack.push(name);
+      else if (e.isFile()) readLooseRef(commonDir, name, snap);
+      else throw new GitDiskError(`${shown(path.join(commonDir, name))} is ${e.isSymbolicLink() ? 'a symbolic link; not followed' : 'not a regular file'}`);
+    }
+  }
+}
+
+export function readRefs(commonDir: string): RefSnapshot {
+  const snap: RefSnapshot = { refs: new Map(), symrefs: new Map(), peeled: new Map(), ignored: [] };
+  parsePackedRefs(commonDir, snap);
+  if (realFolder(path.join(commonDir, 'refs')) === undefined) throw new GitDiskError('the git folder has no refs folder');
+  walkLooseRefs(commonDir, snap);
+  return snap;
+}
+
+/** Commits where a shallow clone's history is cut; [] for a full clone. */
+export function readShallow(commonDir: string): string[] {
+  const raw = readGitFile(path.join(commonDir, 'shallow'), LIMITS.shallow);
+  if (raw === undefined) return [];
+  const oids = raw.toString('latin1').split('\n').filter(Boolean);
+  if (!oids.every((o) => OID.test(o))) throw new GitDiskError('.git/shallow holds something other than object ids');
+  return oids;
+}
+
+/**
+ * The object store git will read through porgs-lint's alternates: every file git may open there
+ * is a regular file, alternates chains included (git follows five levels).
+ */
+export function checkObjectStore(objectsDir: string, depth = 0): void {
+  if (realFolder(objectsDir) === undefined) throw new GitDiskError(`${shown(objectsDir)} does not exist`);
+  for (const sub of ['pack', 'info', 'info/commit-graphs']) {
+    const dir = path.join(objectsDir, sub);
+    if (realFolder(dir) === undefined) continue;
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      if (!e.isFile() && !(e.isDirectory() && sub === 'info' && e.name === 'commit-graphs')) {
+        throw new GitDiskError(`${shown(path.join(dir, e.name))} is not a regular file`);
+      }
+    }
+  }
+  const alternates = readGitFile(path.join(objectsDir, 'info', 'alternates'), LIMITS.alternates);
+  if (alternates === undefined || depth >= 5) return;
+  for (const line of alternates.toString('utf8').split('\n')) {
+    if (line === '' || line.startsWith('#')) continue;
+    if (line.startsWith('"')) throw new GitDiskError('objects/info/alternates has a quoted path, which porgs-lint does not read');
+    let alt: string;
+    try {
+      alt = realpathSync(path.resolve(objectsDir, line));
+    } catch {
+      continue; // git skips an alternate that does not exist
+    }
+    checkObjectStore(alt, depth + 1);
+  }
+}
+
+export type LooseObject =
+  | { kind: 'object'; type: string; body: Buffer }
+  /** Not loose (packed, or missing): only git can tell. */
+  | { kind: 'absent' }
+  /** Not a valid zlib stream or header: git gives the reason. */
+  | { kind: 'corrupt' };
+
+/** A loose object, its declared size checked before it is inflated; oversized ones are refused. */
+export function readLooseObject(objectsDir: string, oid: string, maxSize: number): LooseObject {
+  const file = path.join(objectsDir, oid.slice(0, 2), oid.slice(2));
+  const compressed = readGitFile(file, maxSize + (maxSize >> 6) + 1024);
+  if (compressed === undefined) return { kind: 'absent' };
+  let head: Buffer;
   try {
-    const loose = readFileSync(path.join(gitDir, ref), 'utf8').trim();
-    return OID.test(loose) ? loose : undefined;
+    // A 64-byte prefix inflates to at most ~66 KB, enough for "<type> <size>\0".
+    head = inflateSync(compressed.subarray(0, 64), { finishFlush: zlib.Z_SYNC_FLUSH });
   } catch {
-    return readPackedRefs(gitDir)?.refs.get(ref)?.oid;
+    return { kind: 'corrupt' };
   }
-}
-
-/** Type and body of a loose object, or undefined when it is packed (or unreadable). */
-function looseObject(gitDir: string, oid: string): { type: string; body: Buffer } | undefined {
+  const header = /^([a-z]+) (\d{1,20})\0/.exec(head.subarray(0, 40).toString('latin1'));
+  if (!header) return { kind: 'corrupt' };
+  const size = Number(header[2]);
+  if (size > maxSize) throw new GitDiskError(`object ${oid.slice(0, 12)} is ${header[2]} bytes, more than the ${maxSize} porgs-lint reads`);
+  let raw: Buffer;
   try {
-    const raw = inflateSync(readFileSync(path.join(gitDir, 'objects', oid.slice(0, 2), oid.slice(2))));
-    const nul = raw.indexOf(0);
-    return { type: raw.subarray(0, nul).toString('latin1').split(' ')[0], body: raw.subarray(nul + 1) };
+    raw = inflateSync(compressed, { maxOutputLength: header[0].length + size });
   } catch {
-    return undefined;
+    return { kind: 'corrupt' };
   }
+  if (raw.length !== header[0].length + size) return { kind: 'corrupt' };
+  return { kind: 'object', type: header[1], body: raw.subarray(header[0].length) };
 }
 
-/** The object a tag object points to, peeled through nested tags; undefined when not readable here. */
-function peel(gitDir: string, oid: string): { annotated: boolean; target: string } | undefined {
+/** What a tag ref points to in the end, through tags of tags; undefined when only git can tell. */
+function peelLoose(objectsDir: string, oid: string): { annotated: boolean; target: string } | undefined {
   let target = oid;
-  let annotated = false;
   for (let depth = 0; depth < 8; depth++) {
-    const obj = looseObject(gitDir, target);
-    if (!obj) return undefined;
-    if (obj.type !== 'tag') return { annotated, target };
-    annotated = true;
+    const obj = readLooseObject(objectsDir, target, LIMITS.tagObject);
+    if (obj.kind !== 'object') return undefined;
+    if (obj.type !== 'tag') return { annotated: depth > 0, target };
     const next = /^object ([0-9a-f]+)$/m.exec(obj.body.toString('latin1'))?.[1];
     if (!next || !OID.test(next)) return undefined;
     target = next;
@@ -100,41 +268,20 @@ function peel(gitDir: string, oid: string): { annotated: boolean; target: string
   return undefined;
 }
 
-function looseTagRefs(dir: string, prefix = ''): Array<{ name: string; oid: string }> {
-  const out: Array<{ name: string; oid: string }> = [];
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    if (e.isDirectory()) out.push(...looseTagRefs(path.join(dir, e.name), `${prefix}${e.name}/`));
-    else out.push({ name: `${prefix}${e.name}`, oid: readFileSync(path.join(dir, e.name), 'utf8').trim() });
-  }
-  return out;
-}
-
 /**
- * Tags as `git for-each-ref refs/tags` gives them (annotated tags peeled), from packed-refs (whose
- * `^` lines give the peeled commit) and loose refs (whose objects are read when loose).
+ * Tags as `git for-each-ref refs/tags` gives them (annotated tags peeled to the end), from the ref
+ * snapshot: packed-refs `^` lines, else the loose tag objects. Undefined when an object is packed
+ * (or corrupt): git must be asked. Throws when an object is refused (too large, not a file).
  */
-export function readTagsFromDisk(gitDir: string): TagInfo[] | undefined {
-  try {
-    const tags = new Map<string, TagInfo>();
-    const packed = readPackedRefs(gitDir);
-    for (const [ref, { oid, peeled }] of packed?.refs ?? []) {
-      if (!ref.startsWith('refs/tags/')) continue;
-      // Without the "peeled" trait, packed annotated tags carry no ^ line: only git can tell.
-      if (!packed!.peeledTrait) return undefined;
-      const name = ref.slice('refs/tags/'.length);
-      tags.set(name, { name, object: oid, commit: peeled ?? oid, annotated: peeled !== undefined });
-    }
-    const looseDir = path.join(gitDir, 'refs', 'tags');
-    if (existsSync(looseDir)) {
-      for (const { name, oid } of looseTagRefs(looseDir)) {
-        if (!OID.test(oid)) return undefined;
-        const peeled = peel(gitDir, oid);
-        if (!peeled) return undefined;
-        tags.set(name, { name, object: oid, commit: peeled.target, annotated: peeled.annotated });
-      }
-    }
-    return [...tags.values()];
-  } catch {
-    return undefined;
+export function tagsFromSnapshot(objectsDir: string, snap: RefSnapshot): TagInfo[] | undefined {
+  const tags: TagInfo[] = [];
+  for (const [ref, object] of snap.refs) {
+    if (!ref.startsWith('refs/tags/')) continue;
+    const name = ref.slice('refs/tags/'.length);
+    const packedPeel = snap.peeled.get(ref);
+    const peeled = packedPeel ? { annotated: packedPeel !== object, target: packedPeel } : peelLoose(objectsDir, object);
+    if (!peeled) return undefined;
+    tags.push({ name, object, commit: peeled.target, annotated: peeled.annotated });
   }
+  return tags;
 }

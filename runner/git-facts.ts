@@ -1,8 +1,9 @@
-// Git facts about one checked repo, each asked of git at most once.
-import { existsSync, realpathSync } from 'node:fs';
-import path from 'node:path';
-import { readHeadFromDisk, readTagsFromDisk } from './git-disk.js';
-import { CatFileBatch, isAncestor, listTree, resolveCommit, resolveObject, runGit, type GitLocation, type TreeEntry } from './git.js';
+// Git facts about one checked repo, each established at most once: what rules, the mode decision,
+// sources and the pre-push hook may ask. The repository is hostile input: see runner/git-repo.ts.
+import { GitDiskError } from './git-disk.js';
+import { locateWorkTree } from './git-locate.js';
+import { readRepoData, RepoGitFacts, unavailableGit, type RepoData } from './git-repo.js';
+import type { BatchObject, GitResult, TreeEntry } from './git.js';
 
 export interface TagInfo {
   name: string;
@@ -23,7 +24,7 @@ export interface GitFacts {
   readonly available: boolean;
   /** Why git facts are unavailable, phrased for a "cannot verify" note. */
   readonly reason?: string;
-  /** Absolute git dir (`.git`), when available. */
+  /** Absolute git dir (`.git`, or a worktree's or submodule's git folder), when available. */
   readonly gitDir?: string;
   /** The checked commit: `--rev` resolved, else HEAD. */
   readonly commit?: string;
@@ -33,212 +34,100 @@ export interface GitFacts {
   readonly shallow: boolean;
   /** The revision given with --rev, as typed. */
   readonly rev?: string;
+  /** The clone has remote-tracking branches (`refs/remotes/...`): it was fetched from somewhere. */
+  readonly hasRemoteBranches: boolean;
+  /** Refs git itself would ignore (invalid names, unreadable content), described for a note. */
+  readonly ignoredRefs: readonly string[];
+  /** Tags, sorted by name; [] when they cannot be listed (see `listTags`). */
   tags(): Promise<TagInfo[]>;
+  /** Tags, or why they could not be listed (git's reason for a corrupt object, a refused file). */
+  listTags(): Promise<{ tags: TagInfo[]; error?: string }>;
   tagsAtCommit(): Promise<TagInfo[]>;
+  /**
+   * Names of the tags whose commit is `commit` or in its history, in one git call (never one per
+   * tag); in a shallow clone a tag missing here may only be cut off. Or why git could not tell.
+   */
+  tagsInHistory(commit: string): Promise<{ names: Set<string>; error?: string }>;
   /** True/false, or undefined when either object is missing or a shallow clone cuts the history. */
   isAncestor(ancestor: string, descendant: string): Promise<boolean | undefined>;
+  /** How many commits `to` has that `from` has not (`git rev-list --count from..to`), or undefined. */
+  countCommits(from: string, to: string): Promise<number | undefined>;
   /** Commit id of a ref or id, or undefined. */
   resolve(ref: string): Promise<string | undefined>;
   hasCommit(oid: string): Promise<boolean>;
-  /** Gitlinks (mode 160000) of the checked commit (index for the work tree). */
+  /** Gitlinks (mode 160000) of the checked commit (index for the work tree); [] when unreadable. */
   gitlinks(): Promise<Gitlink[]>;
+  /** Gitlinks, or why they could not be read (an index porgs-lint does not read, a failing git). */
+  listGitlinks(): Promise<{ links: Gitlink[]; error?: string }>;
   /** Text of a file at another commit, or undefined. */
   readAt(commit: string, filePath: string): Promise<string | undefined>;
   /** Full tree of the checked commit (undefined for the work tree). */
   tree(): Promise<TreeEntry[] | undefined>;
-  /** Raw object by spec through the shared cat-file process. */
-  object(spec: string): Promise<{ oid: string; type: string; content: Buffer } | undefined>;
-  run(args: readonly string[]): ReturnType<typeof runGit>;
+  /** Raw object by spec through the shared cat-file process; content skipped above 5 MB (`tooLarge`). */
+  object(spec: string): Promise<BatchObject | undefined>;
+  /** The local clone of a submodule (`.git/modules/<name>`); unavailable, with why, for an unsafe name or no clone. */
+  submodule(name: string): Promise<GitFacts>;
+  /** Read-only git plumbing on porgs-lint's own git folder for this repo. */
+  run(args: readonly string[]): Promise<GitResult>;
   close(): void;
 }
 
 export interface OpenGitOptions {
   root: string;
   rev?: string;
-}
-
-const unavailable = (reason: string): GitFacts => ({
-  available: false,
-  reason,
-  detached: false,
-  shallow: false,
-  tags: async () => [],
-  tagsAtCommit: async () => [],
-  isAncestor: async () => undefined,
-  resolve: async () => undefined,
-  hasCommit: async () => false,
-  gitlinks: async () => [],
-  readAt: async () => undefined,
-  tree: async () => undefined,
-  object: async () => undefined,
-  run: async () => ({ code: 128, stdout: '', stderr: reason }),
-  close: () => undefined,
-});
-
-function sameDir(a: string, b: string): boolean {
-  try {
-    return realpathSync(a) === realpathSync(b);
-  } catch {
-    return path.resolve(a) === path.resolve(b);
-  }
-}
-
-/**
- * Opens git facts for a folder. When `rev` is given and cannot be resolved, throws a
- * usage error (the caller asked for something that does not exist).
- */
-export async function openGitFacts({ root, rev }: OpenGitOptions): Promise<GitFacts> {
-  const loc: GitLocation = { cwd: root };
-  if (!rev && existsSync(path.join(root, '.git'))) {
-    const fast = readHeadFromDisk(root);
-    if (fast) return new CliGitFacts(loc, fast.gitDir, fast.commit, fast.branch, fast.branch === undefined, fast.shallow, undefined, true);
-    // The usual case in one process instead of three: a work tree whose HEAD is a commit.
-    const all = await runGit(loc, ['rev-parse', '--show-toplevel', '--absolute-git-dir', '--is-shallow-repository', 'HEAD^{commit}', '--symbolic-full-name', 'HEAD']);
-    const [top, gitDir, shallowFlag, commit, head] = all.stdout.trim().split('\n');
-    if (all.code === 0 && head !== undefined && sameDir(top, root) && /^[0-9a-f]{40,64}$/.test(commit)) {
-      const branch = head.startsWith('refs/heads/') ? head.slice('refs/heads/'.length) : undefined;
-      return new CliGitFacts(loc, gitDir, commit, branch, branch === undefined, shallowFlag === 'true', undefined);
-    }
-  }
-  const probe = await runGit(loc, ['rev-parse', '--show-toplevel', '--absolute-git-dir', '--is-shallow-repository']);
-  if (probe.code !== 0) {
-    if (rev) throw new RevError(`--rev ${rev}: ${root} is not a git repository`);
-    return unavailable('not a git repository');
-  }
-  const [top, gitDir, shallowFlag] = probe.stdout.trim().split('\n');
-  if (!sameDir(top, root)) {
-    if (rev) throw new RevError(`--rev ${rev}: ${root} is not the root of a git repository (the root is ${top})`);
-    return unavailable(`the folder is not the root of a git repository (it lies inside ${top})`);
-  }
-  const target = rev ?? 'HEAD';
-  const commit = await resolveCommit(loc, target);
-  if (!commit) {
-    if (rev) throw new RevError(`--rev ${rev}: no such commit, branch or tag in ${root}`);
-    return unavailable('the repository has no commits yet');
-  }
-  let branch: string | undefined;
-  let detached = false;
-  if (!rev) {
-    const sym = await runGit(loc, ['symbolic-ref', '-q', '--short', 'HEAD']);
-    if (sym.code === 0) branch = sym.stdout.trim();
-    else detached = true;
-  } else {
-    const full = await runGit(loc, ['rev-parse', '--symbolic-full-name', rev]);
-    const name = full.stdout.trim();
-    if (name.startsWith('refs/heads/')) branch = name.slice('refs/heads/'.length);
-    else if (name.startsWith('refs/remotes/')) branch = name.slice('refs/remotes/'.length).replace(/^[^/]+\//, '');
-  }
-  return new CliGitFacts(loc, gitDir, commit, branch, detached, shallowFlag === 'true', rev);
+  /** Only refs and objects are needed (the pre-push hook): HEAD may be a branch without commits. */
+  refsOnly?: boolean;
 }
 
 export class RevError extends Error {}
 
-export { readHeadFromDisk };
-
-class CliGitFacts implements GitFacts {
-  readonly available = true;
-  private batch: CatFileBatch;
-  private tagsP?: Promise<TagInfo[]>;
-  private treeP?: Promise<TreeEntry[] | undefined>;
-  private gitlinksP?: Promise<Gitlink[]>;
-  private readonly ancestry = new Map<string, Promise<boolean | undefined>>();
-
-  constructor(
-    private readonly loc: GitLocation,
-    readonly gitDir: string,
-    readonly commit: string,
-    readonly branch: string | undefined,
-    readonly detached: boolean,
-    readonly shallow: boolean,
-    readonly rev: string | undefined,
-    /** `.git` is a plain folder this user owns: refs may be read from it without starting git. */
-    private readonly readableOnDisk = false,
-  ) {
-    this.batch = new CatFileBatch(loc);
+/** The branch a `--rev` names, with git's precedence (refs/<rev>, tags, heads, remotes). */
+function branchOfRev(rev: string, data: RepoData): string | undefined {
+  if (rev === 'HEAD') return data.head.symref?.startsWith('refs/heads/') ? data.head.symref.slice('refs/heads/'.length) : undefined;
+  for (const full of [`refs/${rev}`, `refs/tags/${rev}`, `refs/heads/${rev}`, `refs/remotes/${rev}`]) {
+    if (!data.refs.refs.has(full) && !data.refs.symrefs.has(full)) continue;
+    if (full.startsWith('refs/heads/')) return full.slice('refs/heads/'.length);
+    if (full.startsWith('refs/remotes/')) return full.slice('refs/remotes/'.length).replace(/^[^/]+\//, '');
+    return undefined;
   }
-
-  run(args: readonly string[]) {
-    return runGit(this.loc, args);
-  }
-
-  tags(): Promise<TagInfo[]> {
-    this.tagsP ??= this.readTags();
-    return this.tagsP;
-  }
-
-  private async readTags(): Promise<TagInfo[]> {
-    const byName = (a: TagInfo, b: TagInfo) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
-    const onDisk = this.readableOnDisk ? readTagsFromDisk(this.gitDir) : undefined;
-    if (onDisk) return onDisk.sort(byName);
-    const res = await runGit(this.loc, ['for-each-ref', 'refs/tags', '--format=%(refname:short)%00%(objecttype)%00%(objectname)%00%(*objectname)%00%(*objecttype)']);
-    const tags: TagInfo[] = [];
-    for (const line of res.stdout.split('\n').filter(Boolean)) {
-      const [name, type, object, peeled, peeledType] = line.split('\0');
-      // A tag of a tag: for-each-ref peels one level only; peel to the end, as packed-refs does.
-      const commit = peeledType === 'tag' ? ((await resolveObject(this.loc, `refs/tags/${name}^{}`)) ?? peeled) : peeled || object;
-      tags.push({ name, object, annotated: type === 'tag', commit });
-    }
-    return tags.sort(byName);
-  }
-
-  async tagsAtCommit(): Promise<TagInfo[]> {
-    return (await this.tags()).filter((t) => t.commit === this.commit);
-  }
-
-  isAncestor(ancestor: string, descendant: string): Promise<boolean | undefined> {
-    const key = `${ancestor}..${descendant}`;
-    let p = this.ancestry.get(key);
-    if (!p) {
-      // In a shallow clone "not an ancestor" may only mean the history is cut: unknown.
-      p = isAncestor(this.loc, ancestor, descendant).then((yes) => (yes === false && this.shallow ? undefined : yes));
-      this.ancestry.set(key, p);
-    }
-    return p;
-  }
-
-  resolve(ref: string): Promise<string | undefined> {
-    return resolveCommit(this.loc, ref);
-  }
-
-  async hasCommit(oid: string): Promise<boolean> {
-    const r = await runGit(this.loc, ['cat-file', '-e', `${oid}^{commit}`]);
-    return r.code === 0;
-  }
-
-  tree(): Promise<TreeEntry[] | undefined> {
-    if (!this.rev) return Promise.resolve(undefined);
-    this.treeP ??= listTree(this.loc, this.commit);
-    return this.treeP;
-  }
-
-  gitlinks(): Promise<Gitlink[]> {
-    this.gitlinksP ??= (async () => {
-      if (this.rev) {
-        const tree = (await this.tree()) ?? [];
-        return tree.filter((e) => e.mode === '160000').map((e) => ({ path: e.path, commit: e.oid }));
-      }
-      const res = await runGit(this.loc, ['ls-files', '-s', '-z']);
-      const links: Gitlink[] = [];
-      for (const rec of res.stdout.split('\0')) {
-        if (!rec.startsWith('160000 ')) continue;
-        const tab = rec.indexOf('\t');
-        links.push({ path: rec.slice(tab + 1), commit: rec.split(' ')[1] });
-      }
-      return links;
-    })();
-    return this.gitlinksP;
-  }
-
-  async readAt(commit: string, filePath: string): Promise<string | undefined> {
-    const obj = await this.batch.read(`${commit}:${filePath}`);
-    return obj && obj.type === 'blob' ? obj.content.toString('utf8') : undefined;
-  }
-
-  object(spec: string) {
-    return this.batch.read(spec);
-  }
-
-  close(): void {
-    this.batch.close();
-  }
+  return undefined;
 }
+
+/**
+ * Opens git facts for a folder. When `rev` is given and cannot be resolved (or the repo cannot be
+ * read), throws a RevError: the caller asked for something that does not exist here.
+ */
+export async function openGitFacts({ root, rev, refsOnly }: OpenGitOptions): Promise<GitFacts> {
+  const located = locateWorkTree(root);
+  if (!located.ok) {
+    if (rev) {
+      if (located.insideOf) throw new RevError(`--rev ${rev}: ${root} is not the root of a git repository (the root is ${located.insideOf})`);
+      throw new RevError(located.reason === 'not a git repository' ? `--rev ${rev}: ${root} is not a git repository` : `--rev ${rev}: ${root}: ${located.reason}`);
+    }
+    return unavailableGit(located.reason);
+  }
+  let data: RepoData;
+  try {
+    data = readRepoData(located.loc);
+  } catch (err) {
+    if (!(err instanceof GitDiskError)) throw err;
+    if (rev) throw new RevError(`--rev ${rev}: cannot read the git data of ${root}: ${err.message}`);
+    return unavailableGit(`cannot read .git: ${err.message}`);
+  }
+  if (!rev) {
+    const commit = data.head.oid ?? data.refs.refs.get(data.head.symref!);
+    if (!commit && !refsOnly) return unavailableGit('the repository has no commits yet');
+    const branch = data.head.symref?.startsWith('refs/heads/') ? data.head.symref.slice('refs/heads/'.length) : undefined;
+    return new RepoGitFacts(data, commit ?? '', branch, !data.head.symref, undefined);
+  }
+  const facts = new RepoGitFacts(data, '', branchOfRev(rev, data), false, rev);
+  const commit = await facts.resolve(rev);
+  if (!commit) {
+    facts.close();
+    throw new RevError(`--rev ${rev}: no such commit, branch or tag in ${root}`);
+  }
+  facts.commit = commit;
+  return facts;
+}
+
+export { unavailableGit };

@@ -1,134 +1,166 @@
-// Thin, safe access to the git CLI. Measured: a spawn costs ~12 ms, so callers batch
-// (one `cat-file --batch` per repo, one `ls-tree` per commit) and memoise.
-import { spawn } from 'node:child_process';
+// git plumbing on a porgs-lint git folder (runner/git-shadow.ts), through the process gateway.
+// Measured: a spawn costs ~5-12 ms, so callers batch (one `cat-file --batch` per repo, one
+// `ls-tree` per commit) and memoise. Every call's exit status is returned and checked.
+import type { Readable } from 'node:stream';
+import { startGit, startHooksPathQuery, type GitProcess } from './process.js';
 
 export interface GitResult {
+  /** git's exit status; -1 when it could not start, ran out of time or wrote too much. */
   code: number;
   stdout: string;
   stderr: string;
+  /** Why git was stopped or never ran. */
+  failure?: string;
 }
 
-/** Variables git sets for hooks that would point our commands at another repository. */
-const LEAKY_ENV = [
-  'GIT_DIR',
-  'GIT_WORK_TREE',
-  'GIT_INDEX_FILE',
-  'GIT_OBJECT_DIRECTORY',
-  'GIT_ALTERNATE_OBJECT_DIRECTORIES',
-  'GIT_PREFIX',
-  'GIT_COMMON_DIR',
-  'GIT_NAMESPACE',
-];
+const MAX_OUTPUT = 64 * 1024 * 1024;
+const MAX_STDERR = 64 * 1024;
 
-function gitEnv(): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_OPTIONAL_LOCKS: '0', LC_ALL: 'C' };
-  for (const k of LEAKY_ENV) delete env[k];
-  return env;
-}
-
-/** Where git commands run: a work tree folder, or a git dir (e.g. `.git/modules/<name>`). */
-export type GitLocation = { cwd: string } | { gitDir: string };
-
-function locationArgs(loc: GitLocation): string[] {
-  return 'gitDir' in loc ? [`--git-dir=${loc.gitDir}`] : ['-C', loc.cwd];
-}
-
-export function runGit(loc: GitLocation, args: readonly string[], input?: string): Promise<GitResult> {
-  return new Promise((resolve) => {
-    let child;
-    try {
-      child = spawn('git', [...locationArgs(loc), '-c', 'core.quotePath=false', ...args], {
-        env: gitEnv(),
-        stdio: ['pipe', 'pipe', 'pipe'],
-      });
-    } catch (err) {
-      resolve({ code: 127, stdout: '', stderr: String(err) });
-      return;
-    }
-    const out: Buffer[] = [];
-    const errOut: Buffer[] = [];
-    child.stdout.on('data', (d: Buffer) => out.push(d));
-    child.stderr.on('data', (d: Buffer) => errOut.push(d));
-    child.on('error', (err) => resolve({ code: 127, stdout: '', stderr: String(err) }));
-    child.on('close', (code) =>
-      resolve({ code: code ?? 128, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(errOut).toString('utf8') }),
-    );
-    child.stdin.on('error', () => undefined);
-    child.stdin.end(input ?? '');
+async function collect(proc: GitProcess, input?: string): Promise<GitResult> {
+  const out: Buffer[] = [];
+  const err: Buffer[] = [];
+  let outBytes = 0;
+  let errBytes = 0;
+  proc.child.stdout!.on('data', (d: Buffer) => {
+    outBytes += d.length;
+    if (outBytes > MAX_OUTPUT) proc.stop(`git wrote more than ${MAX_OUTPUT / 1024 / 1024} MB`);
+    else out.push(d);
   });
+  proc.child.stderr!.on('data', (d: Buffer) => {
+    if ((errBytes += d.length) <= MAX_STDERR) err.push(d);
+  });
+  if (proc.child.stdin) {
+    proc.child.stdin.on('error', () => undefined);
+    proc.child.stdin.end(input ?? '');
+  }
+  const { code, failure } = await proc.exited;
+  return { code, failure, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') };
+}
+
+export function runGit(gitDir: string, args: readonly string[], input?: string): Promise<GitResult> {
+  return collect(startGit({ gitDir, args }), input);
+}
+
+/** git's own reason for a failed call, on one line (its last message), for a "cannot verify" note. */
+export function gitFailure(res: GitResult): string {
+  if (res.failure) return res.failure;
+  const last = res.stderr.trim().split('\n').pop()?.trim();
+  return last ? last.replace(/^(fatal|error): /, '') : `git exited with status ${res.code}`;
+}
+
+/** The hooks folder git uses for the repo at `cwd` (relative to `cwd` or absolute), or undefined. */
+export async function hooksDirOf(cwd: string): Promise<string | undefined> {
+  const res = await collect(startHooksPathQuery(cwd));
+  return res.code === 0 ? res.stdout.trim() : undefined;
 }
 
 export interface BatchObject {
   oid: string;
   type: string;
+  size: number;
+  /** The content; empty when `tooLarge`. */
   content: Buffer;
+  /** Larger than the reader's limit: the content was skipped, never held. */
+  tooLarge: boolean;
+}
+
+interface Pending {
+  resolve(obj: BatchObject | undefined): void;
 }
 
 /**
  * One long-lived `git cat-file --batch` process: objects by `<rev>:<path>` or id, in order.
- * Missing objects resolve to undefined (partial clones, missing paths).
+ * Missing objects resolve to undefined (partial clones, missing paths). An object larger than
+ * `maxContent` is reported by its header and its bytes are skipped as they arrive.
  */
 export class CatFileBatch {
-  private child: ReturnType<typeof spawn> | undefined;
-  private buffer: Buffer = Buffer.alloc(0);
-  private readonly queue: Array<(obj: BatchObject | undefined) => void> = [];
+  private proc: GitProcess | undefined;
+  private readonly queue: Pending[] = [];
+  private header: Buffer = Buffer.alloc(0);
+  private body: { obj: BatchObject; remaining: number; chunks?: Buffer[] } | undefined;
   private dead = false;
 
-  constructor(private readonly loc: GitLocation) {}
+  constructor(
+    private readonly gitDir: () => string,
+    private readonly maxContent: number,
+  ) {}
 
-  private start(): ReturnType<typeof spawn> {
-    if (this.child) return this.child;
-    const child = spawn('git', [...locationArgs(this.loc), 'cat-file', '--batch'], {
-      env: gitEnv(),
-      stdio: ['pipe', 'pipe', 'ignore'],
+  private start(): GitProcess {
+    if (this.proc) return this.proc;
+    const proc = startGit({ gitDir: this.gitDir(), args: ['cat-file', '--batch'], idle: true });
+    proc.child.stdout!.on('data', (d: Buffer) => {
+      proc.arm(); // progress: the time limit counts from the last output
+      this.onData(d);
+      if (this.queue.length === 0) proc.disarm();
     });
-    child.stdout!.on('data', (d: Buffer) => {
-      this.buffer = this.buffer.length ? Buffer.concat([this.buffer, d]) : d;
-      this.drain();
-    });
-    const fail = () => {
-      this.dead = true;
-      for (const waiter of this.queue.splice(0)) waiter(undefined);
-    };
-    child.on('error', fail);
-    child.on('close', fail);
-    child.stdin!.on('error', () => undefined);
-    this.child = child;
-    return child;
+    (proc.child.stderr as Readable).resume();
+    proc.child.stdin!.on('error', () => undefined);
+    void proc.exited.then(() => this.fail());
+    this.proc = proc;
+    return proc;
   }
 
-  private drain(): void {
-    while (this.queue.length > 0) {
-      const nl = this.buffer.indexOf(10);
-      if (nl === -1) return;
-      const header = this.buffer.subarray(0, nl).toString('utf8');
-      const parts = header.split(' ');
-      if (parts.length !== 3 || !/^\d+$/.test(parts[2])) {
-        // "<name> missing" or "<name> ambiguous"
-        this.buffer = this.buffer.subarray(nl + 1);
-        this.queue.shift()!(undefined);
+  private fail(): void {
+    this.dead = true;
+    for (const waiter of this.queue.splice(0)) waiter.resolve(undefined);
+  }
+
+  private onData(d: Buffer): void {
+    let at = 0;
+    while (at < d.length && this.queue.length > 0) {
+      if (this.body) {
+        const take = Math.min(this.body.remaining, d.length - at);
+        this.body.chunks?.push(d.subarray(at, at + take));
+        this.body.remaining -= take;
+        at += take;
+        if (this.body.remaining === 0) {
+          const { obj, chunks } = this.body;
+          if (chunks) obj.content = Buffer.concat(chunks).subarray(0, obj.size);
+          this.body = undefined;
+          this.queue.shift()!.resolve(obj);
+        }
+        continue;
+      }
+      const nl = d.indexOf(10, at);
+      if (nl === -1) {
+        this.header = Buffer.concat([this.header, d.subarray(at)]);
+        if (this.header.length > 4096) this.proc?.stop('cat-file wrote a header longer than 4 KB');
+        return;
+      }
+      const line = Buffer.concat([this.header, d.subarray(at, nl)]).toString('utf8');
+      this.header = Buffer.alloc(0);
+      at = nl + 1;
+      const parts = line.split(' ');
+      if (parts.length !== 3 || !/^\d{1,15}$/.test(parts[2])) {
+        this.queue.shift()!.resolve(undefined); // "<spec> missing" or "<spec> ambiguous"
         continue;
       }
       const size = Number(parts[2]);
-      if (this.buffer.length < nl + 1 + size + 1) return;
-      const content = Buffer.from(this.buffer.subarray(nl + 1, nl + 1 + size));
-      this.buffer = this.buffer.subarray(nl + 1 + size + 1);
-      this.queue.shift()!({ oid: parts[0], type: parts[1], content });
+      const tooLarge = size > this.maxContent;
+      const obj: BatchObject = { oid: parts[0], type: parts[1], size, content: Buffer.alloc(0), tooLarge };
+      this.body = { obj, remaining: size + 1, chunks: tooLarge ? undefined : [] };
     }
   }
 
   read(spec: string): Promise<BatchObject | undefined> {
-    if (this.dead || /[\n\r]/.test(spec)) return Promise.resolve(undefined);
-    const child = this.start();
+    if (this.dead || /[\n\r\0]/.test(spec)) return Promise.resolve(undefined);
+    let proc: GitProcess;
+    try {
+      proc = this.start();
+    } catch (err) {
+      this.dead = true;
+      return Promise.reject(err);
+    }
     return new Promise((resolve) => {
-      this.queue.push(resolve);
-      child.stdin!.write(spec + '\n');
+      if (this.queue.length === 0) proc.arm();
+      this.queue.push({ resolve });
+      proc.child.stdin!.write(spec + '\n');
     });
   }
 
   close(): void {
-    if (this.child && !this.dead) {
-      this.child.stdin!.end();
+    if (this.proc && !this.dead) {
+      this.proc.child.stdin!.end();
       this.dead = true;
     }
   }
@@ -141,9 +173,9 @@ export interface TreeEntry {
   path: string;
 }
 
-/** The whole tree of a commit, recursive, with folders; one spawn. */
-export async function listTree(loc: GitLocation, commit: string): Promise<TreeEntry[] | undefined> {
-  const res = await runGit(loc, ['ls-tree', '-r', '-t', '-z', '--full-tree', commit]);
+/** The whole tree of a commit, recursive, with folders; one spawn. Undefined when git fails. */
+export async function listTree(gitDir: string, commit: string): Promise<TreeEntry[] | undefined> {
+  const res = await runGit(gitDir, ['ls-tree', '-r', '-t', '-z', '--full-tree', '--end-of-options', commit]);
   if (res.code !== 0) return undefined;
   const entries: TreeEntry[] = [];
   for (const rec of res.stdout.split('\0')) {
@@ -158,19 +190,20 @@ export async function listTree(loc: GitLocation, commit: string): Promise<TreeEn
 /** An all-zero object id (40 or 64 digits): "no such ref" in git's protocols. */
 export const isZeroOid = (oid: string) => /^0+$/.test(oid);
 
-/** Commit id of a ref or object id, or undefined. */
 /** Object id a revision spec names (`v1^{}`, `HEAD:path`...), or undefined. */
-export async function resolveObject(loc: GitLocation, spec: string): Promise<string | undefined> {
-  const r = await runGit(loc, ['rev-parse', '--verify', '--quiet', spec]);
+export async function resolveObject(gitDir: string, spec: string): Promise<string | undefined> {
+  // rev-parse honours --end-of-options only with --verify on git 2.39.
+  const r = await runGit(gitDir, ['rev-parse', '--verify', '--quiet', '--end-of-options', spec]);
   return r.code === 0 ? r.stdout.trim() : undefined;
 }
 
-export function resolveCommit(loc: GitLocation, ref: string): Promise<string | undefined> {
-  return resolveObject(loc, `${ref}^{commit}`);
+/** Commit id of a ref or object id, or undefined. */
+export function resolveCommit(gitDir: string, ref: string): Promise<string | undefined> {
+  return resolveObject(gitDir, `${ref}^{commit}`);
 }
 
 /** Whether `ancestor` is in the history of `descendant`; undefined when git cannot tell (missing objects). */
-export async function isAncestor(loc: GitLocation, ancestor: string, descendant: string): Promise<boolean | undefined> {
-  const r = await runGit(loc, ['merge-base', '--is-ancestor', ancestor, descendant]);
+export async function isAncestor(gitDir: string, ancestor: string, descendant: string): Promise<boolean | undefined> {
+  const r = await runGit(gitDir, ['merge-base', '--is-ancestor', '--end-of-options', ancestor, descendant]);
   return r.code === 0 ? true : r.code === 1 ? false : undefined;
 }

@@ -136,6 +136,7 @@ export class GitRevisionSource implements Source {
     if (entry.type === 'symlink') return { ok: false, reason: 'unreadable', detail: 'symlink in the commit; not followed' };
     const obj = await this.git.object(`${this.git.commit}:${rel}`);
     if (!obj) return { ok: false, reason: 'unreadable', detail: 'git object missing (partial or shallow clone?)' };
+    if (obj.tooLarge) return { ok: false, reason: 'unreadable', detail: `file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB` };
     return decode(obj.content);
   }
 

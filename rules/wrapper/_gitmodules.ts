@@ -1,10 +1,13 @@
-// .gitmodules read as git-config text, with line numbers. Keyed on `path`: names and paths
-// differed historically (name `sources`, path `exegol-docker-build`).
+// .gitmodules read as git-config text (quotes, escapes and comments as git reads them), with line
+// numbers. Keyed on `path`: names and paths differed historically (name `sources`, path
+// `exegol-docker-build`).
 import type { RepoView } from '../../runner/context-api.js';
+import { parseGitConfig } from '../../runner/gitconfig.js';
 
 export interface Submodule {
+  /** The name exactly as git reads it (`[submodule "..\/x"]` is `../x`). */
   name: string;
-  /** Line of the `[submodule "name"]` header. */
+  /** Line of the (first) `[submodule "name"]` header. */
   line: number;
   path?: { value: string; line: number };
   branch?: { value: string; line: number };
@@ -12,28 +15,19 @@ export interface Submodule {
 }
 
 export function parseGitmodules(text: string): Submodule[] {
-  const out: Submodule[] = [];
-  let current: Submodule | undefined;
-  text.split('\n').forEach((raw, i) => {
-    const line = raw.trim();
-    if (!line || line.startsWith('#') || line.startsWith(';')) return;
-    const header = /^\[submodule\s+"([^"]*)"\s*\]$/.exec(line);
-    if (header) {
-      current = { name: header[1], line: i + 1 };
-      out.push(current);
-      return;
+  const config = parseGitConfig(text);
+  const byName = new Map<string, Submodule>();
+  for (const section of config.sections) {
+    if (section.name === 'submodule' && section.subsection !== undefined && !byName.has(section.subsection)) {
+      byName.set(section.subsection, { name: section.subsection, line: section.line });
     }
-    if (/^\[/.test(line)) {
-      current = undefined;
-      return;
-    }
-    const kv = /^([A-Za-z][\w-]*)\s*=\s*(.*?)\s*$/.exec(line);
-    if (!kv || !current) return;
-    const key = kv[1].toLowerCase();
-    const value = kv[2].replace(/^"(.*)"$/, '$1');
-    if (key === 'path' || key === 'branch' || key === 'url') current[key] = { value: value.replace(/\/+$/, ''), line: i + 1 };
-  });
-  return out;
+  }
+  for (const e of config.entries) {
+    const sub = e.section.name === 'submodule' && e.section.subsection !== undefined ? byName.get(e.section.subsection) : undefined;
+    if (!sub || e.value === undefined || (e.key !== 'path' && e.key !== 'branch' && e.key !== 'url')) continue;
+    sub[e.key] = { value: e.value.replace(/\/+$/, ''), line: e.line };
+  }
+  return [...byName.values()];
 }
 
 export function gitmodules(ctx: RepoView): Promise<Submodule[] | undefined> {

@@ -1,4 +1,6 @@
-// Release tags (X.Y.Z) in the history of the checked commit, other than tags on that commit.
+// Release tags (X.Y.Z) in the history of the checked commit, other than tags on that commit, and
+// what is missing to know them all: a rule comparing with earlier releases never passes in
+// silence on a clone without tags or history (actions/checkout fetches one commit and no tags).
 import type { RepoView } from '../../runner/context-api.js';
 import { comparePep440, parsePep440, RELEASE_TAG, type Pep440 } from './_pep440.js';
 
@@ -11,23 +13,52 @@ export interface EarlierRelease {
 export interface EarlierReleases {
   /** Ascending PEP 440 order. */
   releases: EarlierRelease[];
-  /** Tags whose ancestry could not be established (shallow or partial clone). */
-  unknown: string[];
+  /**
+   * Why earlier releases may be missing from `releases`, and how to get them, phrased for a
+   * "cannot verify" note; undefined when the tags and the history are complete as far as can be told.
+   */
+  missing?: string;
 }
+
+const UNSHALLOW = 'run "git fetch --tags --unshallow" (GitHub Actions: actions/checkout with fetch-depth: 0)';
+const FETCH_TAGS = 'run "git fetch --tags" (GitHub Actions: actions/checkout with fetch-depth: 0, which fetches the tags too)';
+
+const some = (names: string[]) => (names.length > 5 ? `${names.slice(0, 5).join(', ')} and ${names.length - 5} more` : names.join(', '));
 
 export function earlierReleases(ctx: RepoView): Promise<EarlierReleases> {
   return ctx.memo('wrapper/earlier-releases', async () => {
     const releases: EarlierRelease[] = [];
+    if (!ctx.git.available) return { releases, missing: ctx.git.reason };
+    const { tags, error } = await ctx.git.listTags();
+    if (error) return { releases, missing: `the tags cannot be read: ${error}` };
+    const history = await ctx.git.tagsInHistory(ctx.git.commit!);
+    if (history.error) return { releases, missing: `the history cannot be read: ${history.error}` };
     const unknown: string[] = [];
-    if (!ctx.git.available) return { releases, unknown };
-    for (const tag of await ctx.git.tags()) {
+    for (const tag of tags) {
       const version = RELEASE_TAG.test(tag.name) ? parsePep440(tag.name) : undefined;
       if (!version || tag.commit === ctx.git.commit) continue;
-      const ancestor = await ctx.git.isAncestor(tag.commit, ctx.git.commit!);
-      if (ancestor === undefined) unknown.push(tag.name);
-      else if (ancestor) releases.push({ name: tag.name, commit: tag.commit, version });
+      // In a shallow clone a tag outside the history seen may only be cut off from it.
+      if (history.names.has(tag.name)) releases.push({ name: tag.name, commit: tag.commit, version });
+      else if (ctx.git.shallow) unknown.push(tag.name);
     }
     releases.sort((a, b) => comparePep440(a.version, b.version));
-    return { releases, unknown };
+    return { releases, missing: whatIsMissing(ctx, tags.length, releases.length, unknown) };
   });
+}
+
+/**
+ * The criterion, in order: release tags outside the history a shallow clone has (they may be cut off);
+ * a shallow clone without an earlier release tag; a clone with remote-tracking branches but no tag
+ * at all (fetched without its tags). A full clone without remote branches and without tags is a
+ * repository that has no release yet: nothing is missing.
+ */
+function whatIsMissing(ctx: RepoView, tagCount: number, releaseCount: number, unknown: string[]): string | undefined {
+  const ignored = ctx.git.ignoredRefs.filter((r) => r.includes('refs/tags/'));
+  const ignoredNote = ignored.length ? `; tag refs ignored as git ignores them: ${some(ignored)}` : '';
+  if (unknown.length) {
+    return `the history is incomplete (shallow clone): whether tag${unknown.length > 1 ? 's' : ''} ${some(unknown)} ${unknown.length > 1 ? 'are' : 'is'} in it cannot be told; ${UNSHALLOW}${ignoredNote}`;
+  }
+  if (ctx.git.shallow && releaseCount === 0) return `the clone is shallow and has no earlier release tag: history and tags were not fetched; ${UNSHALLOW}${ignoredNote}`;
+  if (tagCount === 0 && ctx.git.hasRemoteBranches) return `the clone has remote branches but no tags: the tags were not fetched; ${FETCH_TAGS}${ignoredNote}`;
+  return ignored.length ? `tag refs ignored as git ignores them: ${some(ignored)}` : undefined;
 }

@@ -17,7 +17,11 @@ export default defineRule({
       if (subs.length) ctx.cannotVerify({ path: '.gitmodules', message: `whether the submodules have gitlinks: ${ctx.git.reason}` });
       return;
     }
-    const links = await ctx.git.gitlinks();
+    const { links, error } = await ctx.git.listGitlinks();
+    if (error) {
+      if (subs.length) ctx.cannotVerify({ path: '.gitmodules', message: `whether the submodules have gitlinks: ${error}` });
+      return;
+    }
     const linked = new Set(links.map((l) => l.path));
     for (const sub of subs) {
       if (!sub.path) {

@@ -6,6 +6,8 @@ import { wrapperVersion } from './_version.js';
 export default defineRule({
   id: 'wrapper/version-increases',
   description: 'The wrapper version is greater than every earlier release tag in the history of the checked commit.',
+  details:
+    'Needs the tags and the history: on a shallow clone, or a clone whose tags were not fetched, the rule says "cannot verify" with the command that fetches them, and still compares with the releases it can see.',
   kinds: ['wrapper'],
   modes: ['release', 'dev'],
   severity: 'error',
@@ -15,14 +17,8 @@ export default defineRule({
   async check(ctx) {
     const { found } = await wrapperVersion(ctx);
     if (!found?.parsed) return;
-    if (!ctx.git.available) {
-      ctx.cannotVerify({ path: found.path, at: found.span, message: `whether ${found.text} is above earlier release tags: ${ctx.git.reason}` });
-      return;
-    }
-    const { releases, unknown } = await earlierReleases(ctx);
-    for (const name of unknown) {
-      ctx.cannotVerify({ path: found.path, at: found.span, message: `whether ${found.text} is above tag ${name}: the history is incomplete (shallow or partial clone; fetch the full history and tags)` });
-    }
+    const { releases, missing } = await earlierReleases(ctx);
+    if (missing) ctx.cannotVerify({ path: found.path, at: found.span, message: `whether ${found.text} is above earlier release tags: ${missing}` });
     const highest = releases[releases.length - 1]?.version;
     if (highest && comparePep440(found.parsed, highest) <= 0) {
       ctx.report({

@@ -1,7 +1,8 @@
 // Checks driven through `porgs-lint pre-push` directly, with git's stdin lines written by the test.
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
-import { commitAll, git, makeRepo, tagRepo, tmpDir, writeFiles } from '../helpers/git.js';
+import { commitAll, git, makeRepo, sshSigner, tagRepo, tmpDir, writeFiles } from '../helpers/git.js';
 
 const Z = '0'.repeat(40);
 
@@ -14,23 +15,33 @@ async function repo() {
 
 const prePush = (dir: string, line: string, ...flags: string[]) => runCli(['pre-push', 'origin', 'url', ...flags], { cwd: dir, input: `${line}\n` });
 
+/** The user's own global git config (trusted), naming an allowed-signers file. */
+async function userConfig(allowedSigners: string): Promise<NodeJS.ProcessEnv> {
+  const dir = tmpDir('porgs-home-');
+  await writeFiles(dir, { gitconfig: `[gpg "ssh"]\n\tallowedSignersFile = ${allowedSigners}\n` });
+  return { GIT_CONFIG_GLOBAL: path.join(dir, 'gitconfig') };
+}
+
 describe('pre-push checks', () => {
-  it('reports "signed" and "verified" separately with --verify-signatures', async () => {
+  it('reports "signed" and "verified" separately with --verify-signatures, trusting only the user\'s own config', async () => {
     const dir = await repo();
     await tagRepo(dir, '5.1.4', { signed: true });
     const tagObj = await git(dir, 'rev-parse', '5.1.4');
     const line = `refs/tags/5.1.4 ${tagObj} refs/tags/5.1.4 ${Z}`;
-    expect((await prePush(dir, line, '--verify-signatures')).code).toBe(0);
-    await git(dir, 'config', '--unset', 'gpg.ssh.allowedSignersFile');
-    const unverifiable = await prePush(dir, line, '--verify-signatures', '--format', 'json');
+    const verify = (env: NodeJS.ProcessEnv, ...flags: string[]) =>
+      runCli(['pre-push', 'origin', 'url', '--verify-signatures', ...flags], { cwd: dir, input: `${line}\n`, env });
+    const trusted = await verify(await userConfig((await sshSigner()).allowedSigners), '--format', 'json');
+    expect([trusted.code, JSON.parse(trusted.stdout).diagnostics]).toEqual([0, []]);
+    // The repo's own config names the right allowed-signers file (tagRepo put it there): not used.
+    expect(await git(dir, 'config', 'gpg.ssh.allowedSignersFile')).toBe((await sshSigner()).allowedSigners);
+    const unverifiable = await verify({}, '--format', 'json');
     expect(unverifiable.code).toBe(0);
     expect(JSON.parse(unverifiable.stdout).diagnostics).toEqual([
       expect.objectContaining({ ruleId: 'hook/tag-signed', severity: 'note', message: expect.stringContaining('cannot verify here') }),
     ]);
     const other = tmpDir('porgs-signers-');
     await writeFiles(other, { allowed: 'someone@example.com ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIGf6bXJ0c6e6Y2Y9s3gS7jN9YbY0aLQ2eG0yZ1c2b3Jn\n' });
-    await git(dir, 'config', 'gpg.ssh.allowedSignersFile', `${other}/allowed`);
-    const untrusted = await prePush(dir, line, '--verify-signatures');
+    const untrusted = await verify(await userConfig(`${other}/allowed`));
     expect(untrusted.code).toBe(1);
     expect(untrusted.stderr).toContain('tag 5.1.4 is signed but its signature does not verify: No principal matched.');
   });

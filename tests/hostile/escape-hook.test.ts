@@ -38,21 +38,16 @@ function expectSafe(text: string): void {
 }
 
 describe('pre-push hook output of hostile text', () => {
-  it('escapes a pushed ref name with control characters, and keeps it exact in JSON', async () => {
+  it('refuses a pushed ref name with control characters, naming it escaped, in every output format', async () => {
     const line = `refs/tags/${TAG} ${head} refs/tags/${TAG} ${ZERO}\n`;
-    const pretty = await prePush(line);
-    expect(pretty.code).toBe(1);
-    expectSafe(pretty.stderr);
-    expect(pretty.stderr).toContain(`:1:1  error  tag ${TAG_SHOWN} does not match X.Y.Z`);
-    expect(pretty.stderr).toContain('hook/tag-format');
-
-    const json = await prePush(line, '--format', 'json');
-    expect(json.code).toBe(1);
-    expect(rawUnsafe(json.stdout)).toEqual([]);
-    const diags = JSON.parse(json.stdout).diagnostics as Array<{ ruleId: string; message: string; location: { path: string } }>;
-    const format = diags.find((d) => d.ruleId === 'hook/tag-format')!;
-    expect(format.location.path).toBe(`refs/tags/${TAG}`);
-    expect(format.message).toContain(`tag ${TAG} does not match`);
+    for (const flags of [[], ['--format', 'json']]) {
+      const res = await prePush(line, ...flags);
+      expect(res.code).toBe(2);
+      expect(res.stdout).toBe('');
+      expectSafe(res.stderr);
+      expect(res.stderr).toContain(`the remote ref "refs/tags/${TAG_SHOWN.slice(0, 60)}`);
+      expect(res.stderr).toContain('is not a valid ref name (it contains a control character)');
+    }
   });
 
   it('escapes a malformed stdin line in its usage error', async () => {

@@ -57,7 +57,7 @@ beforeAll(async () => {
   wrapper = await makeRepo({
     files: {
       'exegol/config/ConstantConfig.py': `__version__ = """${VERSION}"""\n`,
-      '.gitmodules': `[submodule "res"]\n\tpath = ${SUBMODULE_PATH}\n\turl = https://example.com/r\n\tbranch = dev\u202e\n`,
+      '.gitmodules': `[submodule "res"]\n\tpath = "${SUBMODULE_PATH}"\n\turl = https://example.com/r\n\tbranch = dev\u202e\n`,
     },
   });
   images = await makeFolder({ fixture: 'images' });

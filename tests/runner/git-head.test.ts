@@ -1,10 +1,19 @@
-// HEAD read from .git without starting git must agree with git, or step aside.
+// HEAD and tags read from .git without starting git must agree with git, or step aside.
 import { existsSync, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readTagsFromDisk } from '../../runner/git-disk.js';
-import { openGitFacts, readHeadFromDisk } from '../../runner/git-facts.js';
+import { readRefs, tagsFromSnapshot } from '../../runner/git-disk.js';
+import { openGitFacts } from '../../runner/git-facts.js';
 import { commitAll, git, makeRepo, tagRepo, tmpDir, writeFiles } from '../helpers/git.js';
+
+/** HEAD as git facts read it from .git (no git process without --rev). */
+async function readHead(dir: string) {
+  const facts = await openGitFacts({ root: dir });
+  facts.close();
+  return facts.available ? { commit: facts.commit, branch: facts.branch, shallow: facts.shallow } : undefined;
+}
+
+const readTagsFromDisk = (gitDir: string) => tagsFromSnapshot(path.join(gitDir, 'objects'), readRefs(gitDir));
 
 async function gitSays(dir: string) {
   const commit = await git(dir, 'rev-parse', 'HEAD');
@@ -12,15 +21,14 @@ async function gitSays(dir: string) {
   return { commit, branch: sym.startsWith('refs/heads/') ? sym.slice('refs/heads/'.length) : undefined };
 }
 
-describe('readHeadFromDisk', () => {
+describe('HEAD read from .git', () => {
   it('agrees with git on a branch, a nested branch name, packed refs and a detached HEAD', async () => {
     const dir = await makeRepo({ files: { 'a.txt': 'a\n' }, branch: 'dev' });
     await writeFiles(dir, { 'b.txt': 'b\n' });
     await commitAll(dir, 'second');
     const check = async () => {
-      const fast = readHeadFromDisk(dir);
-      expect(fast).toBeDefined();
-      expect({ commit: fast!.commit, branch: fast!.branch }).toEqual(await gitSays(dir));
+      const fast = await readHead(dir);
+      expect({ commit: fast?.commit, branch: fast?.branch }).toEqual(await gitSays(dir));
     };
     await check();
     await git(dir, 'checkout', '-q', '-b', 'feature/x');
@@ -30,33 +38,37 @@ describe('readHeadFromDisk', () => {
     await check();
     await git(dir, 'checkout', '-q', '--detach', 'HEAD~1');
     await check();
-    expect(readHeadFromDisk(dir)!.shallow).toBe(false);
+    expect((await readHead(dir))!.shallow).toBe(false);
   });
 
-  it('sees a shallow clone, and steps aside for a linked worktree and an empty repo', async () => {
+  it('sees a shallow clone, reads a linked worktree through its .git file, and knows an empty repo', async () => {
     const origin = await makeRepo({ files: { 'a.txt': 'a\n' } });
     await writeFiles(origin, { 'b.txt': 'b\n' });
     await commitAll(origin, 'second');
     const shallow = path.join(tmpDir(), 'shallow');
     await git(path.dirname(shallow), 'clone', '-q', '--depth', '1', `file://${origin}`, shallow);
-    expect(readHeadFromDisk(shallow)).toMatchObject({ shallow: true, branch: 'main', commit: await git(origin, 'rev-parse', 'HEAD') });
+    expect(await readHead(shallow)).toMatchObject({ shallow: true, branch: 'main', commit: await git(origin, 'rev-parse', 'HEAD') });
 
     const worktree = path.join(tmpDir(), 'wt');
     await git(origin, 'worktree', 'add', '-q', worktree, '-b', 'other');
-    expect(readHeadFromDisk(worktree)).toBeUndefined();
+    expect((await fs.lstat(path.join(worktree, '.git'))).isFile()).toBe(true);
+    expect(await readHead(worktree)).toEqual({ branch: 'other', commit: await git(origin, 'rev-parse', 'HEAD'), shallow: false });
+    // The worktree's tags and ancestry come from the common folder of the main repo.
+    await tagRepo(origin, '1.0.0', { annotated: true, rev: 'HEAD~1' });
     const facts = await openGitFacts({ root: worktree });
-    expect([facts.available, facts.branch, facts.commit]).toEqual([true, 'other', await git(origin, 'rev-parse', 'HEAD')]);
+    expect((await facts.tags()).map((t) => [t.name, t.commit])).toEqual([['1.0.0', await git(origin, 'rev-parse', 'HEAD~1')]]);
+    expect(await facts.isAncestor(await git(origin, 'rev-parse', 'HEAD~1'), facts.commit!)).toBe(true);
     facts.close();
 
-    if (process.getuid?.() === 0) {
-      // git refuses a repo owned by someone else (safe.directory): the fast path must not read it either.
-      const foreign = await makeRepo({ files: { 'a.txt': 'a\n' } });
-      await fs.chown(path.join(foreign, '.git'), 65534, 65534);
-      expect(readHeadFromDisk(foreign)).toBeUndefined();
-    }
+    // A submodule checkout: its .git file points into the superproject's .git/modules.
+    const sub = await makeRepo({ files: { 'README.md': '# sub\n' } });
+    const superRepo = await makeRepo({ files: { 'a.txt': 'a\n' } });
+    await git(superRepo, 'submodule', 'add', '-q', sub, 'sub');
+    expect((await fs.readFile(path.join(superRepo, 'sub/.git'), 'utf8')).trim()).toBe('gitdir: ../.git/modules/sub');
+    expect(await readHead(path.join(superRepo, 'sub'))).toEqual({ branch: 'main', commit: await git(sub, 'rev-parse', 'HEAD'), shallow: false });
 
     const empty = await makeRepo({ empty: true });
-    expect(readHeadFromDisk(empty)).toBeUndefined();
+    expect(await readHead(empty)).toBeUndefined();
     const none = await openGitFacts({ root: empty });
     expect([none.available, none.reason]).toEqual([false, 'the repository has no commits yet']);
   });

@@ -138,7 +138,7 @@ describe('wrapper/version-increases', () => {
     await git(shallow, 'clone', '-q', '--depth', '1', '--no-single-branch', `file://${origin}`, 'clone');
     await git(`${shallow}/clone`, 'fetch', '-q', '--depth', '1', 'origin', 'refs/tags/5.1.4:refs/tags/5.1.4');
     expect(await findings(`${shallow}/clone`, ['wrapper/version-increases'])).toEqual([
-      'wrapper/version-increases note exegol/config/ConstantConfig.py:1 cannot verify: whether 5.1.5 is above tag 5.1.4: the history is incomplete (shallow or partial clone; fetch the full history and tags)',
+      'wrapper/version-increases note exegol/config/ConstantConfig.py:1 cannot verify: whether 5.1.5 is above earlier release tags: the history is incomplete (shallow clone): whether tag 5.1.4 is in it cannot be told; run "git fetch --tags --unshallow" (GitHub Actions: actions/checkout with fetch-depth: 0)',
     ]);
   });
 });

@@ -1,0 +1,256 @@
+// Git facts of one repository: HEAD, refs and the index read from `.git` as data
+// (runner/git-disk.ts); git runs only on porgs-lint's own git folder that borrows the repo's
+// objects (runner/git-shadow.ts), made on the first call that needs git.
+import { lstatSync } from 'node:fs';
+import path from 'node:path';
+import { GitDiskError, checkObjectStore, readHead, readRefs, readShallow, realFolder, tagsFromSnapshot, type HeadState, type RefSnapshot } from './git-disk.js';
+import type { GitFacts, Gitlink, TagInfo } from './git-facts.js';
+import { readIndexGitlinks } from './git-index.js';
+import { locateGitDir, readRepoFormat, type RepoFormat, type RepoLocation } from './git-locate.js';
+import { createShadow, removeShadow } from './git-shadow.js';
+import { CatFileBatch, gitFailure, isAncestor, listTree, resolveCommit, runGit, type BatchObject, type GitResult, type TreeEntry } from './git.js';
+import { OID, submoduleNameProblem, visibleName } from './ref-names.js';
+import { MAX_FILE_BYTES } from './source.js';
+
+/** Facts that could not be established, each answer empty and `reason` saying why. */
+export function unavailableGit(reason: string): GitFacts {
+  return {
+    available: false,
+    reason,
+    detached: false,
+    shallow: false,
+    hasRemoteBranches: false,
+    ignoredRefs: [],
+    tags: async () => [],
+    listTags: async () => ({ tags: [], error: reason }),
+    tagsAtCommit: async () => [],
+    tagsInHistory: async () => ({ names: new Set(), error: reason }),
+    isAncestor: async () => undefined,
+    countCommits: async () => undefined,
+    resolve: async () => undefined,
+    hasCommit: async () => false,
+    gitlinks: async () => [],
+    listGitlinks: async () => ({ links: [], error: reason }),
+    readAt: async () => undefined,
+    tree: async () => undefined,
+    object: async () => undefined,
+    submodule: async () => unavailableGit(reason),
+    run: async () => ({ code: -1, stdout: '', stderr: '', failure: reason }),
+    close: () => undefined,
+  };
+}
+
+/** What was read from `.git` before any git process: the repo's state, validated. */
+export interface RepoData {
+  loc: RepoLocation;
+  format: RepoFormat;
+  head: HeadState;
+  refs: RefSnapshot;
+  shallow: string[];
+  objectsDir: string;
+}
+
+export function readRepoData(loc: RepoLocation): RepoData {
+  const format = readRepoFormat(loc.commonDir);
+  const objectsDir = path.join(loc.commonDir, 'objects');
+  checkObjectStore(objectsDir);
+  return { loc, format, head: readHead(loc.gitDir), refs: readRefs(loc.commonDir), shallow: readShallow(loc.commonDir), objectsDir };
+}
+
+/** Git facts of a git folder without a work tree (a submodule's clone under `.git/modules`). */
+function openGitDirFacts(gitDir: string): GitFacts {
+  let data: RepoData;
+  try {
+    data = readRepoData(locateGitDir(gitDir));
+  } catch (err) {
+    if (!(err instanceof GitDiskError)) throw err;
+    return unavailableGit(`cannot read its git folder: ${err.message}`);
+  }
+  const commit = data.head.oid ?? data.refs.refs.get(data.head.symref!) ?? '';
+  return new RepoGitFacts(data, commit, undefined, !data.head.symref, undefined);
+}
+
+const NO_SUBMODULE_CLONE = 'no local clone has that commit (run "git submodule update --init")';
+
+/** `<common dir>/modules/<name>`, each step a real folder; or why it cannot be used. */
+function submoduleGitDir(commonDir: string, name: string): { dir: string } | { reason: string } {
+  const problem = submoduleNameProblem(name);
+  if (problem) return { reason: `the submodule name "${visibleName(name)}" ${problem}; nothing is read for it` };
+  let dir = path.join(commonDir, 'modules');
+  for (const part of name.split('/').filter((p) => p !== '' && p !== '.')) {
+    try {
+      if (!realFolder(dir)) return { reason: NO_SUBMODULE_CLONE };
+    } catch (err) {
+      return { reason: `cannot read its clone: ${(err as Error).message}` };
+    }
+    dir = path.join(dir, part);
+  }
+  try {
+    if (!realFolder(dir) || !lstatSync(path.join(dir, 'HEAD'), { throwIfNoEntry: false })) return { reason: NO_SUBMODULE_CLONE };
+  } catch (err) {
+    return { reason: `cannot read its clone: ${(err as Error).message}` };
+  }
+  return { dir };
+}
+
+export class RepoGitFacts implements GitFacts {
+  readonly available = true;
+  readonly gitDir: string;
+  readonly shallow: boolean;
+  readonly hasRemoteBranches: boolean;
+  readonly ignoredRefs: readonly string[];
+  private shadowDir?: string;
+  private closed = false;
+  private readonly batch: CatFileBatch;
+  private tagsP?: Promise<{ tags: TagInfo[]; error?: string }>;
+  private treeP?: Promise<TreeEntry[] | undefined>;
+  private gitlinksP?: Promise<{ links: Gitlink[]; error?: string }>;
+  private readonly ancestry = new Map<string, Promise<boolean | undefined>>();
+  private readonly submodules = new Map<string, Promise<GitFacts>>();
+
+  constructor(
+    private readonly data: RepoData,
+    /** Set once `--rev` is resolved. */
+    public commit: string,
+    readonly branch: string | undefined,
+    readonly detached: boolean,
+    readonly rev: string | undefined,
+  ) {
+    this.gitDir = data.loc.gitDir;
+    this.shallow = data.shallow.length > 0;
+    this.hasRemoteBranches = [...data.refs.refs.keys()].some((r) => r.startsWith('refs/remotes/'));
+    this.ignoredRefs = data.refs.ignored;
+    this.batch = new CatFileBatch(() => this.shadow(), MAX_FILE_BYTES);
+  }
+
+  /** porgs-lint's git folder for this repo, made on first use. */
+  private shadow(): string {
+    if (this.closed) throw new Error('git facts used after close()');
+    this.shadowDir ??= createShadow({ objectsDir: this.data.objectsDir, format: this.data.format, head: this.data.head, refs: this.data.refs, shallow: this.data.shallow });
+    return this.shadowDir;
+  }
+
+  run(args: readonly string[]): Promise<GitResult> {
+    return runGit(this.shadow(), args);
+  }
+
+  async tags(): Promise<TagInfo[]> {
+    return (await this.listTags()).tags;
+  }
+
+  listTags(): Promise<{ tags: TagInfo[]; error?: string }> {
+    this.tagsP ??= this.readTags().then(
+      (tags) => ({ tags: tags.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)) }),
+      (err: unknown) => {
+        if (err instanceof GitDiskError) return { tags: [], error: err.message };
+        throw err;
+      },
+    );
+    return this.tagsP;
+  }
+
+  private async readTags(): Promise<TagInfo[]> {
+    const onDisk = tagsFromSnapshot(this.data.objectsDir, this.data.refs);
+    if (onDisk) return onDisk;
+    const res = await this.run(['for-each-ref', '--format=%(refname)%00%(objecttype)%00%(objectname)%00%(*objectname)%00%(*objecttype)', 'refs/tags']);
+    if (res.code !== 0) throw new GitDiskError(`git for-each-ref failed: ${visibleName(gitFailure(res), 300)}`);
+    const tags: TagInfo[] = [];
+    for (const line of res.stdout.split('\n').filter(Boolean)) {
+      const [ref, type, object, peeled, peeledType] = line.split('\0');
+      // A tag of a tag: for-each-ref peels one level only; the shared cat-file peels to the end.
+      const commit = peeledType === 'tag' ? ((await this.object(`${object}^{}`))?.oid ?? peeled) : peeled || object;
+      tags.push({ name: ref.slice('refs/tags/'.length), object, annotated: type === 'tag', commit });
+    }
+    return tags;
+  }
+
+  async tagsAtCommit(): Promise<TagInfo[]> {
+    return (await this.tags()).filter((t) => t.commit === this.commit);
+  }
+
+  async tagsInHistory(commit: string): Promise<{ names: Set<string>; error?: string }> {
+    if (!OID.test(commit)) return { names: new Set(), error: `${visibleName(commit)} is not a commit id` };
+    const res = await this.run(['for-each-ref', `--merged=${commit}`, '--format=%(refname)', 'refs/tags']);
+    if (res.code !== 0) return { names: new Set(), error: `git for-each-ref --merged failed: ${visibleName(gitFailure(res), 300)}` };
+    return { names: new Set(res.stdout.split('\n').filter(Boolean).map((r) => r.slice('refs/tags/'.length))) };
+  }
+
+  isAncestor(ancestor: string, descendant: string): Promise<boolean | undefined> {
+    const key = `${ancestor}..${descendant}`;
+    let p = this.ancestry.get(key);
+    if (!p) {
+      // In a shallow clone "not an ancestor" may only mean the history is cut: unknown.
+      p = isAncestor(this.shadow(), ancestor, descendant).then((yes) => (yes === false && this.shallow ? undefined : yes));
+      this.ancestry.set(key, p);
+    }
+    return p;
+  }
+
+  async countCommits(from: string, to: string): Promise<number | undefined> {
+    const res = await this.run(['rev-list', '--count', '--end-of-options', `${from}..${to}`]);
+    return res.code === 0 && /^\d+$/.test(res.stdout.trim()) ? Number(res.stdout.trim()) : undefined;
+  }
+
+  resolve(ref: string): Promise<string | undefined> {
+    return resolveCommit(this.shadow(), ref);
+  }
+
+  async hasCommit(oid: string): Promise<boolean> {
+    if (!OID.test(oid)) return false;
+    return (await this.object(`${oid}^{commit}`))?.type === 'commit';
+  }
+
+  tree(): Promise<TreeEntry[] | undefined> {
+    if (!this.rev) return Promise.resolve(undefined);
+    this.treeP ??= listTree(this.shadow(), this.commit);
+    return this.treeP;
+  }
+
+  async gitlinks(): Promise<Gitlink[]> {
+    return (await this.listGitlinks()).links;
+  }
+
+  listGitlinks(): Promise<{ links: Gitlink[]; error?: string }> {
+    this.gitlinksP ??= (async () => {
+      if (this.rev) {
+        const tree = await this.tree();
+        if (!tree) return { links: [], error: `git ls-tree could not read commit ${this.commit.slice(0, 12)}` };
+        return { links: tree.filter((e) => e.mode === '160000').map((e) => ({ path: e.path, commit: e.oid })) };
+      }
+      try {
+        return { links: readIndexGitlinks(this.data.loc.gitDir, this.data.format.objectFormat === 'sha256' ? 32 : 20) };
+      } catch (err) {
+        if (err instanceof GitDiskError) return { links: [], error: err.message };
+        throw err;
+      }
+    })();
+    return this.gitlinksP;
+  }
+
+  async readAt(commit: string, filePath: string): Promise<string | undefined> {
+    const obj = await this.batch.read(`${commit}:${filePath}`);
+    return obj && obj.type === 'blob' && !obj.tooLarge ? obj.content.toString('utf8') : undefined;
+  }
+
+  object(spec: string): Promise<BatchObject | undefined> {
+    return this.batch.read(spec);
+  }
+
+  submodule(name: string): Promise<GitFacts> {
+    let p = this.submodules.get(name);
+    if (!p) {
+      const where = submoduleGitDir(this.data.loc.commonDir, name);
+      p = Promise.resolve('reason' in where ? unavailableGit(where.reason) : openGitDirFacts(where.dir));
+      this.submodules.set(name, p);
+    }
+    return p;
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.batch.close();
+    for (const sub of this.submodules.values()) void sub.then((s) => s.close());
+    if (this.shadowDir) removeShadow(this.shadowDir);
+  }
+}

@@ -2,6 +2,7 @@
 // of the offending line, the mode and why, and a summary. Colour only here.
 import path from 'node:path';
 import pc from 'picocolors';
+import { lineLookup } from '../runner/lines.js';
 import type { Diagnostic, Reporter, RunResult, Severity } from '../runner/types.js';
 
 export function shouldColor(stream: { isTTY?: boolean }, env: Readonly<Record<string, string | undefined>>, flag?: boolean): boolean {
@@ -16,6 +17,7 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 export const pretty: Reporter = (result: RunResult, options) => {
   const c = pc.createColors(options.color);
   const sevText: Record<Severity, string> = { error: c.red('error'), warning: c.yellow('warning'), note: c.blue('note') };
+  const lineText = lineLookup(result.readFile);
   const lines: string[] = [];
   for (const repo of result.repos) {
     const where = repo.rev ? `, ${repo.rev} (${repo.commit?.slice(0, 12) ?? '?'})` : '';
@@ -28,7 +30,7 @@ export const pretty: Reporter = (result: RunResult, options) => {
         file = d.location.path;
         lines.push('');
       }
-      lines.push(...renderOne(d, repo.displayPath, result, c, sevText));
+      lines.push(...renderOne(d, repo.displayPath, lineText, c, sevText));
     }
     if (diags.length === 0) lines.push(`  ${c.green('no problems')}`);
     lines.push('');
@@ -42,14 +44,14 @@ export const pretty: Reporter = (result: RunResult, options) => {
 function renderOne(
   d: Diagnostic,
   repoPath: string,
-  result: RunResult,
+  lineText: (repo: string, file: string, line: number) => string | undefined,
   c: ReturnType<typeof pc.createColors>,
   sevText: Record<Severity, string>,
 ): string[] {
   const { path: file, line, column } = d.location;
   const shown = file === '.' ? repoPath : path.posix.join(repoPath.split(path.sep).join('/'), file);
   const out = [`  ${c.underline(`${shown}:${line}:${column}`)}  ${sevText[d.severity]}  ${d.message}  ${c.dim(d.ruleId)}`];
-  const text = result.readFile(d.location.repo, file)?.split('\n')[line - 1];
+  const text = lineText(d.location.repo, file, line);
   if (text !== undefined && text.length <= 300) {
     const gutter = String(line);
     const width = Math.max(1, (d.location.endLine === line && d.location.endColumn ? d.location.endColumn : column + 1) - column);

@@ -1,6 +1,5 @@
 import { defineRule } from '../../runner/types.js';
 import { GUARD, TEMP_FIX_VAR, tempFixes } from './_temp-fix.js';
-import { installScripts } from './_images.js';
 
 export default defineRule({
   id: 'images/temp-fix-guarded',
@@ -14,11 +13,9 @@ export default defineRule({
   tags: ['temp-fix'],
   precision: 'high',
   async check(ctx) {
-    const scripts = new Map((await installScripts(ctx)).map((s) => [s.path, s.bash]));
     for (const t of await tempFixes(ctx)) {
+      if (t.guarded) continue;
       const a = t.assignment;
-      const guarded = scripts.get(t.path)!.commands.some((c) => c.name === GUARD && c.fn === a.fn && c.line >= a.line);
-      if (guarded) continue;
       ctx.report({
         path: t.path,
         at: a,

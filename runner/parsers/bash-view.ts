@@ -108,10 +108,14 @@ export function encodeBashFile(file: BashFile): EncodedBashFile {
   const assignment = indexer(file.assignments);
   const chain = indexer(file.ifChains);
   const names: string[] = [];
+  const nameAt = new Map<string, number>();
   const nameIndex = (name: string | undefined) => {
     if (name === undefined) return -1;
-    let i = names.indexOf(name);
-    if (i === -1) i = names.push(name) - 1;
+    let i = nameAt.get(name);
+    if (i === undefined) {
+      i = names.push(name) - 1;
+      nameAt.set(name, i);
+    }
     return i;
   };
   return {

@@ -2,7 +2,7 @@
 import { parseArgs } from 'node:util';
 import path from 'node:path';
 import { UsageError, didYouMean } from './errors.js';
-import { defaultCacheDir } from './parse-cache.js';
+import { chooseCacheDir } from './parse-cache.js';
 import { parseFormat, writeOutputs, type OutputSpec } from './outputs.js';
 import { TOOL, PACKAGE_ROOT } from './tool.js';
 import type { Mode, RepoKind, RuleMeta, RunResult } from './types.js';
@@ -39,7 +39,8 @@ Options:
   --prune-baseline          with --baseline: drop entries of fixed findings from the file
   --exit-zero               exit 0 even with findings (2 still means a broken run)
   --cache-dir <dir>         where parsed shell scripts are cached between runs
-                            (default: $PORGS_LINT_CACHE_DIR, else $XDG_CACHE_HOME/porgs-lint or ~/.cache/porgs-lint)
+                            (default: $PORGS_LINT_CACHE_DIR, else $XDG_CACHE_HOME/porgs-lint or
+                            ~/.cache/porgs-lint; in CI (CI set) none: only --cache-dir)
   --no-cache                parse everything again and write no cache
   --no-color                no colours (also NO_COLOR=1; FORCE_COLOR=1 forces them)
   --list-rules              list every rule with its kinds, modes and default severity
@@ -164,7 +165,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       configPath: args.config,
       cwd: io.cwd,
       env: io.env,
-      cacheDir: args.cache ? path.resolve(io.cwd, args.cacheDir ?? defaultCacheDir(io.env)) : undefined,
+      cacheDir: args.cache ? chooseCacheDir(args.cacheDir, io.env, io.cwd) : undefined,
     });
     if (args.writeBaseline) {
       const { writeBaseline } = await import('./baseline.js');

@@ -78,7 +78,7 @@ export class ParseCache {
     return createHash('sha256').update(this.salt).update('\0').update(text).digest('hex');
   }
 
-  private checksum(key: string, body: string): string {
+  private checksum(key: string, body: Buffer): string {
     return createHash('sha256').update(key).update('\0').update(body).digest('hex');
   }
 
@@ -112,11 +112,11 @@ export class ParseCache {
     try {
       const st = fstatSync(fd);
       if (!st.isFile() || !isPrivate(st) || st.size > MAX_ENTRY_BYTES || st.size < HEADER_LENGTH) return undefined;
-      const text = readAll(fd, st.size).toString('utf8');
-      if (!text.startsWith(MAGIC) || text[HEADER_LENGTH - 1] !== '\n') return undefined;
-      const body = text.slice(HEADER_LENGTH);
-      if (text.slice(MAGIC.length, HEADER_LENGTH - 1) !== this.checksum(key, body)) return undefined;
-      return JSON.parse(body);
+      const bytes = readAll(fd, st.size);
+      const header = bytes.toString('latin1', 0, HEADER_LENGTH);
+      const body = bytes.subarray(HEADER_LENGTH);
+      if (!header.startsWith(MAGIC) || header !== `${MAGIC}${this.checksum(key, body)}\n`) return undefined;
+      return JSON.parse(body.toString('utf8'));
     } catch {
       return undefined;
     } finally {
@@ -132,9 +132,10 @@ export class ParseCache {
     const tmp = path.join(shard, `.${key}.${randomBytes(8).toString('hex')}.tmp`);
     let fd: number | undefined;
     try {
-      const body = JSON.stringify(value);
+      const body = Buffer.from(JSON.stringify(value));
       fd = openSync(tmp, 'wx', 0o600);
-      writeAll(fd, Buffer.from(`${MAGIC}${this.checksum(key, body)}\n${body}`));
+      writeAll(fd, Buffer.from(`${MAGIC}${this.checksum(key, body)}\n`));
+      writeAll(fd, body);
       closeSync(fd);
       fd = undefined;
       renameSync(tmp, path.join(shard, `${key}.json`));

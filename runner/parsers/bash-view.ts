@@ -100,7 +100,8 @@ const fromTuple = (t: number[], at: number): Span => ({ line: t[at], column: t[a
 
 export function encodeBashFile(file: BashFile): EncodedBashFile {
   const indexer = <T>(list: T[]) => {
-    const at = new Map(list.map((x, i) => [x, i]));
+    const at = new Map<T, number>();
+    list.forEach((x, i) => at.set(x, i));
     return (xs: T[]) => xs.map((x) => at.get(x)!);
   };
   const cmd = indexer(file.commands);

@@ -114,8 +114,9 @@ class Collector {
   }
 
   private span(n: TsNode): Span {
-    const { text: _text, ...span } = this.word(n);
-    return span;
+    const a = this.lines.position(n.startIndex);
+    const b = this.lines.position(n.endIndex);
+    return { line: a.line, column: a.column, endLine: b.line, endColumn: b.column };
   }
 
   private text(n: TsNode): string {

@@ -40,7 +40,7 @@ Options:
   --exit-zero               exit 0 even with findings (2 still means a broken run)
   --cache-dir <dir>         where parsed shell scripts are cached between runs
                             (default: $PORGS_LINT_CACHE_DIR, else $XDG_CACHE_HOME/porgs-lint or
-                            ~/.cache/porgs-lint; in CI (CI set) none: only --cache-dir)
+                            ~/.cache/porgs-lint; in CI (CI set) there is none: give --cache-dir)
   --no-cache                parse everything again and write no cache
   --no-color                no colours (also NO_COLOR=1; FORCE_COLOR=1 forces them)
   --list-rules              list every rule with its kinds, modes and default severity

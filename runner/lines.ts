@@ -21,14 +21,26 @@ export class LineIndex {
 
   /** 1-based line and column (in UTF-16 code units) of a character offset. */
   position(offset: number): { line: number; column: number } {
-    let lo = 0;
+    const line = this.lineAt(offset);
+    return { line, column: this.columnAt(offset, line) };
+  }
+
+  /** 1-based line of an offset; `from`: a line known to start at or before it (saves the search when it is that line). */
+  lineAt(offset: number, from = 1): number {
+    let lo = from - 1;
+    if (lo + 1 >= this.starts.length || this.starts[lo + 1] > offset) return from;
     let hi = this.starts.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
       if (this.starts[mid] <= offset) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo + 1, column: offset - this.starts[lo] + 1 };
+    return lo + 1;
+  }
+
+  /** 1-based column of an offset on its line. */
+  columnAt(offset: number, line: number): number {
+    return offset - this.starts[line - 1] + 1;
   }
 
   /** Text of a 1-based line without its line break; undefined past the end. */

@@ -95,7 +95,6 @@ export interface EncodedBashFile {
   functions: Array<Omit<BashFunction, 'commands' | 'comments' | 'assignments' | 'ifChains'> & { commands: number[]; comments: number[]; assignments: number[]; ifChains: number[] }>;
 }
 
-const toTuple = (s: Span): SpanTuple => [s.line, s.column, s.endLine ?? s.line, s.endColumn ?? s.column];
 const fromTuple = (t: number[], at: number): Span => ({ line: t[at], column: t[at + 1], endLine: t[at + 2], endColumn: t[at + 3] });
 
 export function encodeBashFile(file: BashFile): EncodedBashFile {
@@ -121,11 +120,15 @@ export function encodeBashFile(file: BashFile): EncodedBashFile {
   };
   return {
     names,
+    // Tuples written out field by field: a long script has hundreds of thousands of words.
     commands: file.commands.map((c): CommandTuple => [
       c.name,
       nameIndex(c.fn),
-      c.args.map((a): WordTuple => [a.text, a.value === a.text ? 1 : (a.value ?? 0), ...toTuple(a)]),
-      ...toTuple(c),
+      c.args.map((a): WordTuple => [a.text, a.value === a.text ? 1 : (a.value ?? 0), a.line, a.column, a.endLine ?? a.line, a.endColumn ?? a.column]),
+      c.line,
+      c.column,
+      c.endLine ?? c.line,
+      c.endColumn ?? c.column,
     ]),
     comments: file.comments,
     assignments: file.assignments,

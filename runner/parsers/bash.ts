@@ -105,18 +105,23 @@ class Collector {
 
   // Every property read on a tree-sitter node is a call into wasm: text and positions are taken
   // from the source and a JS line index, with one call (the end offset) per node.
-  private word(n: TsNode): { text: string } & Span {
+  // Spans are built field by field: a 100,000-line script has hundreds of thousands of them, and
+  // every intermediate object is garbage to collect.
+  private word(n: TsNode): BashWord {
     const start = n.startIndex;
     const end = n.endIndex;
-    const a = this.lines.position(start);
-    const b = this.lines.position(end);
-    return { text: this.src.slice(start, end), line: a.line, column: a.column, endLine: b.line, endColumn: b.column };
+    const text = this.src.slice(start, end);
+    const line = this.lines.lineAt(start);
+    const endLine = this.lines.lineAt(end, line);
+    return { text, value: literalValue(text), line, column: this.lines.columnAt(start, line), endLine, endColumn: this.lines.columnAt(end, endLine) };
   }
 
   private span(n: TsNode): Span {
-    const a = this.lines.position(n.startIndex);
-    const b = this.lines.position(n.endIndex);
-    return { line: a.line, column: a.column, endLine: b.line, endColumn: b.column };
+    const start = n.startIndex;
+    const end = n.endIndex;
+    const line = this.lines.lineAt(start);
+    const endLine = this.lines.lineAt(end, line);
+    return { line, column: this.lines.columnAt(start, line), endLine, endColumn: this.lines.columnAt(end, endLine) };
   }
 
   private text(n: TsNode): string {
@@ -208,19 +213,19 @@ class Collector {
     const args: BashWord[] = [];
     for (const a of n.childrenForFieldName('argument')) {
       if (!a) continue;
-      const w = this.word(a);
-      args.push({ ...w, value: literalValue(w.text) });
+      args.push(this.word(a));
     }
     const nameText = nameNode ? this.text(nameNode) : '';
     const name = literalValue(nameText) ?? nameText;
-    const cmd: BashCommand = { name, args, fn: this.fn?.name, ...this.span(n) };
+    const at = this.span(n);
+    const cmd: BashCommand = { name, args, fn: this.fn?.name, line: at.line, column: at.column, endLine: at.endLine, endColumn: at.endColumn };
     this.file.commands.push(cmd);
     this.fn?.commands.push(cmd);
     for (const sink of this.sinks) sink.push(cmd);
   }
 
   private comment(n: TsNode): void {
-    const c: BashComment = { ...this.word(n), fn: this.fn?.name };
+    const c: BashComment = { text: this.text(n), ...this.span(n), fn: this.fn?.name };
     this.file.comments.push(c);
     this.fn?.comments.push(c);
   }
@@ -233,9 +238,8 @@ class Collector {
         this.assignment(c, local);
         if (holdsSubstitution(c)) this.children(c);
       } else if (c.type === 'variable_name' && local) {
-        const w = this.word(c);
-        const { text: varName, ...at } = w;
-        const a: BashAssignment = { name: varName, valueAt: at, local, declaredOnly: true, fn: this.fn?.name, ...at };
+        const at = this.span(c);
+        const a: BashAssignment = { name: this.text(c), valueAt: at, local, declaredOnly: true, fn: this.fn?.name, ...at };
         this.file.assignments.push(a);
         this.fn?.assignments.push(a);
       } else this.visit(c);

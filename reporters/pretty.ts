@@ -3,6 +3,7 @@
 import path from 'node:path';
 import pc from 'picocolors';
 import { excerpt, guardLines, visible } from '../runner/escape.js';
+import { lineLookup } from '../runner/lines.js';
 import type { Diagnostic, Reporter, RunResult, Severity } from '../runner/types.js';
 
 export function shouldColor(stream: { isTTY?: boolean }, env: Readonly<Record<string, string | undefined>>, flag?: boolean): boolean {
@@ -17,6 +18,7 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 export const pretty: Reporter = (result: RunResult, options) => {
   const c = pc.createColors(options.color);
   const sevText: Record<Severity, string> = { error: c.red('error'), warning: c.yellow('warning'), note: c.blue('note') };
+  const lineText = lineLookup(result.readFile);
   const lines: string[] = [];
   for (const repo of result.repos) {
     const where = (repo.rev ? `, ${visible(repo.rev)} (${visible(repo.commit?.slice(0, 12) ?? '?')})` : '') + (repo.namedBy ? `, listed in ${visible(repo.namedBy)}` : '');
@@ -24,14 +26,12 @@ export const pretty: Reporter = (result: RunResult, options) => {
     lines.push(`  ${c.dim(`${repo.mode} mode: ${visible(repo.modeReason)}`)}`);
     const diags = result.diagnostics.filter((d) => d.location.repo === repo.name);
     let file: string | undefined;
-    let fileLines: string[] | undefined;
     for (const d of diags) {
       if (d.location.path !== file) {
         file = d.location.path;
-        fileLines = result.readFile(repo.name, file)?.split('\n');
         lines.push('');
       }
-      lines.push(...renderOne(d, repo.displayPath, fileLines, c, sevText));
+      lines.push(...renderOne(d, repo.displayPath, lineText(repo.name, file, d.location.line), c, sevText));
     }
     if (diags.length === 0) lines.push(`  ${c.green('no problems')}`);
     lines.push('');
@@ -45,14 +45,14 @@ export const pretty: Reporter = (result: RunResult, options) => {
 function renderOne(
   d: Diagnostic,
   repoPath: string,
-  fileLines: string[] | undefined,
+  sourceLine: string | undefined,
   c: ReturnType<typeof pc.createColors>,
   sevText: Record<Severity, string>,
 ): string[] {
   const { path: file, line, column } = d.location;
   const shown = visible(file === '.' ? repoPath : path.posix.join(repoPath.split(path.sep).join('/'), file));
   const out = [`  ${c.underline(`${shown}:${line}:${column}`)}  ${sevText[d.severity]}  ${visible(d.message)}  ${c.dim(visible(d.ruleId))}`];
-  const text = fileLines?.[line - 1]?.replace(/\r$/, '');
+  const text = sourceLine?.replace(/\r$/, '');
   if (text !== undefined) {
     const gutter = String(line);
     const end = d.location.endLine === line && d.location.endColumn ? d.location.endColumn - 1 : column;

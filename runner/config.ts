@@ -4,6 +4,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { didYouMean, UsageError } from './errors.js';
 import { readRegularFile } from './user-files.js';
+import { compileSafeRegex } from './safe-regex.js';
 import type { Mode, RepoKind, RuleMeta, Severity, SeveritySetting, Span } from './types.js';
 import { REPO_KINDS } from './types.js';
 
@@ -247,11 +248,9 @@ export async function parseConfig(text: string, knownRules: readonly RuleMeta[],
       if (t['release-branches'] !== undefined) settings.releaseBranches = stringList(t['release-branches'], ['kinds', kind, 'release-branches']);
       if (t['release-tag'] !== undefined) {
         if (typeof t['release-tag'] !== 'string') fail(['kinds', kind, 'release-tag'], 'release-tag must be a regular expression string');
-        try {
-          settings.releaseTag = new RegExp(t['release-tag'] as string);
-        } catch (err) {
-          fail(['kinds', kind, 'release-tag'], `release-tag is not a valid regular expression: ${(err as Error).message}`);
-        }
+        const compiled = compileSafeRegex(t['release-tag'] as string);
+        if (!compiled.ok) fail(['kinds', kind, 'release-tag'], `release-tag ${compiled.reason}`);
+        else settings.releaseTag = compiled.regex;
       }
       if (t.rules !== undefined) settings.rules = parseRules(t.rules, ['kinds', kind, 'rules']);
       config.kinds[kind as RepoKind] = settings;

@@ -2,7 +2,7 @@
 import { parseArgs } from 'node:util';
 import path from 'node:path';
 import { UsageError, didYouMean } from './errors.js';
-import { defaultCacheDir } from './parse-cache.js';
+import { chooseCacheDir } from './parse-cache.js';
 import { guardedRoots, parseFormat, writeOutputs, type OutputSpec } from './outputs.js';
 import { visible, visibleLines } from './escape.js';
 import { TOOL, PACKAGE_ROOT } from './tool.js';
@@ -44,7 +44,8 @@ Options:
   --exit-zero               exit 0 even with findings (2 still means a broken run)
   --fail-on-unverified      exit 1 when a rule could not verify something ("cannot verify" notes)
   --cache-dir <dir>         where parsed shell scripts are cached between runs
-                            (default: $PORGS_LINT_CACHE_DIR, else $XDG_CACHE_HOME/porgs-lint or ~/.cache/porgs-lint)
+                            (default: $PORGS_LINT_CACHE_DIR, else $XDG_CACHE_HOME/porgs-lint or
+                            ~/.cache/porgs-lint; in CI (CI set) there is none: give --cache-dir)
   --no-cache                parse everything again and write no cache
   --no-color                no colours (also NO_COLOR=1; FORCE_COLOR=1 forces them)
   --list-rules              list every rule with its kinds, modes and default severity
@@ -183,7 +184,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       baselinePath: args.baseline,
       cwd: io.cwd,
       env: io.env,
-      cacheDir: args.cache ? path.resolve(io.cwd, args.cacheDir ?? defaultCacheDir(io.env)) : undefined,
+      cacheDir: args.cache ? chooseCacheDir(args.cacheDir, io.env, io.cwd) : undefined,
     });
     if (args.writeBaseline) {
       const { writeBaseline } = await import('./baseline.js');

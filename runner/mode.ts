@@ -1,5 +1,6 @@
 // Release or dev: flag > release tag on the checked commit > branch > CI variables > dev.
 import type { GitFacts } from './git-facts.js';
+import { safeRegex } from './safe-regex.js';
 import type { Mode, RepoKind } from './types.js';
 
 export const DEFAULT_RELEASE_BRANCHES: Record<RepoKind, string[]> = {
@@ -9,7 +10,7 @@ export const DEFAULT_RELEASE_BRANCHES: Record<RepoKind, string[]> = {
   resources: ['main'],
 };
 
-export const DEFAULT_RELEASE_TAG = /^[0-9]+\.[0-9]+\.[0-9]+$/;
+export const DEFAULT_RELEASE_TAG = safeRegex('^[0-9]+\\.[0-9]+\\.[0-9]+$');
 
 export interface ModeInput {
   flag?: Mode;

@@ -1,15 +1,62 @@
 // A content-addressed cache of parsed views on disk, so a file that has not changed is not parsed
 // again by the next run (the bash grammar is the one parser whose load and parse cost more than
-// reading its result back). Best effort: any read or write failure means "not cached".
-import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+// reading its result back). Best effort: any failure means "not cached", never a changed finding.
+//
+// A cache folder can be shared with someone else (a CI runner's home folder), so nothing in it is
+// trusted as is: the folder must be the user's own and closed to others, no symlink in it is
+// followed, and an entry is used only when the sha256 it carries matches its key and content.
+import { createHash, randomBytes } from 'node:crypto';
+import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readSync, renameSync, statSync, unlinkSync, writeSync, type Stats } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { runsInCI } from './ci.js';
 
-/** `$PORGS_LINT_CACHE_DIR`, else `$XDG_CACHE_HOME/porgs-lint`, else `~/.cache/porgs-lint`. */
-export function defaultCacheDir(env: Readonly<Record<string, string | undefined>>): string {
+type Env = Readonly<Record<string, string | undefined>>;
+
+/**
+ * `$PORGS_LINT_CACHE_DIR`, else `$XDG_CACHE_HOME/porgs-lint`, else `~/.cache/porgs-lint`. In CI there
+ * is no default (undefined: no cache): a runner's home folder may be shared with other jobs, so only
+ * a folder given with `--cache-dir` is used there.
+ */
+export function defaultCacheDir(env: Env): string | undefined {
+  if (runsInCI(env)) return undefined;
   if (env.PORGS_LINT_CACHE_DIR) return env.PORGS_LINT_CACHE_DIR;
   return path.join(env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'porgs-lint');
+}
+
+/** The folder the CLI caches in: `--cache-dir` (relative to cwd), else the default; undefined: no cache. */
+export function chooseCacheDir(flag: string | undefined, env: Env, cwd: string): string | undefined {
+  const dir = flag ?? defaultCacheDir(env);
+  return dir === undefined ? undefined : path.resolve(cwd, dir);
+}
+
+/** An entry larger than this is not read (a view is a few times its script, itself at most 5 MB). */
+const MAX_ENTRY_BYTES = 64 * 1024 * 1024;
+/** First line of an entry: this tag, then the sha256 of its key and body. */
+const MAGIC = 'porgs-lint-cache 1 ';
+const HEADER_LENGTH = MAGIC.length + 64 + 1;
+// Not following a symlink at the last component; not blocking on a FIFO planted as an entry.
+const READ_FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);
+
+/** Owned by the current user and not writable by group or others (where the platform has owners). */
+function isPrivate(st: Stats): boolean {
+  if (typeof process.getuid !== 'function') return true;
+  return st.uid === process.getuid() && (st.mode & 0o022) === 0;
+}
+
+function readAll(fd: number, size: number): Buffer {
+  const buf = Buffer.alloc(size);
+  let at = 0;
+  while (at < size) {
+    const n = readSync(fd, buf, at, size - at, at);
+    if (n === 0) break;
+    at += n;
+  }
+  return buf.subarray(0, at);
+}
+
+function writeAll(fd: number, data: Buffer): void {
+  for (let at = 0; at < data.length; ) at += writeSync(fd, data, at, data.length - at);
 }
 
 export class ParseCache {
@@ -26,27 +73,75 @@ export class ParseCache {
     return createHash('sha256').update(this.salt).update('\0').update(text).digest('hex');
   }
 
-  private file(key: string): string {
-    return path.join(this.dir, key.slice(0, 2), `${key}.json`);
+  private checksum(key: string, body: Buffer): string {
+    return createHash('sha256').update(key).update('\0').update(body).digest('hex');
   }
 
-  get(key: string): unknown {
+  /**
+   * The shard folder of a key (its first two hex digits), when it and the cache folder are the
+   * user's own and closed to others. Checked on every use (two stats against an entry's read
+   * and hash), so a folder opened up during a long-lived process is noticed. The cache folder
+   * itself may be a symlink the user made; a shard may not.
+   */
+  private shard(key: string, create: boolean): string | undefined {
+    const shard = path.join(this.dir, key.slice(0, 2));
     try {
-      return JSON.parse(readFileSync(this.file(key), 'utf8'));
+      if (create) mkdirSync(shard, { recursive: true, mode: 0o700 });
+      const root = statSync(this.dir);
+      const st = lstatSync(shard);
+      return root.isDirectory() && isPrivate(root) && st.isDirectory() && isPrivate(st) ? shard : undefined;
     } catch {
       return undefined;
     }
   }
 
-  set(key: string, value: unknown): void {
-    const file = this.file(key);
-    const tmp = `${file}.${process.pid}.tmp`;
+  get(key: string): unknown {
+    const shard = this.shard(key, false);
+    if (!shard) return undefined;
+    let fd: number;
     try {
-      mkdirSync(path.dirname(file), { recursive: true });
-      writeFileSync(tmp, JSON.stringify(value));
-      renameSync(tmp, file);
+      fd = openSync(path.join(shard, `${key}.json`), READ_FLAGS);
+    } catch {
+      return undefined;
+    }
+    try {
+      const st = fstatSync(fd);
+      if (!st.isFile() || !isPrivate(st) || st.size > MAX_ENTRY_BYTES || st.size < HEADER_LENGTH) return undefined;
+      const bytes = readAll(fd, st.size);
+      const header = bytes.toString('latin1', 0, HEADER_LENGTH);
+      const body = bytes.subarray(HEADER_LENGTH);
+      if (!header.startsWith(MAGIC) || header !== `${MAGIC}${this.checksum(key, body)}\n`) return undefined;
+      return JSON.parse(body.toString('utf8'));
+    } catch {
+      return undefined;
+    } finally {
+      closeSync(fd);
+    }
+  }
+
+  set(key: string, value: unknown): void {
+    const shard = this.shard(key, true);
+    if (!shard) return;
+    // A fresh name opened exclusively (O_EXCL also refuses a symlink planted under that name),
+    // then renamed over the entry: readers see the old entry or the new one, never half of one.
+    const tmp = path.join(shard, `.${key}.${randomBytes(8).toString('hex')}.tmp`);
+    let fd: number | undefined;
+    try {
+      const body = Buffer.from(JSON.stringify(value));
+      fd = openSync(tmp, 'wx', 0o600);
+      writeAll(fd, Buffer.from(`${MAGIC}${this.checksum(key, body)}\n`));
+      writeAll(fd, body);
+      closeSync(fd);
+      fd = undefined;
+      renameSync(tmp, path.join(shard, `${key}.json`));
     } catch {
       // A cache that cannot be written only makes the next run slower.
+      try {
+        if (fd !== undefined) closeSync(fd);
+        unlinkSync(tmp);
+      } catch {
+        /* never created */
+      }
     }
   }
 }

@@ -10,6 +10,7 @@ import { fingerprint } from './fingerprint.js';
 import { didYouMean, UsageError } from './errors.js';
 import { openGitFacts, RevError, type GitFacts } from './git-facts.js';
 import { DEFAULT_RELEASE_BRANCHES, DEFAULT_RELEASE_TAG, decideMode } from './mode.js';
+import { lineLookup } from './lines.js';
 import { allRuleMeta, loadRules, META_RULES } from './registry.js';
 import { GitRevisionSource, WorktreeSource, type Source } from './source.js';
 import { findSuppressions, type Suppression } from './suppress.js';
@@ -184,11 +185,6 @@ export async function explainApplicability(ruleId: string, opts: LintOptions): P
   return out;
 }
 
-function lineText(text: string | undefined, line: number): string | undefined {
-  if (text === undefined) return undefined;
-  return text.split('\n')[line - 1];
-}
-
 export async function lint(opts: LintOptions = {}): Promise<RunResult> {
   const startTime = new Date().toISOString();
   const cwd = opts.cwd ?? process.cwd();
@@ -333,6 +329,7 @@ async function finish(
     return suppressions.get(key)!;
   };
 
+  const lineText = lineLookup((name, file) => byName.get(name)?.ctx!.texts.get(file));
   const out: Diagnostic[] = [];
   for (const f of findings) {
     const repo = byName.get(f.repo) ?? repos[0];
@@ -348,8 +345,7 @@ async function finish(
         continue;
       }
     }
-    const text = repo.ctx!.texts.get(file);
-    const key = f.input.key ?? lineText(text, line)?.trim() ?? f.input.message;
+    const key = f.input.key ?? lineText(repo.info.name, file, line)?.trim() ?? f.input.message;
     out.push({
       ruleId: f.ruleId,
       severity: f.severity,

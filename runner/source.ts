@@ -4,6 +4,7 @@ import { promises as fs, realpathSync } from 'node:fs';
 import path from 'node:path';
 import type { FileEntry } from './context-api.js';
 import type { GitFacts } from './git-facts.js';
+import { normaliseLineEndings } from './lines.js';
 
 /** Files above this size are not read (a lint rule has no business in a 5 MB blob). */
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
@@ -28,10 +29,33 @@ export function normalisePath(p: string): string {
   return p.replace(/\\/g, '/').replace(/^\.\//, '').replace(/\/+$/, '');
 }
 
+const BINARY = 'binary file (contains NUL bytes)';
+
+/** Text of a file's bytes: UTF-8, or UTF-16 when it starts with a byte order mark. */
+function bytesToText(buf: Buffer): { text: string } | { problem: string } {
+  const [a, b, c, d] = buf;
+  if ((a === 0xff && b === 0xfe && c === 0 && d === 0) || (a === 0 && b === 0 && c === 0xfe && d === 0xff)) {
+    return { problem: 'UTF-32 text is not read; save it as UTF-8' };
+  }
+  const le = a === 0xff && b === 0xfe;
+  if (le || (a === 0xfe && b === 0xff)) {
+    if (buf.length % 2 !== 0) return { problem: `UTF-16 ${le ? 'LE' : 'BE'} text with an odd number of bytes (truncated?); save it as UTF-8` };
+    const units = Buffer.from(buf.subarray(2));
+    if (!le) units.swap16();
+    const text = units.toString('utf16le');
+    return text.slice(0, 8000).includes('\0') ? { problem: BINARY } : { text };
+  }
+  if (buf.subarray(0, 8000).includes(0)) return { problem: BINARY };
+  return { text: buf.toString('utf8').replace(/^\uFEFF/, '') };
+}
+
 function decode(buf: Buffer): ReadResult {
   if (buf.length > MAX_FILE_BYTES) return { ok: false, reason: 'unreadable', detail: `file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB` };
-  if (buf.subarray(0, 8000).includes(0)) return { ok: false, reason: 'unreadable', detail: 'binary file (contains NUL bytes)' };
-  return { ok: true, text: buf.toString('utf8').replace(/^\uFEFF/, '') };
+  const res = bytesToText(buf);
+  if ('problem' in res) return { ok: false, reason: 'unreadable', detail: res.problem };
+  // One line ending for every reader, so line numbers agree with editors and GitHub (columns
+  // within a line do not change; a lone CR ends its line).
+  return { ok: true, text: normaliseLineEndings(res.text) };
 }
 
 export class WorktreeSource implements Source {

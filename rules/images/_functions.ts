@@ -65,8 +65,13 @@ function runInstructions(text: string): RunInstruction[] {
     out.push({
       body,
       at(offset, length) {
-        let k = starts.length - 1;
-        while (k > 0 && starts[k] > offset) k--;
+        // The last piece starting at or before offset (binary search: a RUN can hold thousands of lines).
+        let k = 0;
+        for (let hi = starts.length - 1; k < hi; ) {
+          const mid = (k + hi + 1) >> 1;
+          if (starts[mid] <= offset) k = mid;
+          else hi = mid - 1;
+        }
         const column = pieces[k].column + offset - starts[k];
         return { line: pieces[k].line, column, endLine: pieces[k].line, endColumn: column + length };
       },
@@ -75,9 +80,36 @@ function runInstructions(text: string): RunInstruction[] {
   return out;
 }
 
-// `./entrypoint.sh fn` at a command position: at the start of the instruction or after && || ; | (
-// (so `echo "see ./entrypoint.sh x"` and `chmod +x entrypoint.sh` are not runs).
-const SHELL_FORM = /(?:^|&&|\|\||;|\||\()\s*(?:\S*\/)?entrypoint\.sh\s+([A-Za-z_][\w-]*)/g;
+const ENTRYPOINT_CALL = /entrypoint\.sh\s+([A-Za-z_][\w-]*)/g;
+const isSpace = (ch: string | undefined) => ch !== undefined && /\s/.test(ch);
+/** Whether the text ends at `end` with an operator after which a command starts: && || ; | ( */
+const operatorEndsAt = (text: string, end: number) => {
+  const ch = text[end - 1];
+  return ch === ';' || ch === '|' || ch === '(' || (ch === '&' && text[end - 2] === '&');
+};
+
+/**
+ * `./entrypoint.sh fn` at a command position: at the start of the instruction or after && || ; | (
+ * (so `echo "see ./entrypoint.sh x"` and `chmod +x entrypoint.sh` are not runs). Each call is
+ * checked backwards over its own word and the spaces before it, which keeps the work linear: a
+ * pattern anchored on the operators instead backtracks through a whole line of `(((...`.
+ */
+function shellFormRuns(body: string): Array<{ name: string; offset: number }> {
+  const out: Array<{ name: string; offset: number }> = [];
+  for (const m of body.matchAll(ENTRYPOINT_CALL)) {
+    const at = m.index;
+    let word = at;
+    while (word > 0 && !isSpace(body[word - 1])) word--;
+    const pathBefore = at === word || body[at - 1] === '/';
+    // `;./entrypoint.sh` or `(cd x&&/y/entrypoint.sh`: an operator inside the word, then a path or nothing.
+    let operatorInWord = false;
+    for (let end = word + 1; end <= at && !operatorInWord; end++) operatorInWord = operatorEndsAt(body, end) && (end === at || body[at - 1] === '/');
+    let before = word;
+    while (before > 0 && isSpace(body[before - 1])) before--;
+    if (operatorInWord || (pathBefore && (before === 0 || operatorEndsAt(body, before)))) out.push({ name: m[1], offset: at + m[0].length - m[1].length });
+  }
+  return out;
+}
 
 /** `RUN ./entrypoint.sh <fn>` in Dockerfile and *.dockerfile: shell form (continuations included) and exec form. */
 export async function entrypointRuns(ctx: RepoView): Promise<EntrypointRun[]> {
@@ -98,10 +130,7 @@ export async function entrypointRuns(ctx: RepoView): Promise<EntrypointRun[]> {
         }
         continue;
       }
-      for (const m of run.body.matchAll(SHELL_FORM)) {
-        const offset = m.index + m[0].length - m[1].length;
-        out.push({ path, name: m[1], at: run.at(offset, m[1].length) });
-      }
+      for (const { name, offset } of shellFormRuns(run.body)) out.push({ path, name, at: run.at(offset, name.length) });
     }
   }
   return out;

@@ -70,13 +70,20 @@ export interface Whitelist {
 
 const WHITELIST = /^#\s*code-check-whitelist\b/i;
 
+// `a , b` as `a,b`, piece by piece: a global replace of spaces-comma-spaces would retry from every
+// space of a long run of them (quadratic on a crafted comment).
+function spacesAroundCommasRemoved(text: string): string {
+  const pieces = text.split(',');
+  return pieces.map((p, i) => (i > 0 ? p.trimStart() : p)).map((p, i) => (i < pieces.length - 1 ? p.trimEnd() : p)).join(',');
+}
+
 /** A `# CODE-CHECK-WHITELIST=...` comment, or undefined for any other comment. */
 export function parseWhitelist(comment: BashComment): Whitelist | undefined {
   if (!WHITELIST.test(comment.text)) return undefined;
   const exact = /^# CODE-CHECK-WHITELIST=(.*)$/.exec(comment.text.trimEnd());
   if (!exact) {
     const rest = comment.text.replace(WHITELIST, '').replace(/^\s*=?\s*/, '');
-    return { comment, names: [], syntaxProblem: `write it exactly as "# CODE-CHECK-WHITELIST=${rest.replace(/\s*,\s*/g, ',') || 'add-aliases'}"` };
+    return { comment, names: [], syntaxProblem: `write it exactly as "# CODE-CHECK-WHITELIST=${spacesAroundCommasRemoved(rest) || 'add-aliases'}"` };
   }
   const list = exact[1];
   const start = comment.column + '# CODE-CHECK-WHITELIST='.length;

@@ -50,8 +50,8 @@ export function sourcing(ctx: RepoView): Promise<Sourcing> {
       });
     const result: Sourcing = { entrypoint: scripts.has(ENTRYPOINT), direct: lines(ENTRYPOINT), lines: [], reachable: new Set() };
     const queue = [ENTRYPOINT];
-    while (queue.length > 0) {
-      const path = queue.shift()!;
+    for (let next = 0; next < queue.length; next++) {
+      const path = queue[next];
       if (result.reachable.has(path)) continue;
       if (!scripts.has(path)) {
         if (unparsed.has(path)) result.unparsed ??= path;

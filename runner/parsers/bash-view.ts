@@ -117,12 +117,12 @@ export interface EncodedBashFile {
   functions: Array<Omit<BashFunction, 'commands' | 'comments' | 'assignments' | 'ifChains' | 'cases'> & { commands: number[]; comments: number[]; assignments: number[]; ifChains: number[]; cases: number[] }>;
 }
 
-const toTuple = (s: Span): SpanTuple => [s.line, s.column, s.endLine ?? s.line, s.endColumn ?? s.column];
 const fromTuple = (t: number[], at: number): Span => ({ line: t[at], column: t[at + 1], endLine: t[at + 2], endColumn: t[at + 3] });
 
 export function encodeBashFile(file: BashFile): EncodedBashFile {
   const indexer = <T>(list: T[]) => {
-    const at = new Map(list.map((x, i) => [x, i]));
+    const at = new Map<T, number>();
+    list.forEach((x, i) => at.set(x, i));
     return (xs: T[]) => xs.map((x) => at.get(x)!);
   };
   const cmd = indexer(file.commands);
@@ -131,19 +131,27 @@ export function encodeBashFile(file: BashFile): EncodedBashFile {
   const chain = indexer(file.ifChains);
   const caseAt = indexer(file.cases);
   const names: string[] = [];
+  const nameAt = new Map<string, number>();
   const nameIndex = (name: string | undefined) => {
     if (name === undefined) return -1;
-    let i = names.indexOf(name);
-    if (i === -1) i = names.push(name) - 1;
+    let i = nameAt.get(name);
+    if (i === undefined) {
+      i = names.push(name) - 1;
+      nameAt.set(name, i);
+    }
     return i;
   };
   return {
     names,
+    // Tuples written out field by field: a long script has hundreds of thousands of words.
     commands: file.commands.map((c): CommandTuple => [
       c.name,
       nameIndex(c.fn),
-      c.args.map((a): WordTuple => [a.text, a.value === a.text ? 1 : (a.value ?? 0), ...toTuple(a)]),
-      ...toTuple(c),
+      c.args.map((a): WordTuple => [a.text, a.value === a.text ? 1 : (a.value ?? 0), a.line, a.column, a.endLine ?? a.line, a.endColumn ?? a.column]),
+      c.line,
+      c.column,
+      c.endLine ?? c.line,
+      c.endColumn ?? c.column,
     ]),
     comments: file.comments,
     assignments: file.assignments,

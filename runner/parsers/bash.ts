@@ -4,7 +4,8 @@
 // commands inside `$(...)` are commands (they run).
 import { createRequire } from 'node:module';
 import v8 from 'node:v8';
-import { LineIndex, type ParseOutcome } from './parse-outcome.js';
+import { LineIndex, normaliseLineEndings } from '../lines.js';
+import type { ParseOutcome } from './parse-outcome.js';
 import type { Span } from '../types.js';
 import type { Node as TsNode } from 'web-tree-sitter';
 import type { BashAssignment, BashBranch, BashCase, BashCaseItem, BashComment, BashCommand, BashFile, BashFunction, BashIfChain, BashWord } from './bash-view.js';
@@ -75,6 +76,26 @@ function holdsSubstitution(n: TsNode): boolean {
   return /\$\(|`|[<>]\(/.test(n.text);
 }
 
+/**
+ * How deep the view is read. The walk recurses once per tree level, and every command inside
+ * nested if branches is listed in each of them: without bounds, 10,000 nested subshells overflow
+ * the stack and 2,000 nested ifs make the view quadratic. Real install scripts stay near 20 levels
+ * and 5 nested ifs.
+ */
+export const MAX_TREE_DEPTH = 256;
+export const MAX_IF_NESTING = 32;
+
+/** Thrown by the walk when a limit is passed; becomes the file's parse error. */
+class TooDeep extends Error {
+  constructor(
+    readonly line: number,
+    readonly column: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
 class Collector {
   private readonly lines: LineIndex;
 
@@ -84,17 +105,23 @@ class Collector {
 
   // Every property read on a tree-sitter node is a call into wasm: text and positions are taken
   // from the source and a JS line index, with one call (the end offset) per node.
-  private word(n: TsNode): { text: string } & Span {
+  // Spans are built field by field: a 100,000-line script has hundreds of thousands of them, and
+  // every intermediate object is garbage to collect.
+  private word(n: TsNode): BashWord {
     const start = n.startIndex;
     const end = n.endIndex;
-    const a = this.lines.position(start);
-    const b = this.lines.position(end);
-    return { text: this.src.slice(start, end), line: a.line, column: a.column, endLine: b.line, endColumn: b.column };
+    const text = this.src.slice(start, end);
+    const line = this.lines.lineAt(start);
+    const endLine = this.lines.lineAt(end, line);
+    return { text, value: literalValue(text), line, column: this.lines.columnAt(start, line), endLine, endColumn: this.lines.columnAt(end, endLine) };
   }
 
   private span(n: TsNode): Span {
-    const { text: _text, ...span } = this.word(n);
-    return span;
+    const start = n.startIndex;
+    const end = n.endIndex;
+    const line = this.lines.lineAt(start);
+    const endLine = this.lines.lineAt(end, line);
+    return { line, column: this.lines.columnAt(start, line), endLine, endColumn: this.lines.columnAt(end, endLine) };
   }
 
   private text(n: TsNode): string {
@@ -106,14 +133,28 @@ class Collector {
   /** Command lists being filled (if branches and their conditions), innermost last. */
   private readonly sinks: BashCommand[][] = [];
 
+  private depth = 0;
+
   private get fn(): BashFunction | undefined {
     return this.fnStack[this.fnStack.length - 1];
+  }
+
+  private tooDeep(n: TsNode, what: string): TooDeep {
+    const { line, column } = this.lines.position(n.startIndex);
+    return new TooDeep(line, column, `${what} from line ${line} on; porgs-lint reads no deeper: move the inner part into a function`);
   }
 
   visit(n: TsNode): void {
     const type = n.type;
     // Punctuation (`{`, `$(`, `;;`...) has no children: skip the call into the parser.
     if (type.charCodeAt(0) < 97 || type.charCodeAt(0) > 122) return;
+    // No finally: a walk that throws is abandoned with its collector.
+    if (++this.depth > MAX_TREE_DEPTH) throw this.tooDeep(n, `nesting is too deep: more than ${MAX_TREE_DEPTH} levels of nested commands, subshells, blocks or substitutions`);
+    this.visitNode(n, type);
+    this.depth--;
+  }
+
+  private visitNode(n: TsNode, type: string): void {
     switch (type) {
       case 'function_definition':
         return this.functionDef(n);
@@ -175,19 +216,19 @@ class Collector {
     const args: BashWord[] = [];
     for (const a of n.childrenForFieldName('argument')) {
       if (!a) continue;
-      const w = this.word(a);
-      args.push({ ...w, value: literalValue(w.text) });
+      args.push(this.word(a));
     }
     const nameText = nameNode ? this.text(nameNode) : '';
     const name = literalValue(nameText) ?? nameText;
-    const cmd: BashCommand = { name, args, fn: this.fn?.name, ...this.span(n) };
+    const at = this.span(n);
+    const cmd: BashCommand = { name, args, fn: this.fn?.name, line: at.line, column: at.column, endLine: at.endLine, endColumn: at.endColumn };
     this.file.commands.push(cmd);
     this.fn?.commands.push(cmd);
     for (const sink of this.sinks) sink.push(cmd);
   }
 
   private comment(n: TsNode): void {
-    const c: BashComment = { ...this.word(n), fn: this.fn?.name };
+    const c: BashComment = { text: this.text(n), ...this.span(n), fn: this.fn?.name };
     this.file.comments.push(c);
     this.fn?.comments.push(c);
   }
@@ -200,9 +241,8 @@ class Collector {
         this.assignment(c, local);
         if (holdsSubstitution(c)) this.children(c);
       } else if (c.type === 'variable_name' && local) {
-        const w = this.word(c);
-        const { text: varName, ...at } = w;
-        const a: BashAssignment = { name: varName, valueAt: at, local, declaredOnly: true, fn: this.fn?.name, ...at };
+        const at = this.span(c);
+        const a: BashAssignment = { name: this.text(c), valueAt: at, local, declaredOnly: true, fn: this.fn?.name, ...at };
         this.file.assignments.push(a);
         this.fn?.assignments.push(a);
       } else this.visit(c);
@@ -225,6 +265,7 @@ class Collector {
   }
 
   private ifChain(n: TsNode): void {
+    if (this.sinks.length >= MAX_IF_NESTING) throw this.tooDeep(n, `if statements are nested too deep: more than ${MAX_IF_NESTING} levels`);
     const chain: BashIfChain = { branches: [], fn: this.fn?.name, ...this.span(n) };
     this.file.ifChains.push(chain);
     this.fn?.ifChains.push(chain);
@@ -298,18 +339,24 @@ class Collector {
  * ERROR inside it (tree-sitter may wrap a whole region in one ERROR that starts far before the mistake).
  */
 function firstError(root: TsNode): TsNode | undefined {
+  // Depth first with an explicit stack: an unclosed construct can nest as deep as the file is long.
   let innermostError: TsNode | undefined;
-  const walk = (n: TsNode): TsNode | undefined => {
+  const stack: Array<{ node: TsNode; next: TsNode[] }> = [];
+  const enter = (n: TsNode): TsNode | undefined => {
     if (n.isMissing) return n;
-    for (const c of n.children) {
-      if (!c || !(c.hasError || c.isMissing)) continue;
-      const found = walk(c);
-      if (found) return found;
-    }
-    if (n.isError && !innermostError) innermostError = n;
+    stack.push({ node: n, next: n.children.filter((c): c is TsNode => c !== null && (c.hasError || c.isMissing)).reverse() });
     return undefined;
   };
-  const found = walk(root);
+  let found = enter(root);
+  while (!found && stack.length > 0) {
+    const top = stack[stack.length - 1];
+    const child = top.next.pop();
+    if (child) found = enter(child);
+    else {
+      stack.pop();
+      if (top.node.isError && !innermostError) innermostError = top.node;
+    }
+  }
   if (found) return found;
   // Inside an ERROR, the parsed constructs come first; the first bare token is where parsing broke.
   const error = innermostError ?? root;
@@ -328,20 +375,25 @@ export async function load(): Promise<(text: string) => ParseOutcome<BashFile>> 
   parser.setLanguage(language);
   return (raw) => {
     // CRLF scripts: bash itself would choke on the \r; read them as the LF scripts they are meant to be
-    // (line and column numbers are unchanged).
-    const text = raw.includes('\r\n') ? raw.replace(/\r\n/g, '\n') : raw;
+    // (line and column numbers are unchanged). A lone \r ends a line too, as the report counts lines.
+    const text = normaliseLineEndings(raw);
     const tree = parser.parse(text);
     if (!tree) return { ok: false, error: { line: 1, column: 1, message: 'the bash parser gave no tree' } };
     try {
       const root = tree.rootNode;
       if (root.hasError) {
         const e = firstError(root) ?? root;
-        const line = text.split('\n')[e.startPosition.row]?.trim().slice(0, 60) ?? '';
+        const line = new LineIndex(text).lineText(e.startPosition.row + 1)?.trim().slice(0, 60) ?? '';
         const near = e.isMissing ? `missing ${JSON.stringify(e.type)}` : `cannot parse from ${JSON.stringify(line)} on; look there for an unclosed if/fi, {/}, do/done, case/esac or quote`;
         return { ok: false, error: { line: e.startPosition.row + 1, column: e.startPosition.column + 1, message: `syntax error: ${near}` } };
       }
       const collector = new Collector(text);
-      collector.visit(root);
+      try {
+        collector.visit(root);
+      } catch (err) {
+        if (err instanceof TooDeep) return { ok: false, error: { line: err.line, column: err.column, message: err.message } };
+        throw err;
+      }
       return { ok: true, value: collector.file };
     } finally {
       tree.delete();

@@ -21,20 +21,5 @@ export function offsetToPosition(text: string, offset: number): { line: number; 
   return { line, column: offset - lineStart + 1 };
 }
 
-/** Maps offsets to positions in O(log n) after an O(n) scan; for parsers that ask often. */
-export class LineIndex {
-  private readonly starts: number[] = [0];
-  constructor(text: string) {
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
-  }
-  position(offset: number): { line: number; column: number } {
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, column: offset - this.starts[lo] + 1 };
-  }
-}
+/** Maps offsets to positions in O(log n); one class for every parser (runner/lines.ts). */
+export { LineIndex } from '../lines.js';

@@ -25,7 +25,8 @@ const FILE_NAME = `\n::error file=y::name${ESC}[2J\u202e\r::notice::cr`;
 
 /** The visible forms the human outputs must show. */
 const SHOWN = [
-  '\\n::error file=x::pwned\\n::add-mask::secret\\n::stop-commands::tok\\r::warning::cr',
+  // File text is read with a lone CR as a line end, as editors and GitHub count lines: shown as \n.
+  '\\n::error file=x::pwned\\n::add-mask::secret\\n::stop-commands::tok\\n::warning::cr',
   '\\x1b]8;;https://evil.example\\x07click\\x1b]8;;\\x07',
   '\\x1b[2J\\u202e\\u2066\\u2069\\u200f\\u061c\\x9b31m\\x85\\x7f\\u2028\\u2029\\t##\\x5berror]old',
 ];
@@ -88,6 +89,9 @@ afterAll(async () => {
   await Promise.all(temps.map((dir) => fs.rm(dir, { recursive: true, force: true })));
 });
 
+/** Repo text as porgs-lint reads it from a file: `\r\n` and a lone `\r` end a line. */
+const asRead = (text: string) => text.replace(/\r\n?/g, '\n');
+
 const diagnostics = (): JsonDiag[] => JSON.parse(runs.json.stdout).diagnostics;
 
 describe('hostile repo text in a lint run', () => {
@@ -95,8 +99,8 @@ describe('hostile repo text in a lint run', () => {
     expect(runs.json.code).toBe(1);
     const diags = diagnostics();
     const byRule = (id: string) => diags.filter((d) => d.ruleId === id);
-    expect(byRule('wrapper/version-format').map((d) => d.message)).toEqual([expect.stringContaining(`version "${VERSION}"`)]);
-    expect(byRule('images/add-to-list-format').map((d) => d.message)).toContainEqual(expect.stringContaining(`add-to-list row "${ROW}"`));
+    expect(byRule('wrapper/version-format').map((d) => d.message)).toEqual([expect.stringContaining(`version "${asRead(VERSION)}"`)]);
+    expect(byRule('images/add-to-list-format').map((d) => d.message)).toContainEqual(expect.stringContaining(`add-to-list row "${asRead(ROW)}"`));
     expect(byRule('wrapper/gitmodules-gitlink').map((d) => d.message)).toEqual([expect.stringContaining(`submodule path ${SUBMODULE_PATH} has no gitlink`)]);
     expect(byRule('wrapper/gitmodules-branch-main').map((d) => d.message)).toEqual([expect.stringContaining('tracks branch dev\u202e;')]);
     expect(byRule('images/orphan-aliases-file').map((d) => d.location.path)).toEqual([`sources/assets/shells/aliases.d/${FILE_NAME}`]);
@@ -111,7 +115,7 @@ describe('hostile repo text in a lint run', () => {
     const log = JSON.parse(runs.sarif.stdout) as { runs: Array<{ results: Array<{ ruleId: string; message: { text: string }; locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }> }> };
     const results = log.runs.flatMap((r) => r.results);
     expect(results).toHaveLength(diagnostics().length);
-    expect(results.find((r) => r.ruleId === 'wrapper/version-format')!.message.text).toContain(`version "${VERSION}"`);
+    expect(results.find((r) => r.ruleId === 'wrapper/version-format')!.message.text).toContain(`version "${asRead(VERSION)}"`);
     const orphan = results.find((r) => r.ruleId === 'images/orphan-aliases-file')!;
     expect(orphan.locations[0].physicalLocation.artifactLocation.uri.split('/').map(decodeURIComponent).join('/')).toBe(`sources/assets/shells/aliases.d/${FILE_NAME}`);
   });

@@ -1,6 +1,6 @@
 // The bash view: what rules may rely on, checked on the shapes the install scripts use.
 import { describe, expect, it } from 'vitest';
-import { literalValue, load, type BashFile } from '../../runner/parsers/bash.js';
+import { MAX_IF_NESTING, MAX_TREE_DEPTH, literalValue, load, type BashFile } from '../../runner/parsers/bash.js';
 import { decodeBashFile, encodeBashFile } from '../../runner/parsers/bash-view.js';
 import { lint } from '../../runner/run.js';
 import { makeFolder } from '../helpers/git.js';
@@ -170,6 +170,43 @@ esac
   it('reads a CRLF script like its LF twin', () => {
     const lf = view(SCRIPT);
     expect(view(SCRIPT.replace(/\n/g, '\r\n'))).toEqual(lf);
+  });
+
+  it('reads a lone-CR (classic Mac) script like its LF twin: one line per CR', () => {
+    const lf = view(SCRIPT);
+    expect(view(SCRIPT.replace(/\n/g, '\r'))).toEqual(lf);
+    expect(lf.commands.at(-1)?.line).toBe(25);
+  });
+
+  it(`lists a command in every if branch around it, up to ${MAX_IF_NESTING} nested ifs; one more is a parse error at its line`, () => {
+    const nested = (n: number) => `${'if a; then\n'.repeat(n)}add-history x\n${'fi\n'.repeat(n)}`;
+    const deepest = view(nested(MAX_IF_NESTING));
+    expect(deepest.ifChains).toHaveLength(MAX_IF_NESTING);
+    // Each body holds the inner ifs' conditions (`a`) and the innermost command.
+    expect(deepest.ifChains.map((c) => c.branches[0].commands.filter((x) => x.name === 'add-history').length)).toEqual(Array(MAX_IF_NESTING).fill(1));
+    const outcome = parse(nested(MAX_IF_NESTING + 1));
+    expect(outcome).toEqual({
+      ok: false,
+      error: {
+        line: MAX_IF_NESTING + 1,
+        column: 1,
+        message: `if statements are nested too deep: more than ${MAX_IF_NESTING} levels from line ${MAX_IF_NESTING + 1} on; porgs-lint reads no deeper: move the inner part into a function`,
+      },
+    });
+  });
+
+  it(`reads nested subshells well inside ${MAX_TREE_DEPTH} levels; deeper is a parse error, not a stack overflow`, () => {
+    const subshells = (n: number) => `${'( '.repeat(n)}add-history x${' )'.repeat(n)}\n`;
+    expect(view(subshells(100)).commands.map((c) => [c.name, c.column])).toEqual([['add-history', 201]]);
+    const outcome = parse(subshells(10_000));
+    expect(outcome.ok).toBe(false);
+    if (outcome.ok) return;
+    expect(outcome.error.line).toBe(1);
+    expect(outcome.error.message).toMatch(new RegExp(`^nesting is too deep: more than ${MAX_TREE_DEPTH} levels of nested commands`));
+  });
+
+  it('points at the syntax error of an unclosed nesting 100,000 deep, without overflowing', () => {
+    expect(parse(`${'( '.repeat(100_000)}x${' )'.repeat(99_999)}\n`)).toEqual({ ok: false, error: { line: 2, column: 1, message: 'syntax error: missing ")"' } });
   });
 
   it('reports unparsable input with a line', () => {

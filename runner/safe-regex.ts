@@ -1,0 +1,125 @@
+// Regular expressions written in a config, run on names a repository chooses (tag names): a
+// backtracking engine can take exponential time on them, so only a subset that cannot is
+// accepted, and it only ever sees short input.
+
+/** Input longer than this never matches: no release tag or branch name is that long. */
+export const MAX_MATCH_INPUT = 200;
+/** Largest count in `{n}`, `{n,}` or `{n,m}`. */
+export const MAX_REPEAT_COUNT = 100;
+/**
+ * Quantifiers and alternatives side by side multiply the ways a backtracking match can split its
+ * input: `\d*\d*\d*\d*` on 200 digits without a match takes a second, `a?` thirty times over is
+ * exponential. Each quantifier counts as its number of choices (`*`, `+`, `{n,}`: MAX_MATCH_INPUT + 1;
+ * `{n,m}`: m - n + 1; `?`: 2), each group as its number of alternatives; their product must stay
+ * under this (the default release tag, three `+`, is 8 million).
+ */
+export const MAX_CHOICES = 1e8;
+
+/** A RegExp that does not look at input longer than MAX_MATCH_INPUT: `test`, `match`... all go through `exec`. */
+class BoundedRegExp extends RegExp {
+  override exec(input: string): RegExpExecArray | null {
+    return String(input).length > MAX_MATCH_INPUT ? null : super.exec(input);
+  }
+}
+
+interface Group {
+  hasQuantifier: boolean;
+  hasAlternation: boolean;
+  alternatives: number;
+}
+
+const QUANTIFIER = /^(?:[*+?]|\{(\d+)(,(\d*))?\})/;
+
+/** Why a pattern is outside the safe subset (with its 1-based column), or undefined when it is inside. */
+export function unsafeReason(pattern: string): string | undefined {
+  const at = (i: number) => `at column ${i + 1} of the pattern`;
+  const newGroup = (): Group => ({ hasQuantifier: false, hasAlternation: false, alternatives: 1 });
+  const groups: Group[] = [newGroup()];
+  /** What a quantifier at the current position repeats: a group, a single atom, or nothing. */
+  let last: Group | 'atom' | undefined;
+  let choices = 1;
+  const tooMany = (i: number) =>
+    `has too many choices ${at(i)}: its quantifiers and alternatives together could split a name in more than ${MAX_CHOICES.toLocaleString('en-US')} ways (each *, + or {n,} counts ${MAX_MATCH_INPUT + 1}, {n,m} m-n+1, ? 2, a group its alternatives); use fewer or narrower ones`;
+  for (let i = 0; i < pattern.length; ) {
+    const ch = pattern[i];
+    const current = groups[groups.length - 1];
+    if (ch === '\\') {
+      const next = pattern[i + 1] ?? '';
+      if (/[1-9]/.test(next) || (next === 'k' && pattern[i + 2] === '<')) return `has a backreference ${at(i)}; backreferences are not allowed (they can take exponential time)`;
+      last = 'atom';
+      i += 2;
+    } else if (ch === '[') {
+      i++;
+      if (pattern[i] === '^') i++;
+      if (pattern[i] === ']') i++;
+      while (i < pattern.length && pattern[i] !== ']') i += pattern[i] === '\\' ? 2 : 1;
+      last = 'atom';
+      i++;
+    } else if (ch === '(') {
+      if (/^\(\?<?[=!]/.test(pattern.slice(i, i + 4))) return `has a lookahead or lookbehind ${at(i)}; lookaround is not allowed`;
+      groups.push(newGroup());
+      last = undefined;
+      if (pattern.startsWith('(?:', i)) i += 3;
+      else if (pattern.startsWith('(?<', i)) i = pattern.indexOf('>', i) + 1 || pattern.length;
+      else i++;
+    } else if (ch === ')') {
+      const closed = groups.length > 1 ? groups.pop()! : current;
+      const parent = groups[groups.length - 1];
+      parent.hasQuantifier ||= closed.hasQuantifier;
+      parent.hasAlternation ||= closed.hasAlternation;
+      choices *= closed.alternatives;
+      if (choices > MAX_CHOICES) return tooMany(i);
+      last = closed;
+      i++;
+    } else if (ch === '|') {
+      current.hasAlternation = true;
+      current.alternatives++;
+      last = undefined;
+      i++;
+    } else {
+      const q = QUANTIFIER.exec(pattern.slice(i, i + 16));
+      if (!q || last === undefined) {
+        // `^`, `$`, `.`, a literal, or a `{` that is not a count (a literal in JavaScript).
+        last = ch === '^' || ch === '$' ? undefined : 'atom';
+        i++;
+        continue;
+      }
+      const min = q[1] === undefined ? 0 : Number(q[1]);
+      const max = q[0] === '?' ? 1 : q[1] === undefined || (q[2] !== undefined && q[3] === '') ? Infinity : Number(q[3] ?? q[1]);
+      if (min > MAX_REPEAT_COUNT || (max !== Infinity && max > MAX_REPEAT_COUNT)) return `repeats more than ${MAX_REPEAT_COUNT} times ${at(i)}; use a count of at most ${MAX_REPEAT_COUNT}`;
+      if (last !== 'atom') {
+        if (last.hasQuantifier) return `has a nested quantifier ${at(i)}: a repeated group holds a quantifier itself, which can take exponential time; write the repetition once`;
+        if (max > 1 && last.hasAlternation) return `repeats a group with alternatives (|) ${at(i)}, which can take exponential time; repeat a character class instead`;
+      }
+      choices *= Math.min(max, MAX_MATCH_INPUT) - min + 1;
+      if (choices > MAX_CHOICES) return tooMany(i);
+      current.hasQuantifier = true;
+      last = undefined;
+      i += q[0].length;
+      if (pattern[i] === '?') i++; // lazy
+    }
+  }
+  choices *= groups[0].alternatives;
+  return choices > MAX_CHOICES ? tooMany(pattern.length - 1) : undefined;
+}
+
+export type SafeRegexResult = { ok: true; regex: RegExp } | { ok: false; reason: string };
+
+/** Compiles a pattern from a config: JavaScript syntax, then the safe subset. */
+export function compileSafeRegex(pattern: string): SafeRegexResult {
+  try {
+    new RegExp(pattern);
+  } catch (err) {
+    return { ok: false, reason: `is not a valid regular expression: ${(err as Error).message}` };
+  }
+  const unsafe = unsafeReason(pattern);
+  if (unsafe) return { ok: false, reason: unsafe };
+  return { ok: true, regex: new BoundedRegExp(pattern) };
+}
+
+/** For patterns written in porgs-lint itself: a mistake there is a bug, so it throws. */
+export function safeRegex(pattern: string): RegExp {
+  const res = compileSafeRegex(pattern);
+  if (!res.ok) throw new Error(`internal pattern ${pattern} ${res.reason}`);
+  return res.regex;
+}

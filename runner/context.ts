@@ -157,13 +157,29 @@ export class RepoContext implements RepoView {
 
   list(dir: string): Promise<FileEntry[]> {
     const rel = normalisePath(dir);
-    return this.memo(`list:${rel}`, () => this.source.list(rel));
+    return this.memo(`list:${rel}`, async () => {
+      const entries = await this.source.list(rel);
+      this.reportUnlistedFolders();
+      return entries;
+    });
+  }
+
+  /** A folder that could not be listed is said once: its files are missing from every rule's view. */
+  private reportUnlistedFolders(): void {
+    for (const [dir, why] of this.source.listFailures?.() ?? []) {
+      const shown = dir || '.';
+      if (this.reportedUnreadable.has(`${shown}/`)) continue;
+      this.reportedUnreadable.add(`${shown}/`);
+      this.metaFinding(shown, `cannot read folder ${shown}: ${why}; what the rules would find in it is missing from this report`);
+    }
   }
 
   async glob(pattern: string): Promise<string[]> {
     const picomatch = await loadPicomatch();
     const isMatch = picomatch(pattern, { dot: true });
-    return (await this.source.allFiles()).filter((f) => isMatch(f));
+    const files = await this.source.allFiles();
+    this.reportUnlistedFolders();
+    return files.filter((f) => isMatch(f));
   }
 
   private view<T>(parser: ParserName, file: string): Promise<T | undefined> {

@@ -19,6 +19,8 @@ export interface Source {
   readonly description: string;
   read(file: string): Promise<ReadResult>;
   list(dir: string): Promise<FileEntry[]>;
+  /** Folders that exist but could not be listed so far, with why (e.g. "permission denied"). */
+  listFailures?(): ReadonlyMap<string, string>;
   /** Every file path (not folders), for globbing; walks lazily once. */
   allFiles(): Promise<string[]>;
 }
@@ -62,6 +64,7 @@ export class WorktreeSource implements Source {
   readonly description = 'work tree';
   private readonly realRoot: string;
   private filesP?: Promise<string[]>;
+  private readonly failedDirs = new Map<string, string>();
 
   constructor(private readonly root: string) {
     this.realRoot = realpathSync(root);
@@ -107,9 +110,15 @@ export class WorktreeSource implements Source {
           type: e.isSymbolicLink() ? ('symlink' as const) : e.isDirectory() ? ('dir' as const) : ('file' as const),
         }))
         .sort((a, b) => (a.path < b.path ? -1 : 1));
-    } catch {
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code !== 'ENOENT' && code !== 'ENOTDIR') this.failedDirs.set(rel, code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (code ?? String(err)));
       return [];
     }
+  }
+
+  listFailures(): ReadonlyMap<string, string> {
+    return this.failedDirs;
   }
 
   allFiles(): Promise<string[]> {

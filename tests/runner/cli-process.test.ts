@@ -9,7 +9,7 @@ import { sarif } from '../../reporters/sarif.js';
 import { lint } from '../../runner/run.js';
 import type { Diagnostic } from '../../runner/types.js';
 import { CLI, runCli } from '../helpers/cli.js';
-import { GIT_ENV, tmpDir, writeFiles } from '../helpers/git.js';
+import { FIXTURES, GIT_ENV, tmpDir, writeFiles } from '../helpers/git.js';
 
 const CC = 'exegol/config/ConstantConfig.py';
 const schema = JSON.parse(await fs.readFile(new URL('../../docs/json-format.schema.json', import.meta.url), 'utf8'));
@@ -82,6 +82,25 @@ describe('a folder this user may not read', () => {
     const hidden = await runCli(['--no-cache', '--kind', 'wrapper', repo], { cwd: '/', ...asOtherUser });
     expect(hidden.code).toBe(2);
     expect(hidden.stderr).toBe(`porgs-lint: cannot read ${repo}: permission denied; give this user read access to it and its parent folders\n`);
+  });
+});
+
+describe('a folder inside the repo this user may not read', () => {
+  it('is reported as "cannot read folder", not taken for an empty or missing one', async () => {
+    const repo = await temp();
+    await fs.cp(path.join(FIXTURES, 'images'), repo, { recursive: true });
+    await fs.chmod(path.dirname(repo), 0o755);
+    await fs.chmod(repo, 0o755);
+    const history = path.join(repo, 'sources/assets/shells/history.d');
+    const clean = await runCli(['--no-cache', '--kind', 'images', '--mode', 'dev', '--today', '2026-06-01', '--format', 'json', repo], { ...asOtherUser });
+    expect(clean.code, clean.stderr).toBe(0);
+    await fs.chmod(history, 0o000);
+    const locked = await runCli(['--no-cache', '--kind', 'images', '--mode', 'dev', '--today', '2026-06-01', '--format', 'json', repo], { ...asOtherUser });
+    const found = (JSON.parse(locked.stdout).diagnostics as Diagnostic[]).filter((d) => d.ruleId === 'meta/parse-error');
+    expect(found.map((d) => [d.location.path, d.message])).toEqual([
+      ['sources/assets/shells/history.d', 'cannot read folder sources/assets/shells/history.d: permission denied; what the rules would find in it is missing from this report'],
+    ]);
+    await fs.chmod(history, 0o755);
   });
 });
 

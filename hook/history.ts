@@ -49,7 +49,7 @@ export class CommitGraph {
     return this.parents.get(commit) ?? [];
   }
 
-  /** The given commits in the order git listed them (newest first). */
+  /** The given commits in the order git listed them: children before their parents. */
   ordered(commits: ReadonlySet<string>): string[] {
     return [...this.parents.keys()].filter((c) => commits.has(c));
   }
@@ -89,7 +89,7 @@ export class CommitGraph {
 export async function readGraph(git: GitFacts, tips: readonly string[]): Promise<CommitGraph | string> {
   const wanted = [...new Set(tips.filter((t) => OID.test(t)))];
   if (wanted.length === 0) return new CommitGraph(new Map(), git.shallow);
-  const res = await git.run(['rev-list', '--parents', '--ignore-missing', '--stdin'], wanted.join('\n') + '\n');
+  const res = await git.run(['rev-list', '--parents', '--topo-order', '--ignore-missing', '--stdin'], wanted.join('\n') + '\n');
   if (res.code !== 0) return gitFailure(res);
   const parents = new Map<string, string[]>();
   for (const line of res.stdout.split('\n')) {

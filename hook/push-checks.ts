@@ -72,9 +72,12 @@ export async function checkPush(ctx: PushContext, updates: readonly PushUpdate[]
   const out: HookFinding[] = [];
   const tags: TagPush[] = [];
   const devs: Array<{ u: PushUpdate; branch: string }> = [];
+  /** Branches this push moves, at their new commit. */
+  const pushedBranches = new Map<string, string>();
   for (const u of updates) {
     const branch = nameIn(u.remoteRef, 'refs/heads/');
     const tag = nameIn(u.remoteRef, 'refs/tags/');
+    if (branch !== undefined && !u.deletion) pushedBranches.set(branch, u.localOid);
     if (u.deletion) {
       if (branch !== undefined && ctx.policy.protectedBranches.includes(branch)) {
         out.push(findingsAt(u)('hook/protected-branch-delete', `deleting ${branch} on ${ctx.remote} is blocked; it is a protected branch of the release process`));
@@ -83,14 +86,14 @@ export async function checkPush(ctx: PushContext, updates: readonly PushUpdate[]
     else if (branch !== undefined && ctx.policy.devBranches.includes(branch)) devs.push({ u, branch });
   }
   if (tags.length === 0 && devs.length === 0) return out;
-  const facts = await pushFacts(ctx, tags, devs.map((d) => d.u));
+  const facts = await pushFacts(ctx, tags, devs.map((d) => d.u), pushedBranches);
   for (const t of tags) out.push(...(await checkTag(ctx, facts, t)));
   for (const d of devs) out.push(...checkDev(ctx, facts, d.u, d.branch));
   return out;
 }
 
 /** The batched git calls: ref tips and tag commits at once, then one history listing. */
-async function pushFacts(ctx: PushContext, tags: TagPush[], devs: PushUpdate[]): Promise<PushFacts> {
+async function pushFacts(ctx: PushContext, tags: TagPush[], devs: PushUpdate[], pushedBranches: ReadonlyMap<string, string>): Promise<PushFacts> {
   const [tips] = await Promise.all([
     readRefTips(ctx.git, ctx.policy.releaseBranches),
     ...tags.map(async (t) => {
@@ -101,16 +104,29 @@ async function pushFacts(ctx: PushContext, tags: TagPush[], devs: PushUpdate[]):
     const why = `the refs cannot be listed: ${tips}`;
     return { releaseTips: why, graph: why, published: [] };
   }
-  const releaseTips: ReleaseTip[] = [];
-  for (const branch of ctx.policy.releaseBranches) {
-    const names = [...(isValidRemoteName(ctx.remote) ? [`${ctx.remote}/${branch}`] : []), branch];
-    const name = names.find((n) => tips.commits.has(n === branch ? `refs/heads/${n}` : `refs/remotes/${n}`));
-    if (name) releaseTips.push({ name, branch, commit: tips.commits.get(name === branch ? `refs/heads/${name}` : `refs/remotes/${name}`)! });
-  }
+  const releaseTips = releaseTipsOf(ctx, tips.commits, pushedBranches);
   const published = devs.length ? tips.published : [];
   const wanted = [...devs.flatMap((u) => [u.localOid, u.remoteOid]), ...releaseTips.map((t) => t.commit), ...tags.flatMap((t) => t.commit ?? []), ...published];
   const graph = await readGraph(ctx.git, wanted);
   return { releaseTips, graph: typeof graph === 'string' ? `the history cannot be listed: ${graph}` : graph, published };
+}
+
+/**
+ * Every version of each release branch known here, the one messages name first: the commit this
+ * push gives it, the remote-tracking branch of this remote, the local branch.
+ */
+function releaseTipsOf(ctx: PushContext, refs: ReadonlyMap<string, string>, pushed: ReadonlyMap<string, string>): ReleaseTip[] {
+  const tips: ReleaseTip[] = [];
+  for (const branch of ctx.policy.releaseBranches) {
+    const remoteName = isValidRemoteName(ctx.remote) ? `${ctx.remote}/${branch}` : undefined;
+    const candidates: Array<[string, string | undefined]> = [
+      [remoteName ?? branch, pushed.get(branch)],
+      ...(remoteName ? ([[remoteName, refs.get(`refs/remotes/${remoteName}`)]] as Array<[string, string | undefined]>) : []),
+      [branch, refs.get(`refs/heads/${branch}`)],
+    ];
+    for (const [name, commit] of candidates) if (commit && !tips.some((t) => t.commit === commit)) tips.push({ name, branch, commit });
+  }
+  return tips;
 }
 
 /** Commits of a count, the first few by id: "3 merge commits: a, b, c" */
@@ -159,7 +175,7 @@ function checkDev(ctx: PushContext, facts: PushFacts, u: PushUpdate, branch: str
       ),
     );
   }
-  const merges = releaseMerges(graph, newCommits(graph, facts, u, remoteKnown), tip);
+  const merges = releaseMerges(graph, newCommits(graph, facts, u, remoteKnown), releaseTips as ReleaseTip[]);
   if (merges.length) {
     out.push(
       at(
@@ -183,17 +199,17 @@ function newCommits(graph: CommitGraph, facts: PushFacts, u: PushUpdate, remoteK
 
 /**
  * Merges that bring the release branch into a dev branch: the first parent is not on the release
- * branch's first-parent history while another parent is. A release pull request's merge (first
+ * branch's first-parent history (of any of its versions known here) while another parent is. A release pull request's merge (first
  * parent: the previous release commit) is on that history, so a dev fast-forwarded onto the
  * release branch passes. Oldest first.
  */
-function releaseMerges(graph: CommitGraph, commits: Set<string>, tip: ReleaseTip): string[] {
+function releaseMerges(graph: CommitGraph, commits: Set<string>, tips: readonly ReleaseTip[]): string[] {
   let release: Set<string> | undefined;
   const out: string[] = [];
   for (const c of graph.ordered(commits)) {
     const [first, ...others] = graph.parentsOf(c);
     if (others.length === 0) continue;
-    release ??= graph.firstParents(tip.commit);
+    release ??= new Set(tips.flatMap((t) => [...graph.firstParents(t.commit)]));
     if (!release.has(first) && others.some((p) => release!.has(p))) out.push(c);
   }
   return out.reverse();

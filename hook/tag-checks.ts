@@ -2,7 +2,7 @@
 // branch, and (for a release tag) the release rules on its commit.
 import { shellQuote, singleQuote } from '../runner/shell-quote.js';
 import type { PushUpdate } from './protocol.js';
-import { findingsAt, short, type HookFinding, type PushContext, type PushFacts } from './push-checks.js';
+import { findingsAt, short, type HookFinding, type PushContext, type PushFacts } from './push-context.js';
 
 export interface TagPush {
   u: PushUpdate;

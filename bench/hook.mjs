@@ -38,9 +38,19 @@ const node = wall(process.execPath, ['-e', '0']);
 const revParse = wall('git', ['rev-parse', 'HEAD']);
 const branch = wall(process.execPath, [CLI, 'pre-push', 'origin', 'x'], `refs/heads/feature ${head} refs/heads/feature ${zero}\n`);
 const tag = wall(process.execPath, [CLI, 'pre-push', 'origin', 'x'], `refs/tags/5.1.4 ${tagObj} refs/tags/5.1.4 ${zero}\n`);
+// 10,000 ref lines in one push: 9,999 new branches and a dev update with a merge of master in it.
+git(dir, 'branch', 'dev');
+git(dir, '-c', 'user.name=b', '-c', 'user.email=b@b', 'commit', '-q', '--allow-empty', '-m', 'hotfix');
+git(dir, 'checkout', '-q', 'dev');
+git(dir, '-c', 'user.name=b', '-c', 'user.email=b@b', 'commit', '-q', '--allow-empty', '-m', 'dev');
+git(dir, '-c', 'user.name=b', '-c', 'user.email=b@b', 'merge', '-q', '--no-ff', '-m', 'merge master', 'master');
+const many = [...Array.from({ length: 9_999 }, (_, i) => `refs/heads/f${i} ${head} refs/heads/f${i} ${zero}`), `refs/heads/dev ${git(dir, 'rev-parse', 'dev')} refs/heads/dev ${head}`].join('\n') + '\n';
+const check = spawnSync(process.execPath, [CLI, 'pre-push', 'origin', 'x'], { cwd: dir, env, input: many, encoding: 'utf8' });
+if (check.status !== 1 || !check.stderr.includes('1 merge commit brings master into dev')) throw new Error(`10,000 ref lines: expected the merge to be reported, got ${check.status}: ${check.stderr}`);
+const tenThousand = wall(process.execPath, [CLI, 'pre-push', 'origin', 'x'], many);
 
 console.log(`| case | median ms (${runs} runs) | vs node -e 0 | vs git rev-parse HEAD |`);
 console.log('|---|---:|---:|---:|');
-for (const [name, ms] of [['node -e 0 (baseline)', node], ['git rev-parse HEAD', revParse], ['hook: push one branch', branch], ['hook: push one release tag', tag]]) {
+for (const [name, ms] of [['node -e 0 (baseline)', node], ['git rev-parse HEAD', revParse], ['hook: push one branch', branch], ['hook: push one release tag', tag], ['hook: 10,000 ref lines (one dev update)', tenThousand]]) {
   console.log(`| ${name} | ${ms.toFixed(1)} | ${(ms / node).toFixed(2)}x | ${(ms / revParse).toFixed(2)}x |`);
 }

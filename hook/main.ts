@@ -9,11 +9,11 @@ import { findWorkTreeRoot } from '../runner/git-locate.js';
 import { TOOL } from '../runner/tool.js';
 import type { Diagnostic, RepoKind, RunResult, Severity } from '../runner/types.js';
 import { summarize } from '../runner/types.js';
-import { DEFAULT_RELEASE_BRANCHES, DEFAULT_RELEASE_TAG } from '../runner/mode.js';
+import { DEFAULT_POLICY, type ReleasePolicy } from '../runner/policy.js';
 import { detectKind } from '../runner/workspace.js';
 import { HookUsageError, install, snippet, uninstall } from './install.js';
 import { parsePushLines, ProtocolError, updatesFromPreCommitEnv, type PushUpdate } from './protocol.js';
-import { checkUpdate, type HookFinding, type PushContext } from './push-checks.js';
+import { checkPush, type HookFinding, type PushContext } from './push-checks.js';
 
 export interface HookIO {
   stdin: NodeJS.ReadableStream;
@@ -103,14 +103,12 @@ async function checkAndReport(
     root,
     remote,
     kind,
-    releaseBranch: settings.releaseBranch,
-    releaseTag: settings.releaseTag,
+    policy: settings.policy,
     verifySignatures: flags.includes('--verify-signatures') || settings.verifySignatures,
     severityOf: settings.severityOf,
     releaseRules: (commit, tag) => releaseRules(root, kind, commit, tag),
   };
-  const findings: HookFinding[] = [];
-  for (const u of updates) findings.push(...(await checkUpdate(ctx, u)));
+  const findings = await checkPush(ctx, updates);
   const diagnostics = toDiagnostics(findings, path.basename(root), settings.severityOf);
   if (diagnostics.length === 0 && format === 'pretty') return 0;
   const result = runResult(root, kind, remote, diagnostics);
@@ -129,8 +127,7 @@ async function checkAndReport(
 interface HookSettings {
   severityOf: (id: string) => Severity | 'off';
   verifySignatures: boolean;
-  releaseBranch: string;
-  releaseTag: RegExp;
+  policy: ReleasePolicy;
 }
 
 /** Severities, release branch and tag pattern: the runner's defaults, then the repo's config if it has one. */
@@ -143,8 +140,7 @@ async function hookSettings(root: string, kind: RepoKind): Promise<HookSettings>
     return {
       severityOf: (id) => defaults.get(id)?.severity ?? 'error',
       verifySignatures: false,
-      releaseBranch: DEFAULT_RELEASE_BRANCHES[kind][0],
-      releaseTag: DEFAULT_RELEASE_TAG,
+      policy: DEFAULT_POLICY[kind],
     };
   }
   const { allRuleMeta } = await import('../runner/registry.js');
@@ -153,8 +149,11 @@ async function hookSettings(root: string, kind: RepoKind): Promise<HookSettings>
   return {
     severityOf: (id) => (defaults.has(id) ? ruleSetting(config, defaults.get(id)!, kind).severity : 'error'),
     verifySignatures: config.hook.verifySignatures,
-    releaseBranch: (kindSettings?.releaseBranches ?? DEFAULT_RELEASE_BRANCHES[kind])[0],
-    releaseTag: kindSettings?.releaseTag ?? DEFAULT_RELEASE_TAG,
+    policy: {
+      ...DEFAULT_POLICY[kind],
+      releaseBranches: kindSettings?.releaseBranches ?? DEFAULT_POLICY[kind].releaseBranches,
+      releaseTag: kindSettings?.releaseTag ?? DEFAULT_POLICY[kind].releaseTag,
+    },
   };
 }
 
@@ -179,7 +178,7 @@ function toDiagnostics(findings: HookFinding[], repo: string, severityOf: (id: s
       ruleId: f.checkId,
       severity,
       message: f.input.message,
-      location: { repo, path: f.input.path, line: f.input.at?.line ?? 1, column: f.input.at?.column ?? 1 },
+      location: { repo, path: f.input.path, line: f.input.at?.line ?? 1, column: f.input.at?.column ?? 1, ...f.ref },
       fingerprint: createHash('sha256').update(`${f.checkId}\0${f.input.key ?? f.input.message}`).digest('hex').slice(0, 32),
     });
   }

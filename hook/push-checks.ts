@@ -1,198 +1,164 @@
-// The checks run on each pushed ref. Git only: no parser is loaded unless a release tag is
-// pushed (then the release rules run on the tag's commit, read through git, not the work tree).
-import type { GitFacts } from '../runner/git-facts.js';
-import { gitFailure } from '../runner/git.js';
-import { isValidRemoteName, isValidRefName } from '../runner/ref-names.js';
-import { shellQuote, singleQuote } from '../runner/shell-quote.js';
-import type { RepoKind, ReportInput, Severity } from '../runner/types.js';
+// The checks run on a push. Git only: every ref line is read first, then git is asked in batches
+// (one `for-each-ref`, one `rev-list`, and the shared `cat-file` for pushed tags), whatever the
+// number of refs and commits. No parser is loaded unless a release tag is pushed (then the
+// release rules run on the tag's commit, read through git, not the work tree).
+import { isValidRemoteName } from '../runner/ref-names.js';
+import { shellQuote } from '../runner/shell-quote.js';
+import { CommitGraph, readGraph, readRefTips } from './history.js';
 import type { PushUpdate } from './protocol.js';
+import { findingsAt, short, type HookFinding, type PushContext, type PushFacts, type ReleaseTip } from './push-context.js';
+import { checkTag, type TagPush } from './tag-checks.js';
 
-export interface HookFinding {
-  checkId: string;
-  /** Undefined: the check's configured severity. */
-  severity?: Severity;
-  input: ReportInput;
-}
+export type { HookFinding, PushContext } from './push-context.js';
 
-export interface PushContext {
-  /** The repo's refs and objects; git runs only on porgs-lint's own git folder. */
-  git: GitFacts;
-  root: string;
-  remote: string;
-  kind: RepoKind;
-  releaseBranch: string;
-  /** Tags that are releases (the release rules run on their commit). */
-  releaseTag: RegExp;
-  verifySignatures: boolean;
-  severityOf(checkId: string): Severity | 'off';
-  /** Runs the release rules on a commit; returns their error findings. */
-  releaseRules(commit: string, tag: string): Promise<HookFinding[]>;
-}
-
-const PROTECTED = new Set(['master', 'main', 'dev']);
 const RELEASE_LIKE = /^v?\d/;
-const TAG_PATTERN: Record<RepoKind, RegExp> = {
-  wrapper: /^\d+\.\d+\.\d+$/,
-  images: /^\d+\.\d+\.\d+(b\d+)?$/,
-  docs: /^\d+\.\d+\.\d+$/,
-  resources: /^\d+\.\d+\.\d+$/,
-};
-const SIGNATURE = /-----BEGIN (PGP SIGNATURE|SSH SIGNATURE|SIGNED MESSAGE)-----/;
+const FIRST_FEW = 3;
 
-const isAncestor = (ctx: PushContext, a: string, b: string) => ctx.git.isAncestor(a, b);
+const nameIn = (ref: string, prefix: string) => (ref.startsWith(prefix) ? ref.slice(prefix.length) : undefined);
 
-/** Every commit in the history of `tip` (what a shallow clone has of it), or git's reason. */
-async function history(ctx: PushContext, tip: string): Promise<Set<string> | string> {
-  const res = await ctx.git.run(['rev-list', '--end-of-options', tip]);
-  return res.code === 0 ? new Set(res.stdout.split('\n').filter(Boolean)) : gitFailure(res);
-}
-
-/** The release branch as the remote has it, else the local one. */
-async function releaseTip(ctx: PushContext): Promise<{ ref: string; oid: string } | undefined> {
-  const candidates = [...(isValidRemoteName(ctx.remote) ? [`refs/remotes/${ctx.remote}/${ctx.releaseBranch}`] : []), `refs/heads/${ctx.releaseBranch}`];
-  for (const ref of candidates.filter(isValidRefName)) {
-    const oid = await ctx.git.resolve(ref);
-    if (oid) return { ref: ref.replace(/^refs\/(remotes|heads)\//, ''), oid };
-  }
-  return undefined;
-}
-
-export async function checkUpdate(ctx: PushContext, u: PushUpdate): Promise<HookFinding[]> {
+export async function checkPush(ctx: PushContext, updates: readonly PushUpdate[]): Promise<HookFinding[]> {
   const out: HookFinding[] = [];
-  const at = (message: string, extra: Partial<ReportInput> = {}): ReportInput => ({ path: u.remoteRef, message, key: `${u.remoteRef} ${message}`, ...extra });
-  const branch = u.remoteRef.startsWith('refs/heads/') ? u.remoteRef.slice('refs/heads/'.length) : undefined;
-  const tag = u.remoteRef.startsWith('refs/tags/') ? u.remoteRef.slice('refs/tags/'.length) : undefined;
+  const tags: TagPush[] = [];
+  const devs: Array<{ u: PushUpdate; branch: string }> = [];
+  /** Branches this push moves, at their new commit. */
+  const pushedBranches = new Map<string, string>();
+  for (const u of updates) {
+    const branch = nameIn(u.remoteRef, 'refs/heads/');
+    const tag = nameIn(u.remoteRef, 'refs/tags/');
+    if (branch !== undefined && !u.deletion) pushedBranches.set(branch, u.localOid);
+    if (u.deletion) {
+      if (branch !== undefined && ctx.policy.protectedBranches.includes(branch)) {
+        out.push(findingsAt(u)('hook/protected-branch-delete', `deleting ${branch} on ${ctx.remote} is blocked; it is a protected branch of the release process`));
+      }
+    } else if (tag !== undefined && RELEASE_LIKE.test(tag)) tags.push({ u, tag, commit: undefined });
+    else if (branch !== undefined && ctx.policy.devBranches.includes(branch)) devs.push({ u, branch });
+  }
+  if (tags.length === 0 && devs.length === 0) return out;
+  const facts = await pushFacts(ctx, tags, devs.map((d) => d.u), pushedBranches);
+  for (const t of tags) out.push(...(await checkTag(ctx, facts, t)));
+  for (const d of devs) out.push(...checkDev(ctx, facts, d.u, d.branch));
+  return out;
+}
 
-  if (u.deletion) {
-    if (branch && PROTECTED.has(branch)) {
-      out.push({ checkId: 'hook/protected-branch-delete', input: at(`deleting ${branch} on ${ctx.remote} is blocked; it is a protected branch of the release process`) });
+/** The batched git calls: ref tips and tag commits at once, then one history listing. */
+async function pushFacts(ctx: PushContext, tags: TagPush[], devs: PushUpdate[], pushedBranches: ReadonlyMap<string, string>): Promise<PushFacts> {
+  const [tips] = await Promise.all([
+    readRefTips(ctx.git, ctx.policy.releaseBranches),
+    ...tags.map(async (t) => {
+      t.commit = (await ctx.git.object(`${t.u.localOid}^{commit}`))?.oid;
+    }),
+  ]);
+  if (typeof tips === 'string') {
+    const why = `the refs cannot be listed: ${tips}`;
+    return { releaseTips: why, graph: why, published: [] };
+  }
+  const releaseTips = releaseTipsOf(ctx, tips.commits, pushedBranches);
+  const published = devs.length ? tips.published : [];
+  const wanted = [...devs.flatMap((u) => [u.localOid, u.remoteOid]), ...releaseTips.map((t) => t.commit), ...tags.flatMap((t) => t.commit ?? []), ...published];
+  const graph = await readGraph(ctx.git, wanted);
+  return { releaseTips, graph: typeof graph === 'string' ? `the history cannot be listed: ${graph}` : graph, published };
+}
+
+/**
+ * Every version of each release branch known here, the one messages name first: the commit this
+ * push gives it, the remote-tracking branch of this remote, the local branch.
+ */
+function releaseTipsOf(ctx: PushContext, refs: ReadonlyMap<string, string>, pushed: ReadonlyMap<string, string>): ReleaseTip[] {
+  const tips: ReleaseTip[] = [];
+  for (const branch of ctx.policy.releaseBranches) {
+    const remoteName = isValidRemoteName(ctx.remote) ? `${ctx.remote}/${branch}` : undefined;
+    const candidates: Array<[string, string | undefined]> = [
+      [remoteName ?? branch, pushed.get(branch)],
+      ...(remoteName ? ([[remoteName, refs.get(`refs/remotes/${remoteName}`)]] as Array<[string, string | undefined]>) : []),
+      [branch, refs.get(`refs/heads/${branch}`)],
+    ];
+    for (const [name, commit] of candidates) if (commit && !tips.some((t) => t.commit === commit)) tips.push({ name, branch, commit });
+  }
+  return tips;
+}
+
+/** Commits of a count, the first few by id: "3 merge commits: a, b, c" */
+function firstFew(commits: readonly string[]): string {
+  return commits.slice(0, FIRST_FEW).map(short).join(', ') + (commits.length > FIRST_FEW ? ', ...' : '');
+}
+
+function checkDev(ctx: PushContext, facts: PushFacts, u: PushUpdate, branch: string): HookFinding[] {
+  const at = findingsAt(u);
+  const { graph, releaseTips } = facts;
+  if (typeof graph === 'string') {
+    return ['hook/dev-fast-forward', 'hook/dev-contains-release', 'hook/dev-no-release-merge-commit'].map((id) => at(id, `cannot verify: ${graph}`, 'note'));
+  }
+  const out: HookFinding[] = [];
+  const remoteKnown = !u.creation && graph.has(u.remoteOid);
+  if (!u.creation && !remoteKnown) {
+    out.push(
+      at(
+        'hook/dev-fast-forward',
+        `cannot verify: fetch first: the remote ${branch} (${short(u.remoteOid)}) is not in this repository, so whether this push is a fast-forward is unknown (git fetch ${shellQuote(ctx.remote)})`,
+      ),
+    );
+  } else if (remoteKnown) {
+    const ff = graph.isAncestor(u.remoteOid, u.localOid);
+    if (ff === undefined) {
+      out.push(at('hook/dev-fast-forward', `cannot verify: the history here is incomplete (shallow clone), so whether this push is a fast-forward of ${ctx.remote}/${branch} is unknown (git fetch --unshallow ${shellQuote(ctx.remote)})`));
+    } else if (!ff) {
+      out.push(at('hook/dev-fast-forward', `push to ${branch} is not a fast-forward of ${ctx.remote}/${branch} (${short(u.remoteOid)}); rebase or merge ${ctx.remote}/${branch} first, never force-push ${branch}`));
     }
+  }
+  const tip = typeof releaseTips === 'string' ? undefined : releaseTips[0];
+  if (!tip) {
+    const why = typeof releaseTips === 'string' ? releaseTips : `no ${ctx.policy.releaseBranches.join(' or ')} branch here (git fetch ${shellQuote(ctx.remote)})`;
+    out.push(at('hook/dev-contains-release', `cannot verify: whether ${branch} contains the release branch: ${why}`, 'note'));
+    out.push(at('hook/dev-no-release-merge-commit', `cannot verify: which merges of ${branch} bring in the release branch: ${why}`, 'note'));
     return out;
   }
-  if (tag !== undefined && RELEASE_LIKE.test(tag)) out.push(...(await checkTag(ctx, u, tag, at)));
-  if (branch === 'dev') out.push(...(await checkDev(ctx, u, at)));
-  return out;
-}
-
-async function checkTag(ctx: PushContext, u: PushUpdate, tag: string, at: (m: string) => ReportInput): Promise<HookFinding[]> {
-  const out: HookFinding[] = [];
-  const pattern = TAG_PATTERN[ctx.kind];
-  if (!pattern.test(tag)) {
-    const fixed = tag.replace(/^v/, '');
-    const rename = `git tag ${shellQuote(fixed)} ${shellQuote(`${tag}^{}`)} && git tag -d ${shellQuote(tag)}`;
-    out.push({
-      checkId: 'hook/tag-format',
-      input: at(`tag ${tag} does not match ${ctx.kind === 'images' ? 'X.Y.Z or X.Y.ZbN' : 'X.Y.Z'}: the release workflow would silently skip it${pattern.test(fixed) ? `; rename it: ${rename}` : ''}`),
-    });
+  const contains = graph.isAncestor(tip.commit, u.localOid);
+  if (contains === undefined) {
+    out.push(at('hook/dev-contains-release', `cannot verify: whether ${branch} contains ${tip.name}: the history here is incomplete (shallow clone; git fetch --unshallow)`, 'note'));
+  } else if (!contains) {
+    out.push(
+      at(
+        'hook/dev-contains-release',
+        `${branch} does not contain ${tip.name} (${short(tip.commit)}); after a release run: git checkout ${shellQuote(branch)} && git merge ${shellQuote(tip.branch)} --ff-only`,
+      ),
+    );
   }
-  if (!u.creation && u.remoteOid !== u.localOid) {
-    out.push({
-      checkId: 'hook/tag-not-moved',
-      input: at(`tag ${tag} already exists on ${ctx.remote} (${u.remoteOid.slice(0, 12)}); a published release tag is never moved: make a new release instead`),
-    });
-  }
-  const commit = await ctx.git.resolve(u.localOid);
-  const object = await ctx.git.object(u.localOid);
-  const recreate = `git tag -s -f ${shellQuote(tag)} -m ${singleQuote(tag)} ${commit?.slice(0, 12) ?? shellQuote(tag)}`;
-  if (!object) {
-    out.push({ checkId: 'hook/tag-signed', input: at(`cannot verify: tag ${tag}: its object ${u.localOid.slice(0, 12)} cannot be read here`) });
-  } else if (object.type !== 'tag') {
-    out.push({ checkId: 'hook/tag-signed', input: at(`tag ${tag} is a lightweight tag; release tags are signed and annotated: ${recreate}`) });
-  } else {
-    if (!SIGNATURE.test(object.content.toString('utf8'))) {
-      out.push({ checkId: 'hook/tag-signed', input: at(`tag ${tag} is annotated but not signed; recreate it signed: ${recreate}`) });
-    } else if (ctx.verifySignatures) {
-      // Keys, allowed signers and gpg programs come from the user's own git config or command
-      // line only: git runs on porgs-lint's git folder and never reads the repo's config.
-      const v = await ctx.git.run(['verify-tag', '--end-of-options', u.localOid]);
-      if (v.failure) {
-        out.push({ checkId: 'hook/tag-signed', severity: 'note', input: at(`tag ${tag} is signed; cannot verify here: ${v.failure}`) });
-      } else if (v.code !== 0) {
-        // Nothing to verify against here (no allowed-signers file, no public key) vs. a signer that is not trusted.
-        const noKeys = /allowedSignersFile|Unable to open allowed keys file|no public key|cannot run gpg|keybox/i.test(v.stderr);
-        out.push(
-          noKeys
-            ? { checkId: 'hook/tag-signed', severity: 'note', input: at(`tag ${tag} is signed; cannot verify here: no key or allowed-signers file is configured for its signature`) }
-            : { checkId: 'hook/tag-signed', input: at(`tag ${tag} is signed but its signature does not verify: ${v.stderr.trim().split('\n').pop()}; sign with a key the repository trusts`) },
-        );
-      }
-    }
-  }
-  if (!commit) return out;
-  const tip = await releaseTip(ctx);
-  if (!tip) {
-    out.push({ checkId: 'hook/tag-on-release-branch', severity: 'note', input: at(`cannot verify: no ${ctx.releaseBranch} branch here to check that ${tag} is on it (git fetch ${shellQuote(ctx.remote)})`) });
-  } else if ((await isAncestor(ctx, commit, tip.oid)) === undefined) {
-    out.push({ checkId: 'hook/tag-on-release-branch', severity: 'note', input: at(`cannot verify: whether ${tag} is on ${tip.ref}: the history here is incomplete (shallow clone; git fetch --unshallow)`) });
-  } else if ((await isAncestor(ctx, commit, tip.oid)) === false) {
-    out.push({
-      checkId: 'hook/tag-on-release-branch',
-      input: at(`tag ${tag} points at ${commit.slice(0, 12)}, which is not on ${tip.ref}; tag the merge commit on ${ctx.releaseBranch} after the release PR is merged`),
-    });
-  }
-  if (ctx.releaseTag.test(tag) && ctx.severityOf('hook/tag-release-rules') !== 'off') out.push(...(await ctx.releaseRules(commit, tag)));
-  return out;
-}
-
-async function checkDev(ctx: PushContext, u: PushUpdate, at: (m: string) => ReportInput): Promise<HookFinding[]> {
-  const out: HookFinding[] = [];
-  // The range pushed: what the remote does not have yet (exclusions go before --end-of-options).
-  let range: string[] = [...(isValidRemoteName(ctx.remote) ? ['--not', `--remotes=${ctx.remote}`, '--not'] : []), '--end-of-options', u.localOid];
-  if (!u.creation) {
-    if (!(await ctx.git.hasCommit(u.remoteOid))) {
-      out.push({
-        checkId: 'hook/dev-fast-forward',
-        input: at(`cannot verify: fetch first: the remote dev (${u.remoteOid.slice(0, 12)}) is not in this repository, so whether this push is a fast-forward is unknown (git fetch ${shellQuote(ctx.remote)})`),
-      });
-    } else {
-      range = ['--end-of-options', u.localOid, `^${u.remoteOid}`];
-      const ff = await isAncestor(ctx, u.remoteOid, u.localOid);
-      if (ff === undefined) {
-        out.push({ checkId: 'hook/dev-fast-forward', input: at(`cannot verify: the history here is incomplete (shallow clone), so whether this push is a fast-forward of ${ctx.remote}/dev is unknown (git fetch --unshallow ${shellQuote(ctx.remote)})`) });
-      } else if (!ff) {
-        out.push({
-          checkId: 'hook/dev-fast-forward',
-          input: at(`push to dev is not a fast-forward of ${ctx.remote}/dev (${u.remoteOid.slice(0, 12)}); rebase or merge ${ctx.remote}/dev first, never force-push dev`),
-        });
-      }
-    }
-  }
-  const tip = await releaseTip(ctx);
-  if (tip) {
-    const contains = await isAncestor(ctx, tip.oid, u.localOid);
-    if (contains === undefined) {
-      out.push({ checkId: 'hook/dev-contains-release', severity: 'note', input: at(`cannot verify: whether dev contains ${tip.ref}: the history here is incomplete (shallow clone; git fetch --unshallow)`) });
-    } else if (!contains) {
-      out.push({
-        checkId: 'hook/dev-contains-release',
-        input: at(`dev does not contain ${tip.ref} (${tip.oid.slice(0, 12)}); after a release run: git checkout dev && git merge ${shellQuote(ctx.releaseBranch)} --ff-only`),
-      });
-    }
-    const res = await ctx.git.run(['rev-list', '--merges', '--parents', ...range]);
-    if (res.code !== 0) {
-      out.push({ checkId: 'hook/dev-no-release-merge-commit', input: at(`cannot verify: the merge commits of this push cannot be listed: ${gitFailure(res)}`) });
-      return out;
-    }
-    const merges = res.stdout.split('\n').filter(Boolean);
-    // One listing of the release branch's history, not one git call per merge parent.
-    const released = merges.length ? await history(ctx, tip.oid) : new Set<string>();
-    if (typeof released === 'string') {
-      out.push({ checkId: 'hook/dev-no-release-merge-commit', input: at(`cannot verify: the history of ${tip.ref} cannot be listed: ${released}`) });
-      return out;
-    }
-    for (const line of merges) {
-      const [merge, , ...others] = line.split(' ');
-      for (const parent of others) {
-        if (released.has(parent)) {
-          out.push({
-            checkId: 'hook/dev-no-release-merge-commit',
-            input: at(`merge commit ${merge.slice(0, 12)} merges ${ctx.releaseBranch} into dev; the release notes require "git merge ${shellQuote(ctx.releaseBranch)} --ff-only": reset dev and fast-forward it`),
-          });
-          break;
-        }
-      }
-    }
+  const merges = releaseMerges(graph, newCommits(graph, facts, u, remoteKnown), releaseTips as ReleaseTip[]);
+  if (merges.length) {
+    out.push(
+      at(
+        'hook/dev-no-release-merge-commit',
+        `${merges.length === 1 ? '1 merge commit brings' : `${merges.length} merge commits bring`} ${tip.branch} into ${branch}: ${firstFew(merges)}; the release notes require "git merge ${shellQuote(tip.branch)} --ff-only": reset ${branch} to before ${merges.length === 1 ? 'it' : 'them'} and fast-forward it`,
+      ),
+    );
   }
   return out;
 }
 
+/**
+ * The commits this push brings: for an update, what the remote's old commit lacks; for a new
+ * branch (or a remote that does not know the old commit), what no remote-tracking branch and
+ * no tag of this clone has. Pushing a copy of published history brings nothing new.
+ */
+function newCommits(graph: CommitGraph, facts: PushFacts, u: PushUpdate, remoteKnown: boolean): Set<string> {
+  const known = graph.history(remoteKnown ? [u.remoteOid] : facts.published);
+  return graph.history([u.localOid], known);
+}
+
+/**
+ * Merges that bring the release branch into a dev branch: the first parent is not on the release
+ * branch's first-parent history (of any of its versions known here) while another parent is. A release pull request's merge (first
+ * parent: the previous release commit) is on that history, so a dev fast-forwarded onto the
+ * release branch passes. Oldest first.
+ */
+function releaseMerges(graph: CommitGraph, commits: Set<string>, tips: readonly ReleaseTip[]): string[] {
+  let release: Set<string> | undefined;
+  const out: string[] = [];
+  for (const c of graph.ordered(commits)) {
+    const [first, ...others] = graph.parentsOf(c);
+    if (others.length === 0) continue;
+    release ??= new Set(tips.flatMap((t) => [...graph.firstParents(t.commit)]));
+    if (!release.has(first) && others.some((p) => release!.has(p))) out.push(c);
+  }
+  return out.reverse();
+}

@@ -1,7 +1,7 @@
 // GitHub Actions workflow commands (annotations) and the Markdown job summary.
 import path from 'node:path';
 import { commandData, commandProperty, markdownCode, visible } from '../runner/escape.js';
-import type { Diagnostic, Reporter, RunResult, Severity } from '../runner/types.js';
+import { refLocationText, type Diagnostic, type Reporter, type RunResult, type Severity } from '../runner/types.js';
 
 /** GitHub shows at most this many annotations of each level per step. */
 export const ANNOTATIONS_PER_LEVEL = 10;
@@ -23,6 +23,13 @@ export const github: Reporter = (result) => {
       continue;
     }
     shown[d.severity]++;
+    const ref = refLocationText(d.location);
+    if (ref !== undefined) {
+      // A ref is no file of the checkout: an annotation without a file, the ref in its text.
+      const text = `${visible(ref)}: ${visible(d.message)}${d.suggestion ? ` (fix: ${visible(d.suggestion)})` : ''}`;
+      lines.push(`::${COMMAND[d.severity]} title=${commandProperty(visible(d.ruleId))}::${commandData(text)}`);
+      continue;
+    }
     const props = [
       `file=${commandProperty(visible(fileOf(result, d)))}`,
       `line=${d.location.line}`,
@@ -51,7 +58,7 @@ export function githubStepSummary(result: RunResult): string {
   if (result.diagnostics.length) {
     out.push('', '| severity | location | message | rule |', '|---|---|---|---|');
     for (const d of result.diagnostics) {
-      out.push(`| ${d.severity} | ${cell(`${fileOf(result, d)}:${d.location.line}:${d.location.column}`)} | ${cell(d.message)} | ${cell(d.ruleId)} |`);
+      out.push(`| ${d.severity} | ${cell(refLocationText(d.location) ?? `${fileOf(result, d)}:${d.location.line}:${d.location.column}`)} | ${cell(d.message)} | ${cell(d.ruleId)} |`);
     }
   }
   return out.join('\n') + '\n\n';

@@ -4,7 +4,7 @@ import path from 'node:path';
 import pc from 'picocolors';
 import { excerpt, guardLines, visible } from '../runner/escape.js';
 import { lineLookup } from '../runner/lines.js';
-import type { Diagnostic, Reporter, RunResult, Severity } from '../runner/types.js';
+import { refLocationText, type Diagnostic, type Reporter, type RunResult, type Severity } from '../runner/types.js';
 
 export function shouldColor(stream: { isTTY?: boolean }, env: Readonly<Record<string, string | undefined>>, flag?: boolean): boolean {
   if (flag === false) return false;
@@ -25,13 +25,14 @@ export const pretty: Reporter = (result: RunResult, options) => {
     lines.push(`${c.bold(visible(repo.displayPath))}  ${c.dim(`${repo.kind} (${visible(repo.kindReason)})${where}`)}`);
     lines.push(`  ${c.dim(`${repo.mode} mode: ${visible(repo.modeReason)}`)}`);
     const diags = result.diagnostics.filter((d) => d.location.repo === repo.name);
-    let file: string | undefined;
+    let group: string | undefined;
     for (const d of diags) {
-      if (d.location.path !== file) {
-        file = d.location.path;
+      if ((d.location.ref ?? d.location.path) !== group) {
+        group = d.location.ref ?? d.location.path;
         lines.push('');
       }
-      lines.push(...renderOne(d, repo.displayPath, lineText(repo.name, file, d.location.line), c, sevText));
+      const source = d.location.ref === undefined ? lineText(repo.name, d.location.path, d.location.line) : undefined;
+      lines.push(...renderOne(d, repo.displayPath, source, c, sevText));
     }
     if (diags.length === 0) lines.push(`  ${c.green('no problems')}`);
     lines.push('');
@@ -51,7 +52,8 @@ function renderOne(
 ): string[] {
   const { path: file, line, column } = d.location;
   const shown = visible(file === '.' ? repoPath : path.posix.join(repoPath.split(path.sep).join('/'), file));
-  const out = [`  ${c.underline(`${shown}:${line}:${column}`)}  ${sevText[d.severity]}  ${visible(d.message)}  ${c.dim(visible(d.ruleId))}`];
+  const where = refLocationText(d.location) ?? `${shown}:${line}:${column}`;
+  const out = [`  ${c.underline(visible(where))}  ${sevText[d.severity]}  ${visible(d.message)}  ${c.dim(visible(d.ruleId))}`];
   const text = sourceLine?.replace(/\r$/, '');
   if (text !== undefined) {
     const gutter = String(line);

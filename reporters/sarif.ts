@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { jsonSafe } from '../runner/escape.js';
 import { PACKAGE_ROOT } from '../runner/tool.js';
-import type { Diagnostic, Reporter, RepoInfo, RuleMeta, RunResult, Severity } from '../runner/types.js';
+import { refLocationText, type Diagnostic, type Reporter, type RepoInfo, type RuleMeta, type RunResult, type Severity } from '../runner/types.js';
 import { lineHashes } from './line-hash.js';
 
 export const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
@@ -55,6 +55,17 @@ function ruleDescriptor(result: RunResult, meta: RuleMeta, severity: Severity) {
 
 const RANK: Record<Severity, number> = { error: 0, warning: 1, note: 2 };
 
+/** A file and region; a ref (no file of the checkout) as a logical location. */
+function location(d: Diagnostic, region: Record<string, number>) {
+  if (d.location.ref !== undefined) return { logicalLocations: [{ name: d.location.ref, fullyQualifiedName: refLocationText(d.location), kind: 'ref' }] };
+  return {
+    physicalLocation: {
+      artifactLocation: { uri: d.location.path === '.' ? '' : encodeUri(d.location.path), uriBaseId: '%SRCROOT%' },
+      region,
+    },
+  };
+}
+
 function run(result: RunResult, repo: RepoInfo) {
   const rules = result.rules.map((r) => ruleDescriptor(result, r.meta, r.severity));
   const index = new Map(rules.map((r, i) => [r.id, i]));
@@ -70,6 +81,7 @@ function run(result: RunResult, repo: RepoInfo) {
   }
   const hashes = new Map<string, string[]>();
   const hashOf = (d: Diagnostic) => {
+    if (d.location.ref !== undefined) return undefined;
     const text = result.readFile(repo.name, d.location.path);
     if (text === undefined) return undefined;
     if (!hashes.has(d.location.path)) hashes.set(d.location.path, lineHashes(text));
@@ -83,7 +95,7 @@ function run(result: RunResult, repo: RepoInfo) {
     if (d.unverified || d.ruleId === 'meta/parse-error') {
       notifications.push({
         level: d.severity,
-        message: { text: `${d.location.path}:${d.location.line}: ${d.message}` },
+        message: { text: `${refLocationText(d.location) ?? `${d.location.path}:${d.location.line}`}: ${d.message}` },
         descriptor: { id: d.ruleId },
       });
     }
@@ -92,14 +104,7 @@ function run(result: RunResult, repo: RepoInfo) {
       ...(index.has(d.ruleId) ? { ruleIndex: index.get(d.ruleId) } : {}),
       level: d.severity,
       message: { text: d.suggestion ? `${d.message} (fix: ${d.suggestion})` : d.message },
-      locations: [
-        {
-          physicalLocation: {
-            artifactLocation: { uri: d.location.path === '.' ? '' : encodeUri(d.location.path), uriBaseId: '%SRCROOT%' },
-            region,
-          },
-        },
-      ],
+      locations: [location(d, region)],
       partialFingerprints: {
         ...(lineHash ? { primaryLocationLineHash: lineHash } : {}),
         [FINGERPRINT_KEY]: d.fingerprint,

@@ -67,8 +67,8 @@ export interface GitFacts {
   object(spec: string): Promise<BatchObject | undefined>;
   /** The local clone of a submodule (`.git/modules/<name>`); unavailable, with why, for an unsafe name or no clone. */
   submodule(name: string): Promise<GitFacts>;
-  /** Read-only git plumbing on porgs-lint's own git folder for this repo. */
-  run(args: readonly string[]): Promise<GitResult>;
+  /** Read-only git plumbing on porgs-lint's own git folder for this repo; `input` goes to its stdin (`--stdin`). */
+  run(args: readonly string[], input?: string): Promise<GitResult>;
   close(): void;
 }
 

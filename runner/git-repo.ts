@@ -130,8 +130,8 @@ export class RepoGitFacts implements GitFacts {
     return this.shadowDir;
   }
 
-  run(args: readonly string[]): Promise<GitResult> {
-    return runGit(this.shadow(), args);
+  run(args: readonly string[], input?: string): Promise<GitResult> {
+    return runGit(this.shadow(), args, input);
   }
 
   async tags(): Promise<TagInfo[]> {

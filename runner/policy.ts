@@ -25,7 +25,8 @@ export const DEFAULT_POLICY: Readonly<Record<RepoKind, ReleasePolicy>> = {
   images: {
     releaseBranches: ['main'],
     releaseTag: X_Y_Z,
-    tagFormat: safeRegex('^[0-9]+\\.[0-9]+\\.[0-9]+(b[0-9]+)?$'),
+    // porgs-lint's own pattern, unambiguous, yet over safeRegex's choice count (a limit for config patterns).
+    tagFormat: /^[0-9]+\.[0-9]+\.[0-9]+(b[0-9]+)?$/,
     devBranches: ['dev'],
     protectedBranches: ['main', 'dev'],
   },

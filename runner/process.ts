@@ -62,8 +62,16 @@ export interface GitProcess {
   stop(failure: string): void;
 }
 
+let gitProcesses = 0;
+
+/** How many git processes this process has started so far (tests count them through here). */
+export function processStats(): { gitProcesses: number } {
+  return { gitProcesses };
+}
+
 /** The single spawn site. */
 function launch(argv: string[], cwd: string, stdin: 'pipe' | 'ignore', timeoutMs: number): GitProcess {
+  gitProcesses++;
   let failure: string | undefined;
   let timer: NodeJS.Timeout | undefined;
   const child = spawn('git', argv, { cwd, env: gitEnv(), stdio: [stdin, 'pipe', 'pipe'], windowsHide: true });

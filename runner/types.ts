@@ -24,6 +24,19 @@ export interface Location extends Span {
   repo: string;
   /** Relative to the repo root, `/` separators. */
   path: string;
+  /**
+   * A finding about a ref rather than a file (the pre-push hook): the full ref name, with `path`
+   * '.' and line and column 1 only as placeholders that reporters do not show.
+   */
+  ref?: string;
+  /** The commits of `ref` the finding covers: `old..new`, or one commit. */
+  range?: string;
+}
+
+/** How a ref location reads: `refs/heads/dev (abc..def)`; undefined for a file location. */
+export function refLocationText(location: Location): string | undefined {
+  if (location.ref === undefined) return undefined;
+  return location.range ? `${location.ref} (${location.range})` : location.ref;
 }
 
 export interface Diagnostic {

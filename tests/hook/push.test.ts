@@ -95,7 +95,7 @@ describe('pre-push hook with real pushes', () => {
     await git(dir, 'merge', '-q', '--no-ff', '-m', 'merge master', 'master');
     const merged = await push(dir, 'origin', 'dev');
     expect(merged.code).not.toBe(0);
-    expect(merged.stderr).toMatch(/merge commit [0-9a-f]{12} merges master into dev/);
+    expect(merged.stderr).toMatch(/refs\/heads\/dev \([0-9a-f]{12}\.\.[0-9a-f]{12}\)  error  1 merge commit brings master into dev: [0-9a-f]{12}; /);
     // dev rebased on master: contains master, no merge commit, and a fast-forward of origin/dev.
     await git(dir, 'reset', '-q', '--hard', 'origin/dev');
     await git(dir, 'rebase', '-q', 'master');

@@ -51,7 +51,7 @@ describe('SARIF', () => {
     for (const r of run.results) {
       expect(run.tool.driver.rules[r.ruleIndex!].id).toBe(r.ruleId);
       expect(r.message.text.length).toBeGreaterThan(0);
-      expect(r.locations[0].physicalLocation.artifactLocation.uriBaseId).toBe('%SRCROOT%');
+      expect(r.locations[0].physicalLocation!.artifactLocation.uriBaseId).toBe('%SRCROOT%');
     }
     const res = run.results.find((r) => r.ruleId === 'wrapper/version-no-prerelease')!;
     expect(res.locations[0].physicalLocation).toEqual({
@@ -70,7 +70,7 @@ describe('SARIF', () => {
     const first = buildSarif(await lint({ dirs: [dir], mode: 'release', rules: ['wrapper/version-no-prerelease'], env: {} })).runs[0].results[0];
     await writeFiles(dir, { [CC]: 'import os\n\n\n__version__ = "5.2.0b1"\n' });
     const moved = buildSarif(await lint({ dirs: [dir], mode: 'release', rules: ['wrapper/version-no-prerelease'], env: {} })).runs[0].results[0];
-    expect(moved.locations[0].physicalLocation.region.startLine).toBe(4);
+    expect(moved.locations[0].physicalLocation!.region.startLine).toBe(4);
     expect(moved.partialFingerprints[FINGERPRINT_KEY]).toBe(first.partialFingerprints[FINGERPRINT_KEY]);
   });
 

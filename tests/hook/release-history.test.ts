@@ -1,0 +1,153 @@
+// The hook on histories shaped like the release workflow, with real pushes to bare remotes: release
+// pull requests merged into master and dev fast-forwarded onto master pass; a merge of master into
+// dev is reported once per ref with its count; only commits new to the remotes and tags are judged.
+import { execFile } from 'node:child_process';
+import { promises as fs } from 'node:fs';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.js';
+import { commitAll, git, GIT_ENV, makeRepo, tmpDir, writeFiles } from '../helpers/git.js';
+
+const run = promisify(execFile);
+const temps: string[] = [];
+
+afterAll(async () => {
+  await Promise.all(temps.map((dir) => fs.rm(dir, { recursive: true, force: true })));
+});
+
+async function push(dir: string, ...args: string[]): Promise<{ code: number; stderr: string }> {
+  try {
+    const r = await run('git', ['push', ...args], { cwd: dir, env: { ...GIT_ENV, NO_COLOR: '1' } });
+    return { code: 0, stderr: r.stderr };
+  } catch (err) {
+    const e = err as { code: number; stderr: string };
+    return { code: e.code, stderr: e.stderr };
+  }
+}
+
+async function bareRemote(dir: string, name: string): Promise<void> {
+  const remote = tmpDir('porgs-remote-');
+  temps.push(remote);
+  await git(remote, 'init', '-q', '--bare');
+  await git(dir, 'remote', 'add', name, remote);
+}
+
+/** A wrapper repo (no release rules needed) with master and dev on a bare "origin", hook installed. */
+async function setup() {
+  const dir = await makeRepo({ branch: 'master', files: { 'exegol/config/ConstantConfig.py': '__version__ = "1.0.0b1"\n' } });
+  temps.push(dir);
+  await git(dir, 'branch', 'dev');
+  await bareRemote(dir, 'origin');
+  await git(dir, 'push', '-q', 'origin', 'master', 'dev');
+  expect((await runCli(['hook', 'install'], { cwd: dir })).code).toBe(0);
+  return dir;
+}
+
+let n = 0;
+async function work(dir: string, what: string): Promise<string> {
+  await writeFiles(dir, { [`work-${++n}.txt`]: what });
+  return commitAll(dir, what);
+}
+
+/** One release cycle as the maintainers run it: dev work, a release PR merged into master, dev fast-forwarded. */
+async function releaseCycle(dir: string, pr: number): Promise<string> {
+  await git(dir, 'checkout', '-q', 'dev');
+  await work(dir, `feature ${pr}`);
+  await git(dir, 'checkout', '-q', 'master');
+  await git(dir, 'merge', '-q', '--no-ff', '-m', `Merge pull request #${pr} from ThePorgs/dev`, 'dev');
+  await git(dir, 'tag', `1.0.${pr}`);
+  await git(dir, 'checkout', '-q', 'dev');
+  await git(dir, 'merge', '-q', '--ff-only', 'master');
+  return git(dir, 'rev-parse', 'master');
+}
+
+/** A hotfix on master, then master merged into dev with a merge commit: the violation. */
+async function mergeMasterIntoDev(dir: string): Promise<string> {
+  await git(dir, 'checkout', '-q', 'master');
+  await work(dir, 'hotfix');
+  await git(dir, 'checkout', '-q', 'dev');
+  await work(dir, 'dev work');
+  await git(dir, 'merge', '-q', '--no-ff', '-m', "Merge branch 'master' into dev", 'master');
+  return git(dir, 'rev-parse', 'HEAD');
+}
+
+const mergeFindings = (stderr: string) => stderr.split('\n').filter((l) => l.includes('hook/dev-no-release-merge-commit'));
+
+describe('the pre-push hook on the release workflow', () => {
+  it('passes release PR merges brought by dev fast-forwards and reports only the true merge of master into dev', async () => {
+    const dir = await setup();
+    const prMerges = [];
+    for (const pr of [11, 12, 13]) prMerges.push(await releaseCycle(dir, pr));
+    const bad = await mergeMasterIntoDev(dir);
+    // One more release cycle on top, as history goes on.
+    prMerges.push(await releaseCycle(dir, 14));
+    const res = await push(dir, 'origin', 'master', 'dev');
+    expect(res.code).not.toBe(0);
+    expect(mergeFindings(res.stderr)).toEqual([expect.stringContaining(`1 merge commit brings master into dev: ${bad.slice(0, 12)}; `)]);
+    // The only finding of the push, located at dev from its old to its new commit (the last PR merge).
+    expect(res.stderr.match(/ {2}(error|warning|note) {2}/g)).toEqual(['  error  ']);
+    expect(mergeFindings(res.stderr)[0]).toMatch(new RegExp(`^  refs/heads/dev \\([0-9a-f]{12}\\.\\.${prMerges[3].slice(0, 12)}\\)  error  `));
+  });
+
+  it('passes the same release history without the bad merge', async () => {
+    const dir = await setup();
+    for (const pr of [21, 22, 23]) await releaseCycle(dir, pr);
+    const res = await push(dir, 'origin', 'master', 'dev');
+    expect([res.code, res.stderr]).toEqual([0, expect.not.stringContaining('hook/')]);
+  });
+
+  it('reports several merges of master into dev as one finding with their count and the first few', async () => {
+    const dir = await setup();
+    const bad: string[] = [];
+    for (let i = 0; i < 4; i++) bad.push(await mergeMasterIntoDev(dir));
+    await git(dir, 'push', '-q', '--no-verify', 'origin', 'master');
+    const json = await runCli(['pre-push', 'origin', 'url', '--format', 'json'], {
+      cwd: dir,
+      input: `refs/heads/dev ${bad[3]} refs/heads/dev ${await git(dir, 'rev-parse', 'origin/dev')}\n`,
+    });
+    const found = JSON.parse(json.stdout).diagnostics.filter((d: { ruleId: string }) => d.ruleId === 'hook/dev-no-release-merge-commit');
+    expect(found).toEqual([
+      expect.objectContaining({
+        message: expect.stringContaining(`4 merge commits bring master into dev: ${bad.slice(0, 3).map((c) => c.slice(0, 12)).join(', ')}, ...; `),
+        location: expect.objectContaining({ ref: 'refs/heads/dev', range: expect.stringMatching(/^[0-9a-f]{12}\.\.[0-9a-f]{12}$/) }),
+      }),
+    ]);
+    const res = await push(dir, 'origin', 'dev');
+    expect(res.code).not.toBe(0);
+    expect(mergeFindings(res.stderr)).toHaveLength(1);
+  });
+
+  it('lets a new dev branch built on published history through, and still judges the commits it adds', async () => {
+    const dir = await setup();
+    await releaseCycle(dir, 31);
+    await mergeMasterIntoDev(dir);
+    // The old merge is published on another branch of origin; origin has no dev any more.
+    await git(dir, 'push', '-q', '--no-verify', 'origin', 'master', 'dev:old-dev', ':dev');
+    await git(dir, 'fetch', '-q', '--prune', 'origin');
+    await work(dir, 'new dev work');
+    const fresh = await push(dir, 'origin', 'dev');
+    expect([fresh.code, fresh.stderr]).toEqual([0, expect.not.stringContaining('hook/')]);
+    await git(dir, 'push', '-q', '--no-verify', 'origin', ':dev');
+    const newBad = await mergeMasterIntoDev(dir);
+    const res = await push(dir, 'origin', 'dev');
+    expect(res.code).not.toBe(0);
+    expect(mergeFindings(res.stderr)).toEqual([expect.stringContaining(`1 merge commit brings master into dev: ${newBad.slice(0, 12)}; `)]);
+  });
+
+  it('lets a mirror of old history, bad merge included, go to a new remote', async () => {
+    const dir = await setup();
+    await releaseCycle(dir, 41);
+    await mergeMasterIntoDev(dir);
+    await releaseCycle(dir, 42);
+    await git(dir, 'push', '-q', '--no-verify', 'origin', 'master', 'dev');
+    await bareRemote(dir, 'mirror');
+    const res = await push(dir, 'mirror', 'master', 'dev');
+    expect([res.code, res.stderr]).toEqual([0, expect.not.stringContaining('hook/')]);
+    // The same push with a new merge on dev is judged on that merge alone.
+    const newBad = await mergeMasterIntoDev(dir);
+    await bareRemote(dir, 'mirror2');
+    const bad = await push(dir, 'mirror2', 'master', 'dev');
+    expect(bad.code).not.toBe(0);
+    expect(mergeFindings(bad.stderr)).toEqual([expect.stringContaining(`1 merge commit brings master into dev: ${newBad.slice(0, 12)}; `)]);
+  });
+});

@@ -56,7 +56,7 @@ async function honestCache(): Promise<{ dir: string; entry: string; key: string;
 function plantedView(text: string): unknown {
   const entry = JSON.parse(text.slice(text.indexOf('\n') + 1));
   const view = entry.value;
-  const addHistory = view.commands.findIndex((c: unknown[]) => c[0] === 'add-history');
+  const addHistory = view.commands.name.indexOf('add-history');
   expect(addHistory).toBeGreaterThanOrEqual(0);
   view.functions.find((f: { name: string }) => f.name === 'install_a').commands.push(addHistory);
   return entry;

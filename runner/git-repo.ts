@@ -4,7 +4,7 @@
 import { lstatSync } from 'node:fs';
 import path from 'node:path';
 import { GitDiskError, checkObjectStore, readHead, readRefs, readShallow, realFolder, tagsFromSnapshot, type HeadState, type RefSnapshot } from './git-disk.js';
-import type { GitFacts, Gitlink, TagInfo } from './git-facts.js';
+import type { BranchTip, GitFacts, Gitlink, TagInfo } from './git-facts.js';
 import { readIndexGitlinks } from './git-index.js';
 import { locateGitDir, readRepoFormat, type RepoFormat, type RepoLocation } from './git-locate.js';
 import { createShadow, removeShadow } from './git-shadow.js';
@@ -28,6 +28,7 @@ export function unavailableGit(reason: string): GitFacts {
     isAncestor: async () => undefined,
     countCommits: async () => undefined,
     resolve: async () => undefined,
+    branchTips: () => [],
     hasCommit: async () => false,
     gitlinks: async () => [],
     listGitlinks: async () => ({ links: [], error: reason }),
@@ -193,6 +194,17 @@ export class RepoGitFacts implements GitFacts {
 
   resolve(ref: string): Promise<string | undefined> {
     return resolveCommit(this.shadow(), ref);
+  }
+
+  branchTips(branch: string): BranchTip[] {
+    const tips: BranchTip[] = [];
+    const local = this.data.refs.refs.get(`refs/heads/${branch}`);
+    if (local) tips.push({ ref: branch, oid: local });
+    for (const [ref, oid] of this.data.refs.refs) {
+      const m = /^refs\/remotes\/([^/]+)\/(.+)$/.exec(ref);
+      if (m && m[2] === branch) tips.push({ ref: `${m[1]}/${branch}`, oid });
+    }
+    return tips;
   }
 
   async hasCommit(oid: string): Promise<boolean> {

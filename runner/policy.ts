@@ -25,7 +25,7 @@ export const DEFAULT_POLICY: Readonly<Record<RepoKind, ReleasePolicy>> = {
   images: {
     releaseBranches: ['main'],
     releaseTag: X_Y_Z,
-    tagFormat: safeRegex('^[0-9]+\\.[0-9]+\\.[0-9]+(b[0-9]+)?$'),
+    tagFormat: safeRegex('^[0-9]+\\.[0-9]+\\.[0-9]+(|b[0-9]{1,3})$'),
     devBranches: ['dev'],
     protectedBranches: ['main', 'dev'],
   },
@@ -38,3 +38,16 @@ export const DEFAULT_POLICY: Readonly<Record<RepoKind, ReleasePolicy>> = {
   },
   resources: { releaseBranches: ['main'], releaseTag: X_Y_Z, tagFormat: X_Y_Z, devBranches: [], protectedBranches: ['main'] },
 };
+
+/** The policy of a kind: its defaults, each key overridden by the config's `[kinds.<kind>]`. */
+export function policyFor(kind: RepoKind, settings?: Partial<ReleasePolicy>): ReleasePolicy {
+  const base = DEFAULT_POLICY[kind];
+  return {
+    releaseBranches: settings?.releaseBranches ?? base.releaseBranches,
+    releaseTag: settings?.releaseTag ?? base.releaseTag,
+    tagFormat: settings?.tagFormat ?? base.tagFormat,
+    devBranches: settings?.devBranches ?? base.devBranches,
+    protectedBranches: settings?.protectedBranches ?? base.protectedBranches,
+  };
+}
+

@@ -10,6 +10,7 @@ import { fingerprint } from './fingerprint.js';
 import { didYouMean, UsageError } from './errors.js';
 import { lineLookup } from './lines.js';
 import { allRuleMeta, loadRules, META_RULES } from './registry.js';
+import { KIND_MARKERS } from './workspace.js';
 import { configEntry, resolveRepo, type RepoModel } from './repo-model.js';
 import { findSuppressions, type Suppression } from './suppress.js';
 import { runResult } from './result.js';
@@ -246,6 +247,33 @@ function reportRelaxations(
   }
 }
 
+/** The file a whole-repo finding is anchored at: the kind's marker file, else the first file. */
+function anchorFile(repo: PreparedRepo): Promise<string | undefined> {
+  const ctx = repo.ctx!;
+  return ctx.memo('run/anchor-file', async () => {
+    for (const marker of KIND_MARKERS.find((k) => k.kind === repo.info.kind)?.markers ?? []) if (await ctx.exists(marker)) return marker;
+    return (await ctx.source.allFiles()).sort()[0];
+  });
+}
+
+/**
+ * Every finding has a real file: one about the whole repo (path '.') is anchored at the marker
+ * file, and one at a file the checked revision does not have (a rule's mistake) becomes a note
+ * there saying so, never a location a reader cannot open.
+ */
+async function anchored(f: RawFinding, repo: PreparedRepo): Promise<RawFinding> {
+  const file = f.input.path.replace(/\\/g, '/').replace(/^\.\//, '') || '.';
+  if (file !== '.' && (f.ruleId.startsWith('meta/') || (await repo.ctx!.exists(file)))) return f;
+  const anchor = await anchorFile(repo);
+  if (!anchor) return f;
+  if (file === '.') return { ...f, input: { ...f.input, path: anchor, at: { line: 1, column: 1 }, key: f.input.key ?? f.input.message } };
+  return {
+    ...f,
+    severity: 'note',
+    input: { ...f.input, path: anchor, at: { line: 1, column: 1 }, key: f.input.key ?? f.input.message, message: `${f.input.message} (reported at ${anchor}: ${file} does not exist in ${repo.source.description})` },
+  };
+}
+
 /** A finding about how the gate itself was weakened cannot be suppressed from the files it judges. */
 const UNSUPPRESSIBLE: ReadonlySet<string> = new Set([CONFIG_RELAXED]);
 
@@ -272,8 +300,9 @@ async function finish(
 
   const lineText = lineLookup((name, file) => byName.get(name)?.ctx!.texts.get(file));
   const out: Diagnostic[] = [];
-  for (const f of findings) {
-    const repo = byName.get(f.repo) ?? repos[0];
+  for (const raw of findings) {
+    const repo = byName.get(raw.repo) ?? repos[0];
+    const f = await anchored(raw, repo);
     const file = f.input.path.replace(/\\/g, '/').replace(/^\.\//, '') || '.';
     if (ignored(file)) continue;
     const line = Math.max(1, f.input.at?.line ?? 1);

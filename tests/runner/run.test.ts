@@ -16,7 +16,7 @@ describe('lint run', () => {
   it('reports a release-mode finding with a stable fingerprint, and JSON that matches its schema', async () => {
     const dir = await makeRepo({ files: wrapper('5.2.0b1'), branch: 'master' });
     const result = await lint({ dirs: [dir], rules: ['wrapper/version-no-prerelease'], env: {} });
-    expect(result.repos[0]).toMatchObject({ kind: 'wrapper', mode: 'release', modeReason: 'HEAD is branch master' });
+    expect(result.repos[0]).toMatchObject({ kind: 'wrapper', mode: 'release', modeReason: 'the checked-out HEAD is branch master, a release branch' });
     const [d] = result.diagnostics;
     expect(d).toMatchObject({ ruleId: 'wrapper/version-no-prerelease', severity: 'error', location: { path: VERSION_FILE, line: 1 } });
     expect(d.message).toContain('5.2.0b1');

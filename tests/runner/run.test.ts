@@ -80,7 +80,7 @@ describe('lint run', () => {
     await writeFiles(dir, wrapper('garbage'));
     const res = await runCli(['--rev', '5.1.4', '--format', 'json', dir]);
     const report = JSON.parse(res.stdout);
-    expect(report.repos[0]).toMatchObject({ rev: '5.1.4', mode: 'release', modeReason: '--rev 5.1.4 is tagged 5.1.4' });
+    expect(report.repos[0]).toMatchObject({ rev: '5.1.4', mode: 'release', modeReason: '--rev 5.1.4 carries release tag 5.1.4' });
     expect(report.diagnostics.filter((d: { severity: string }) => d.severity === 'error')).toEqual([]);
     expect(res.code).toBe(0);
     const head = await lint({ dirs: [dir], rev: 'HEAD', mode: 'release', rules: ['wrapper/version-no-prerelease'], env: {} });

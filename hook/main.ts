@@ -1,27 +1,22 @@
 // Entry of `porgs-lint pre-push <remote> <url>` and `porgs-lint hook ...`. Static imports stay
 // minimal (node builtins, git): a branch-only push must cost little more than starting node.
-import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
+// The hook is a client of the runner: the repo model gives it kind, config, policy and git facts;
+// findings become diagnostics with the runner's fingerprint and result builder.
 import path from 'node:path';
+import type { Config } from '../runner/config.js';
+import { chooseConfig } from '../runner/config-source.js';
 import { visible } from '../runner/escape.js';
-import { openGitFacts, type GitFacts } from '../runner/git-facts.js';
+import { fingerprint } from '../runner/fingerprint.js';
 import { findWorkTreeRoot } from '../runner/git-locate.js';
-import { TOOL } from '../runner/tool.js';
-import type { Diagnostic, RepoKind, RunResult, Severity } from '../runner/types.js';
-import { summarize } from '../runner/types.js';
-import { DEFAULT_POLICY, type ReleasePolicy } from '../runner/policy.js';
-import { detectKind } from '../runner/workspace.js';
+import type { CliIO } from '../runner/main.js';
+import { resolveRepo, type RepoModel } from '../runner/repo-model.js';
+import { runResult } from '../runner/result.js';
+import type { Diagnostic, RepoKind, Severity } from '../runner/types.js';
+import { REPO_KINDS } from '../runner/types.js';
+import { UsageError } from '../runner/errors.js';
 import { HookUsageError, install, snippet, uninstall } from './install.js';
 import { parsePushLines, ProtocolError, updatesFromPreCommitEnv, type PushUpdate } from './protocol.js';
 import { checkPush, type HookFinding, type PushContext } from './push-checks.js';
-
-export interface HookIO {
-  stdin: NodeJS.ReadableStream;
-  stdout: NodeJS.WritableStream & { isTTY?: boolean };
-  stderr: NodeJS.WritableStream;
-  env: NodeJS.ProcessEnv;
-  cwd: string;
-}
 
 const ESCAPE_HATCH = 'to push anyway: PORGS_LINT_SKIP=1 git push ... (or git push --no-verify)';
 
@@ -32,13 +27,13 @@ async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-export async function hookMain(argv: string[], io: HookIO): Promise<number> {
+export async function hookMain(argv: string[], io: CliIO): Promise<number> {
   const err = (s: string) => io.stderr.write(`porgs-lint: ${visible(s)}\n`);
   try {
     if (argv[0] === 'hook') return await hookCommand(argv.slice(1), io);
     return await prePush(argv.slice(1), io);
   } catch (e) {
-    if (e instanceof HookUsageError || e instanceof ProtocolError) {
+    if (e instanceof HookUsageError || e instanceof ProtocolError || e instanceof UsageError) {
       err(e.message);
       return 2;
     }
@@ -47,7 +42,7 @@ export async function hookMain(argv: string[], io: HookIO): Promise<number> {
   }
 }
 
-async function hookCommand(args: string[], io: HookIO): Promise<number> {
+async function hookCommand(args: string[], io: CliIO): Promise<number> {
   const [sub, ...rest] = args;
   if (sub === 'install') {
     io.stdout.write(`porgs-lint: ${visible(await install(io.cwd, { force: rest.includes('--force'), chain: rest.includes('--chain') }))}\n`);
@@ -64,54 +59,77 @@ async function hookCommand(args: string[], io: HookIO): Promise<number> {
   throw new HookUsageError('usage: porgs-lint hook install [--chain|--force] | uninstall | print husky|lefthook|pre-commit');
 }
 
-async function prePush(args: string[], io: HookIO): Promise<number> {
+/** The value of `--name value` or `--name=value` among the hook's arguments. */
+function flagValue(args: string[], name: string): string | undefined {
+  const eq = args.find((a) => a.startsWith(`${name}=`));
+  if (eq) return eq.slice(name.length + 1);
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+}
+
+async function prePush(args: string[], io: CliIO): Promise<number> {
   if (io.env.PORGS_LINT_SKIP === '1') {
     io.stderr.write('porgs-lint: pre-push checks skipped (PORGS_LINT_SKIP=1)\n');
     return 0;
   }
-  const flags = args.filter((a) => a.startsWith('--'));
-  const [remote = 'origin'] = args.filter((a) => !a.startsWith('--'));
-  const format = flags.includes('--format=json') || args[args.indexOf('--format') + 1] === 'json' ? 'json' : 'pretty';
+  const format = flagValue(args, '--format') === 'json' ? 'json' : 'pretty';
+  const kindFlag = flagValue(args, '--kind');
+  if (kindFlag !== undefined && !REPO_KINDS.includes(kindFlag as RepoKind)) throw new HookUsageError(`--kind ${kindFlag}: expected one of ${REPO_KINDS.join(', ')}`);
+  const valued = new Set(['--format', '--kind'].flatMap((f) => (args.includes(f) ? [args[args.indexOf(f) + 1]] : [])));
+  const [remote = 'origin'] = args.filter((a) => !a.startsWith('--') && !valued.has(a));
   // git runs the hook from the work tree root; found from .git as data, without asking git.
   const root = findWorkTreeRoot(io.cwd);
   if (root === undefined) throw new HookUsageError('pre-push must run inside a git work tree');
   let updates = parsePushLines(await readAll(io.stdin));
   if (updates.length === 0) updates = updatesFromPreCommitEnv(io.env);
   if (updates.length === 0) return 0;
-  const git = await openGitFacts({ root, refsOnly: true });
+  const { config } = await chooseConfig({ firstDir: root, cwd: io.cwd, env: io.env });
+  const model = await resolveRepo({
+    root,
+    dir: path.relative(io.cwd, root) || '.',
+    name: path.basename(root),
+    cwd: io.cwd,
+    config,
+    env: io.env,
+    refsOnly: true,
+    kind: kindFlag ? { kind: kindFlag as RepoKind, source: '--kind' } : undefined,
+    mode: { mode: 'release', source: `pre-push to ${remote}` },
+    kindHint: `add --kind ${REPO_KINDS.join('|')} to the porgs-lint pre-push command of the hook, or set kind in the config's [repos.*] entry for this folder; the push is blocked until then`,
+  });
   try {
-    if (!git.available) throw new Error(`cannot read the repository: ${git.reason}`);
-    return await checkAndReport(root, remote, format, git, updates, flags, io);
+    if (!model.git.available) throw new Error(`cannot read the repository: ${model.git.reason}`);
+    return await checkAndReport(model, config, remote, format, updates, args.includes('--verify-signatures'), io);
   } finally {
-    git.close();
+    model.git.close();
   }
 }
 
 async function checkAndReport(
-  root: string,
+  model: RepoModel,
+  config: Config,
   remote: string,
   format: 'json' | 'pretty',
-  git: GitFacts,
   updates: PushUpdate[],
-  flags: string[],
-  io: HookIO,
+  verifyFlag: boolean,
+  io: CliIO,
 ): Promise<number> {
-  const kind = (await detectKind(async (p) => existsSync(path.join(root, p))))?.kind ?? 'wrapper';
-  const settings = await hookSettings(root, kind);
+  const startTime = new Date().toISOString();
+  const { root, kind } = model.info;
+  const severityOf = await checkSeverities(config, kind);
   const ctx: PushContext = {
-    git,
+    git: model.git,
     root,
     remote,
     kind,
-    policy: settings.policy,
-    verifySignatures: flags.includes('--verify-signatures') || settings.verifySignatures,
-    severityOf: settings.severityOf,
-    releaseRules: (commit, tag) => releaseRules(root, kind, commit, tag),
+    policy: model.policy,
+    verifySignatures: verifyFlag || config.hook.verifySignatures,
+    severityOf,
+    releaseRules: (commit, tag) => releaseRules(root, kind, config, commit, tag),
   };
   const findings = await checkPush(ctx, updates);
-  const diagnostics = toDiagnostics(findings, path.basename(root), settings.severityOf);
+  const diagnostics = toDiagnostics(findings, model.info.name, severityOf);
   if (diagnostics.length === 0 && format === 'pretty') return 0;
-  const result = runResult(root, kind, remote, diagnostics);
+  const result = runResult({ repos: [model.info], diagnostics, startTime });
   if (format === 'json') io.stdout.write((await import('../reporters/json.js')).json(result, { color: false, cwd: io.cwd }));
   else {
     const { pretty, shouldColor } = await import('../reporters/pretty.js');
@@ -124,42 +142,16 @@ async function checkAndReport(
   return 0;
 }
 
-interface HookSettings {
-  severityOf: (id: string) => Severity | 'off';
-  verifySignatures: boolean;
-  policy: ReleasePolicy;
+/** The configured severity of each pre-push check (the runner's rule settings). */
+async function checkSeverities(config: Config, kind: RepoKind): Promise<(id: string) => Severity | 'off'> {
+  const [{ HOOK_CHECKS }, { ruleSetting }] = await Promise.all([import('./checks.js'), import('../runner/config.js')]);
+  const checks = new Map(HOOK_CHECKS.map((c) => [c.id, c]));
+  return (id) => (checks.has(id) ? ruleSetting(config, checks.get(id)!, kind).severity : 'error');
 }
 
-/** Severities, release branch and tag pattern: the runner's defaults, then the repo's config if it has one. */
-async function hookSettings(root: string, kind: RepoKind): Promise<HookSettings> {
-  const { HOOK_CHECKS } = await import('./checks.js');
-  const defaults = new Map(HOOK_CHECKS.map((c) => [c.id, c]));
-  const { findConfig, loadConfig, ruleSetting } = await import('../runner/config.js');
-  const file = await findConfig(root);
-  if (!file) {
-    return {
-      severityOf: (id) => defaults.get(id)?.severity ?? 'error',
-      verifySignatures: false,
-      policy: DEFAULT_POLICY[kind],
-    };
-  }
-  const { allRuleMeta } = await import('../runner/registry.js');
-  const config = await loadConfig(file, await allRuleMeta(), path.basename(file));
-  const kindSettings = config.kinds[kind];
-  return {
-    severityOf: (id) => (defaults.has(id) ? ruleSetting(config, defaults.get(id)!, kind).severity : 'error'),
-    verifySignatures: config.hook.verifySignatures,
-    policy: {
-      ...DEFAULT_POLICY[kind],
-      releaseBranches: kindSettings?.releaseBranches ?? DEFAULT_POLICY[kind].releaseBranches,
-      releaseTag: kindSettings?.releaseTag ?? DEFAULT_POLICY[kind].releaseTag,
-    },
-  };
-}
-
-async function releaseRules(root: string, kind: RepoKind, commit: string, tag: string): Promise<HookFinding[]> {
+async function releaseRules(root: string, kind: RepoKind, config: Config, commit: string, tag: string): Promise<HookFinding[]> {
   const [{ lint }, { defaultCacheDir }] = await Promise.all([import('../runner/run.js'), import('../runner/parse-cache.js')]);
-  const result = await lint({ dirs: [root], rev: commit, mode: 'release', kind, env: {}, cacheDir: defaultCacheDir(process.env) });
+  const result = await lint({ dirs: [root], rev: commit, mode: 'release', kind, config, env: {}, cacheDir: defaultCacheDir(process.env) });
   return result.diagnostics
     .filter((d) => d.severity === 'error')
     .map((d) => ({
@@ -179,24 +171,8 @@ function toDiagnostics(findings: HookFinding[], repo: string, severityOf: (id: s
       severity,
       message: f.input.message,
       location: { repo, path: f.input.path, line: f.input.at?.line ?? 1, column: f.input.at?.column ?? 1, ...f.ref },
-      fingerprint: createHash('sha256').update(`${f.checkId}\0${f.input.key ?? f.input.message}`).digest('hex').slice(0, 32),
+      fingerprint: fingerprint(f.checkId, f.input.path, f.input.key ?? f.input.message, f.input.message),
     });
   }
   return out;
-}
-
-function runResult(root: string, kind: RepoKind, remote: string, diagnostics: Diagnostic[]): RunResult {
-  const summary = summarize(diagnostics);
-  const now = new Date().toISOString();
-  return {
-    tool: TOOL,
-    repos: [{ name: path.basename(root), root, displayPath: '.', kind, kindReason: 'detected', mode: 'release', modeReason: `pre-push to ${remote}` }],
-    diagnostics,
-    rules: [],
-    summary,
-    readFile: () => undefined,
-    startTime: now,
-    endTime: now,
-    executionSuccessful: true,
-  };
 }

@@ -1,5 +1,6 @@
 // The checks on a pushed tag that looks like a version: name, not moved, signed, on a release
 // branch, and (for a release tag) the release rules on its commit.
+import { describeTagPattern } from '../runner/policy.js';
 import { shellQuote, singleQuote } from '../runner/shell-quote.js';
 import type { PushUpdate } from './protocol.js';
 import { findingsAt, short, type HookFinding, type PushContext, type PushFacts } from './push-context.js';
@@ -14,11 +15,6 @@ export interface TagPush {
 const SIGNATURE = /-----BEGIN (PGP SIGNATURE|SSH SIGNATURE|SIGNED MESSAGE)-----/;
 
 /** Names the default patterns as people write them; any other pattern by its source. */
-function describePattern(re: RegExp): string {
-  if (re.source === '^[0-9]+\\.[0-9]+\\.[0-9]+$') return 'X.Y.Z';
-  if (re.source === '^[0-9]+\\.[0-9]+\\.[0-9]+(b[0-9]+)?$') return 'X.Y.Z or X.Y.ZbN';
-  return `the pattern ${re.source}`;
-}
 
 export async function checkTag(ctx: PushContext, facts: PushFacts, { u, tag, commit }: TagPush): Promise<HookFinding[]> {
   const at = findingsAt(u);
@@ -27,7 +23,7 @@ export async function checkTag(ctx: PushContext, facts: PushFacts, { u, tag, com
   if (!pattern.test(tag)) {
     const fixed = tag.replace(/^v/, '');
     const rename = `git tag ${shellQuote(fixed)} ${shellQuote(`${tag}^{}`)} && git tag -d ${shellQuote(tag)}`;
-    out.push(at('hook/tag-format', `tag ${tag} does not match ${describePattern(pattern)}: the release workflow would silently skip it${pattern.test(fixed) ? `; rename it: ${rename}` : ''}`));
+    out.push(at('hook/tag-format', `tag ${tag} does not match ${describeTagPattern(pattern)}: the release workflow would silently skip it${pattern.test(fixed) ? `; rename it: ${rename}` : ''}`));
   }
   if (!u.creation && u.remoteOid !== u.localOid) {
     out.push(at('hook/tag-not-moved', `tag ${tag} already exists on ${ctx.remote} (${short(u.remoteOid)}); a published release tag is never moved: make a new release instead`));

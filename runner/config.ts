@@ -4,6 +4,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { didYouMean, UsageError } from './errors.js';
 import { readRegularFile } from './user-files.js';
+import { refNameProblem } from './ref-names.js';
 import { compileSafeRegex } from './safe-regex.js';
 import type { Mode, RepoKind, RuleMeta, Severity, SeveritySetting, Span } from './types.js';
 import { REPO_KINDS } from './types.js';
@@ -18,6 +19,9 @@ export interface RuleSetting {
 export interface KindSettings {
   releaseBranches?: string[];
   releaseTag?: RegExp;
+  tagFormat?: RegExp;
+  devBranches?: string[];
+  protectedBranches?: string[];
   rules: Map<string, RuleSetting>;
 }
 
@@ -243,15 +247,17 @@ export async function parseConfig(text: string, knownRules: readonly RuleMeta[],
       if (!REPO_KINDS.includes(kind as RepoKind)) fail(['kinds', kind], `unknown repo kind "${kind}"${didYouMean(kind, REPO_KINDS)}`);
       if (!isTable(v)) fail(['kinds', kind], `"kinds.${kind}" must be a table`);
       const t = v as Record<string, unknown>;
-      checkKeys(t, ['release-branches', 'release-tag', 'rules'], ['kinds', kind]);
+      checkKeys(t, [...POLICY_KEYS, 'rules'], ['kinds', kind]);
       const settings: KindSettings = { rules: new Map() };
-      if (t['release-branches'] !== undefined) settings.releaseBranches = stringList(t['release-branches'], ['kinds', kind, 'release-branches']);
-      if (t['release-tag'] !== undefined) {
-        if (typeof t['release-tag'] !== 'string') fail(['kinds', kind, 'release-tag'], 'release-tag must be a regular expression string');
-        const compiled = compileSafeRegex(t['release-tag'] as string);
-        if (!compiled.ok) fail(['kinds', kind, 'release-tag'], `release-tag ${compiled.reason}`);
-        else settings.releaseTag = compiled.regex;
-      }
+      const at = (key: string) => ['kinds', kind, key];
+      const branches = (key: string) => (t[key] === undefined ? undefined : branchList(t[key], at(key), fail, stringList));
+      const pattern = (key: string) => (t[key] === undefined ? undefined : policyRegex(t[key], key, at(key), fail));
+      settings.releaseBranches = branches('release-branches');
+      settings.devBranches = branches('dev-branches');
+      settings.protectedBranches = branches('protected-branches');
+      settings.releaseTag = pattern('release-tag');
+      settings.tagFormat = pattern('tag-format');
+      for (const k of Object.keys(settings) as (keyof KindSettings)[]) if (settings[k] === undefined) delete settings[k];
       if (t.rules !== undefined) settings.rules = parseRules(t.rules, ['kinds', kind, 'rules']);
       config.kinds[kind as RepoKind] = settings;
     }
@@ -267,6 +273,27 @@ export async function parseConfig(text: string, knownRules: readonly RuleMeta[],
     }
   }
   return config;
+}
+
+/** The release-policy keys of `[kinds.<kind>]` (runner/policy.ts). */
+const POLICY_KEYS = ['release-branches', 'release-tag', 'tag-format', 'dev-branches', 'protected-branches'] as const;
+
+/** Branch names, each one git would accept as `refs/heads/<name>`. */
+function branchList(v: unknown, at: readonly string[], fail: Fail, stringList: (v: unknown, at: readonly string[]) => string[]): string[] {
+  const names = stringList(v, at);
+  for (const name of names) {
+    const problem = refNameProblem(`refs/heads/${name}`);
+    if (problem || name === '') fail(at, `"${at.join('.')}": "${name}" is not a branch name git accepts (refs/heads/${name} ${problem ?? 'is empty'})`);
+  }
+  return names;
+}
+
+/** A release-policy pattern, compiled through the safe-regex subset. */
+function policyRegex(v: unknown, key: string, at: readonly string[], fail: Fail): RegExp {
+  if (typeof v !== 'string') fail(at, `${key} must be a regular expression string`);
+  const compiled = compileSafeRegex(v as string);
+  if (!compiled.ok) fail(at, `${key} ${compiled.reason}`);
+  return (compiled as { regex: RegExp }).regex;
 }
 
 async function parseRepos(value: unknown, origin: ConfigOrigin, fail: Fail, checkKeys: CheckKeys): Promise<RepoEntry[]> {

@@ -3,6 +3,7 @@
 // diagnostic at that file (reported once, by the context, not by the rule).
 import type { Mode, RepoInfo, RepoKind, ReportInput, Span } from './types.js';
 import type { GitFacts } from './git-facts.js';
+import type { ReleasePolicy } from './policy.js';
 import type { PythonFile } from './parsers/python.js';
 import type { TomlFile } from './parsers/toml.js';
 import type { YamlFile } from './parsers/yaml.js';
@@ -18,6 +19,8 @@ export interface RepoView {
   readonly info: RepoInfo;
   readonly kind: RepoKind;
   readonly mode: Mode;
+  /** The repo's release policy (release and dev branches, release-tag pattern): its kind's defaults, as the config overrides them. */
+  readonly policy: ReleasePolicy;
   /** Today's date (YYYY-MM-DD) from `--today`, for date rules. */
   readonly today: string;
   /** Text of a file, or undefined when missing (also for binary or oversized files). */
@@ -43,6 +46,8 @@ export interface RuleContext extends RepoView {
   readonly options: Readonly<Record<string, unknown>>;
   /** Report a finding of the running rule at its configured severity. */
   report(input: ReportInput): void;
+  /** A finding that is at most a warning (the configured severity, capped at warning): a step that is due, not yet late. */
+  warn(input: ReportInput): void;
   /** Information worth knowing that is not a violation (e.g. "on main but behind its tip"): always a note. */
   note(input: ReportInput): void;
   /** A fact the rule could not establish here (no clone, shallow history...): always a note. */

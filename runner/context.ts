@@ -2,6 +2,7 @@
 // `meta/parse-error` findings here, once per file, so rules only see parsed data or undefined.
 import type { FileEntry, RepoView, RuleContext } from './context-api.js';
 import type { GitFacts } from './git-facts.js';
+import type { ReleasePolicy } from './policy.js';
 import type { ParseOutcome } from './parsers/parse-outcome.js';
 import { ParseCache } from './parse-cache.js';
 import { PACKAGE_ROOT } from './tool.js';
@@ -106,6 +107,7 @@ export class RepoContext implements RepoView {
     readonly info: RepoInfo,
     readonly source: Source,
     readonly git: GitFacts,
+    readonly policy: ReleasePolicy,
     readonly today: string,
     private readonly parseErrorSeverity: Severity | 'off',
     /** Where parsed views are cached across runs; undefined: no cache. */
@@ -252,6 +254,7 @@ export class RepoContext implements RepoView {
       info: repo.info,
       kind: repo.kind,
       mode: repo.mode,
+      policy: repo.policy,
       today: repo.today,
       git: repo.git,
       options,
@@ -265,6 +268,7 @@ export class RepoContext implements RepoView {
       bash: (f) => repo.bash(f),
       memo: (k, c) => repo.memo(k, c),
       report: (input) => push(input, severity),
+      warn: (input) => push(input, severity === 'error' ? 'warning' : severity),
       note: (input) => push(input, 'note'),
       cannotVerify: (input) =>
         push({ ...input, message: input.message.startsWith('cannot verify') ? input.message : `cannot verify: ${input.message}` }, 'note', true),

@@ -54,6 +54,11 @@ export interface GitFacts {
   countCommits(from: string, to: string): Promise<number | undefined>;
   /** Commit id of a ref or id, or undefined. */
   resolve(ref: string): Promise<string | undefined>;
+  /**
+   * Where a branch is, read from the refs without a git process: the local branch first, then each
+   * remote-tracking branch of that name (`<remote>/<branch>`).
+   */
+  branchTips(branch: string): BranchTip[];
   hasCommit(oid: string): Promise<boolean>;
   /** Gitlinks (mode 160000) of the checked commit (index for the work tree); [] when unreadable. */
   gitlinks(): Promise<Gitlink[]>;
@@ -70,6 +75,12 @@ export interface GitFacts {
   /** Read-only git plumbing on porgs-lint's own git folder for this repo; `input` goes to its stdin (`--stdin`). */
   run(args: readonly string[], input?: string): Promise<GitResult>;
   close(): void;
+}
+
+export interface BranchTip {
+  /** `dev`, or `origin/dev` for a remote-tracking branch. */
+  ref: string;
+  oid: string;
 }
 
 export interface OpenGitOptions {

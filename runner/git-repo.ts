@@ -4,11 +4,11 @@
 import { lstatSync } from 'node:fs';
 import path from 'node:path';
 import { GitDiskError, checkObjectStore, readHead, readRefs, readShallow, realFolder, tagsFromSnapshot, type HeadState, type RefSnapshot } from './git-disk.js';
-import type { GitFacts, Gitlink, TagInfo } from './git-facts.js';
+import type { BranchTip, GitFacts, Gitlink, TagInfo } from './git-facts.js';
 import { readIndexGitlinks } from './git-index.js';
 import { locateGitDir, readRepoFormat, type RepoFormat, type RepoLocation } from './git-locate.js';
 import { createShadow, removeShadow } from './git-shadow.js';
-import { CatFileBatch, gitFailure, isAncestor, listTree, resolveCommit, runGit, type BatchObject, type GitResult, type TreeEntry } from './git.js';
+import { CatFileBatch, gitFailure, isAncestor, runGit, type BatchObject, type GitResult, type TreeEntry } from './git.js';
 import { OID, submoduleNameProblem, visibleName } from './ref-names.js';
 import { MAX_FILE_BYTES } from './source.js';
 
@@ -28,6 +28,7 @@ export function unavailableGit(reason: string): GitFacts {
     isAncestor: async () => undefined,
     countCommits: async () => undefined,
     resolve: async () => undefined,
+    branchTips: () => [],
     hasCommit: async () => false,
     gitlinks: async () => [],
     listGitlinks: async () => ({ links: [], error: reason }),
@@ -91,6 +92,23 @@ function submoduleGitDir(commonDir: string, name: string): { dir: string } | { r
     return { reason: `cannot read its clone: ${(err as Error).message}` };
   }
   return { dir };
+}
+
+/** Entries of a raw tree object: `<mode> <name>\0<binary id>`, repeated. */
+function parseTree(content: Buffer, oidBytes: number): { mode: string; type: TreeEntry['type']; oid: string; name: string }[] {
+  const out: { mode: string; type: TreeEntry['type']; oid: string; name: string }[] = [];
+  let at = 0;
+  while (at < content.length) {
+    const space = content.indexOf(0x20, at);
+    const nul = content.indexOf(0, space + 1);
+    if (space === -1 || nul === -1 || nul + 1 + oidBytes > content.length) break;
+    const mode = content.toString('latin1', at, space).padStart(6, '0');
+    const name = content.toString('utf8', space + 1, nul);
+    const oid = content.toString('hex', nul + 1, nul + 1 + oidBytes);
+    out.push({ mode, name, oid, type: mode === '040000' ? 'tree' : mode === '160000' ? 'commit' : 'blob' });
+    at = nul + 1 + oidBytes;
+  }
+  return out;
 }
 
 export class RepoGitFacts implements GitFacts {
@@ -191,8 +209,21 @@ export class RepoGitFacts implements GitFacts {
     return res.code === 0 && /^\d+$/.test(res.stdout.trim()) ? Number(res.stdout.trim()) : undefined;
   }
 
-  resolve(ref: string): Promise<string | undefined> {
-    return resolveCommit(this.shadow(), ref);
+  /** Through the shared cat-file process (it resolves names as rev-parse does): no process per question. */
+  async resolve(ref: string): Promise<string | undefined> {
+    const obj = await this.object(`${ref}^{commit}`);
+    return obj?.type === 'commit' ? obj.oid : undefined;
+  }
+
+  branchTips(branch: string): BranchTip[] {
+    const tips: BranchTip[] = [];
+    const local = this.data.refs.refs.get(`refs/heads/${branch}`);
+    if (local) tips.push({ ref: branch, oid: local });
+    for (const [ref, oid] of this.data.refs.refs) {
+      const m = /^refs\/remotes\/([^/]+)\/(.+)$/.exec(ref);
+      if (m && m[2] === branch) tips.push({ ref: `${m[1]}/${branch}`, oid });
+    }
+    return tips;
   }
 
   async hasCommit(oid: string): Promise<boolean> {
@@ -202,8 +233,33 @@ export class RepoGitFacts implements GitFacts {
 
   tree(): Promise<TreeEntry[] | undefined> {
     if (!this.rev) return Promise.resolve(undefined);
-    this.treeP ??= listTree(this.shadow(), this.commit);
+    this.treeP ??= this.walkTree();
     return this.treeP;
+  }
+
+  /**
+   * The whole tree of the checked commit, read through the shared cat-file process (no process of
+   * its own): each level's folders are asked for together. Undefined when an object is missing.
+   */
+  private async walkTree(): Promise<TreeEntry[] | undefined> {
+    const oidBytes = this.data.format.objectFormat === 'sha256' ? 32 : 20;
+    const entries: TreeEntry[] = [];
+    let level: { oid: string; prefix: string }[] = [{ oid: `${this.commit}^{tree}`, prefix: '' }];
+    while (level.length > 0) {
+      const objects = await Promise.all(level.map((t) => this.batch.read(t.oid)));
+      const next: { oid: string; prefix: string }[] = [];
+      for (let i = 0; i < level.length; i++) {
+        const obj = objects[i];
+        if (!obj || obj.type !== 'tree' || obj.tooLarge) return undefined;
+        for (const e of parseTree(obj.content, oidBytes)) {
+          const entry = { ...e, path: level[i].prefix + e.name };
+          entries.push({ mode: entry.mode, type: entry.type, oid: entry.oid, path: entry.path });
+          if (entry.type === 'tree') next.push({ oid: entry.oid, prefix: `${entry.path}/` });
+        }
+      }
+      level = next;
+    }
+    return entries;
   }
 
   async gitlinks(): Promise<Gitlink[]> {

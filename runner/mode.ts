@@ -1,54 +1,79 @@
-// Release or dev: flag > release tag on the checked commit > branch > CI variables > dev.
+// Release or dev, and why. With --rev only the flag and the revision decide (a release tag on it,
+// or a release branch naming it). Otherwise: the flag > the checked-out branch > what CI names
+// (GITHUB_BASE_REF for a pull request, GITHUB_REF for a push or a tag) > a release tag on a
+// detached HEAD > dev. A dev branch fast-forwarded onto a release carries the release tag and is
+// still dev: what the user works on decides, not the tags that happen to sit on the commit.
 import type { GitFacts } from './git-facts.js';
-import { safeRegex } from './safe-regex.js';
-import type { Mode, RepoKind } from './types.js';
-
-export const DEFAULT_RELEASE_BRANCHES: Record<RepoKind, string[]> = {
-  wrapper: ['master'],
-  images: ['main'],
-  docs: ['main'],
-  resources: ['main'],
-};
-
-export const DEFAULT_RELEASE_TAG = safeRegex('^[0-9]+\\.[0-9]+\\.[0-9]+$');
+import type { ReleasePolicy } from './policy.js';
+import type { Mode } from './types.js';
 
 export interface ModeInput {
   flag?: Mode;
   flagSource?: string;
   git: GitFacts;
   env: Readonly<Record<string, string | undefined>>;
-  releaseBranches: readonly string[];
-  releaseTag: RegExp;
+  policy: Pick<ReleasePolicy, 'releaseBranches' | 'releaseTag'>;
 }
 
-export async function decideMode(input: ModeInput): Promise<{ mode: Mode; reason: string }> {
-  const { flag, git, env, releaseBranches, releaseTag } = input;
-  if (flag) return { mode: flag, reason: input.flagSource ?? `--mode ${flag}` };
-  const isRelease = (b: string) => releaseBranches.includes(b);
-  const what = git.rev ? `--rev ${git.rev}` : 'HEAD';
-  if (git.available) {
-    const tag = (await git.tagsAtCommit()).find((t) => releaseTag.test(t.name));
-    if (tag) return { mode: 'release', reason: `${what} is tagged ${tag.name}` };
-    if (git.branch) {
-      return isRelease(git.branch)
-        ? { mode: 'release', reason: `${what} is branch ${git.branch}` }
-        : { mode: 'dev', reason: `${what} is branch ${git.branch}, not a release branch (${releaseBranches.join(', ')})` };
-    }
-  }
+export interface ModeDecision {
+  mode: Mode;
+  reason: string;
+}
+
+const names = (list: readonly string[]) => list.join(', ');
+
+/** Release tags on the checked commit, named for a reason ("tag 5.1.4", "tags 5.1.4, 5.1.4-final"). */
+async function releaseTagsHere(git: GitFacts, releaseTag: RegExp): Promise<string | undefined> {
+  if (!git.available) return undefined;
+  const tags = (await git.tagsAtCommit()).filter((t) => releaseTag.test(t.name)).map((t) => t.name);
+  return tags.length === 0 ? undefined : `${tags.length > 1 ? 'tags' : 'tag'} ${names(tags)}`;
+}
+
+function byBranch(branch: string, what: string, policy: ModeInput['policy']): ModeDecision {
+  return policy.releaseBranches.includes(branch)
+    ? { mode: 'release', reason: `${what} is branch ${branch}, a release branch` }
+    : { mode: 'dev', reason: `${what} is branch ${branch}, not a release branch (${names(policy.releaseBranches)})` };
+}
+
+function byCi(env: ModeInput['env'], policy: ModeInput['policy']): ModeDecision | undefined {
   const base = env.GITHUB_BASE_REF;
   if (base) {
-    return isRelease(base)
-      ? { mode: 'release', reason: `pull request into ${base} (GITHUB_BASE_REF)` }
-      : { mode: 'dev', reason: `pull request into ${base} (GITHUB_BASE_REF)` };
+    const release = policy.releaseBranches.includes(base);
+    return { mode: release ? 'release' : 'dev', reason: `pull request into branch ${base} (GITHUB_BASE_REF)${release ? ', a release branch' : ''}` };
   }
   const ref = env.GITHUB_REF;
-  if (ref?.startsWith('refs/tags/') && releaseTag.test(ref.slice(10))) return { mode: 'release', reason: `CI ref ${ref} is a release tag (GITHUB_REF)` };
+  if (ref?.startsWith('refs/tags/')) {
+    const tag = ref.slice('refs/tags/'.length);
+    return policy.releaseTag.test(tag)
+      ? { mode: 'release', reason: `CI builds tag ${tag}, a release tag (GITHUB_REF)` }
+      : { mode: 'dev', reason: `CI builds tag ${tag}, not a release tag (GITHUB_REF)` };
+  }
   if (ref?.startsWith('refs/heads/')) {
-    const b = ref.slice(11);
-    return isRelease(b) ? { mode: 'release', reason: `CI branch ${b} (GITHUB_REF)` } : { mode: 'dev', reason: `CI branch ${b} (GITHUB_REF)` };
+    const branch = ref.slice('refs/heads/'.length);
+    const release = policy.releaseBranches.includes(branch);
+    return { mode: release ? 'release' : 'dev', reason: `CI builds branch ${branch} (GITHUB_REF)${release ? ', a release branch' : ''}` };
+  }
+  return undefined;
+}
+
+export async function decideMode(input: ModeInput): Promise<ModeDecision> {
+  const { flag, git, env, policy } = input;
+  if (flag) return { mode: flag, reason: input.flagSource ?? `--mode ${flag}` };
+  if (git.rev) {
+    const tagged = await releaseTagsHere(git, policy.releaseTag);
+    if (tagged) return { mode: 'release', reason: `--rev ${git.rev} carries release ${tagged}` };
+    if (git.branch) return byBranch(git.branch, `--rev ${git.rev}`, policy);
+    return { mode: 'dev', reason: `--rev ${git.rev} is neither a release branch nor on a release tag (CI variables are not read with --rev)` };
+  }
+  if (git.available && git.branch) return byBranch(git.branch, 'the checked-out HEAD', policy);
+  const ci = byCi(env, policy);
+  if (ci) return ci;
+  if (git.available && git.detached) {
+    const tagged = await releaseTagsHere(git, policy.releaseTag);
+    if (tagged) return { mode: 'release', reason: `the detached HEAD carries release ${tagged}` };
   }
   const head = env.GITHUB_HEAD_REF;
-  if (head) return { mode: 'dev', reason: `pull request from ${head} (GITHUB_HEAD_REF)` };
+  if (head) return { mode: 'dev', reason: `pull request from branch ${head} (GITHUB_HEAD_REF; a head branch alone never means release)` };
   const why = !git.available ? git.reason : git.detached ? 'HEAD is detached and not on a release tag' : 'no release branch or tag';
   return { mode: 'dev', reason: `defaulting to dev: ${why}` };
 }

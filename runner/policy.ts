@@ -19,14 +19,23 @@ export interface ReleasePolicy {
 }
 
 const X_Y_Z = safeRegex('^[0-9]+\\.[0-9]+\\.[0-9]+$');
+const X_Y_Z_OR_BETA = safeRegex('^[0-9]+\\.[0-9]+\\.[0-9]+(|b[0-9]{1,3})$');
+const PATTERN_NAMES = new Map<RegExp, string>([
+  [X_Y_Z, 'X.Y.Z'],
+  [X_Y_Z_OR_BETA, 'X.Y.Z or X.Y.ZbN'],
+]);
+
+/** How messages name a tag pattern: the defaults by their shape, a configured one by its source. */
+export function describeTagPattern(re: RegExp): string {
+  return PATTERN_NAMES.get(re) ?? `the pattern ${re.source}`;
+}
 
 export const DEFAULT_POLICY: Readonly<Record<RepoKind, ReleasePolicy>> = {
   wrapper: { releaseBranches: ['master'], releaseTag: X_Y_Z, tagFormat: X_Y_Z, devBranches: ['dev'], protectedBranches: ['master', 'dev'] },
   images: {
     releaseBranches: ['main'],
     releaseTag: X_Y_Z,
-    // porgs-lint's own pattern, unambiguous, yet over safeRegex's choice count (a limit for config patterns).
-    tagFormat: /^[0-9]+\.[0-9]+\.[0-9]+(b[0-9]+)?$/,
+    tagFormat: X_Y_Z_OR_BETA,
     devBranches: ['dev'],
     protectedBranches: ['main', 'dev'],
   },
@@ -39,3 +48,16 @@ export const DEFAULT_POLICY: Readonly<Record<RepoKind, ReleasePolicy>> = {
   },
   resources: { releaseBranches: ['main'], releaseTag: X_Y_Z, tagFormat: X_Y_Z, devBranches: [], protectedBranches: ['main'] },
 };
+
+/** The policy of a kind: its defaults, each key overridden by the config's `[kinds.<kind>]`. */
+export function policyFor(kind: RepoKind, settings?: Partial<ReleasePolicy>): ReleasePolicy {
+  const base = DEFAULT_POLICY[kind];
+  return {
+    releaseBranches: settings?.releaseBranches ?? base.releaseBranches,
+    releaseTag: settings?.releaseTag ?? base.releaseTag,
+    tagFormat: settings?.tagFormat ?? base.tagFormat,
+    devBranches: settings?.devBranches ?? base.devBranches,
+    protectedBranches: settings?.protectedBranches ?? base.protectedBranches,
+  };
+}
+

@@ -62,18 +62,26 @@ export interface GitProcess {
   stop(failure: string): void;
 }
 
-let gitProcesses = 0;
+const stats = { started: 0, bySubcommand: new Map<string, number>() };
 
-/** How many git processes this process has started so far (tests count them through here). */
-export function processStats(): { gitProcesses: number } {
-  return { gitProcesses };
+/** How many git processes this process has started, in total and per subcommand (for tests and benchmarks). */
+export function processStats(): { started: number; bySubcommand: Record<string, number> } {
+  return { started: stats.started, bySubcommand: Object.fromEntries(stats.bySubcommand) };
+}
+
+/** Starts counting from zero. */
+export function resetProcessStats(): void {
+  stats.started = 0;
+  stats.bySubcommand.clear();
 }
 
 /** The single spawn site. */
 function launch(argv: string[], cwd: string, stdin: 'pipe' | 'ignore', timeoutMs: number): GitProcess {
-  gitProcesses++;
   let failure: string | undefined;
   let timer: NodeJS.Timeout | undefined;
+  const sub = argv.find((a) => ALLOWED_SUBCOMMANDS.has(a)) ?? 'other';
+  stats.started++;
+  stats.bySubcommand.set(sub, (stats.bySubcommand.get(sub) ?? 0) + 1);
   const child = spawn('git', argv, { cwd, env: gitEnv(), stdio: [stdin, 'pipe', 'pipe'], windowsHide: true });
   const stop = (why: string) => {
     failure ??= why;

@@ -8,16 +8,13 @@ import { RepoContext, loadPicomatch, preloadParser, type RawFinding } from './co
 import { isRealDate } from './dates.js';
 import { fingerprint } from './fingerprint.js';
 import { didYouMean, UsageError } from './errors.js';
-import { openGitFacts, RevError, type GitFacts } from './git-facts.js';
-import { DEFAULT_RELEASE_BRANCHES, DEFAULT_RELEASE_TAG, decideMode } from './mode.js';
 import { lineLookup } from './lines.js';
 import { allRuleMeta, loadRules, META_RULES } from './registry.js';
-import { GitRevisionSource, WorktreeSource, type Source } from './source.js';
+import { KIND_MARKERS } from './workspace.js';
+import { configEntry, resolveRepo, type RepoModel } from './repo-model.js';
 import { findSuppressions, type Suppression } from './suppress.js';
-import { TOOL } from './tool.js';
-import type { Diagnostic, Mode, RepoInfo, RepoKind, Rule, RuleMeta, RunResult, Severity } from './types.js';
-import { REPO_KINDS, summarize } from './types.js';
-import { detectKind } from './workspace.js';
+import { runResult } from './result.js';
+import type { Diagnostic, Mode, RepoKind, Rule, RuleMeta, RunResult, Severity } from './types.js';
 
 export interface LintOptions {
   /** Repo folders; default: the config's repos, else the current folder. */
@@ -43,10 +40,7 @@ export interface LintOptions {
   cacheDir?: string;
 }
 
-interface PreparedRepo {
-  info: RepoInfo;
-  git: GitFacts;
-  source: Source;
+interface PreparedRepo extends RepoModel {
   ctx?: RepoContext;
 }
 
@@ -81,65 +75,21 @@ async function checkRepoFolder(dir: string, root: string): Promise<void> {
   }
 }
 
-async function prepareRepo(
-  dir: string,
-  name: string,
-  opts: LintOptions,
-  config: Config,
-  cwd: string,
-  entry?: { kind?: RepoKind; mode?: Mode; namedBy?: string },
-): Promise<PreparedRepo> {
+async function prepareRepo(dir: string, name: string, opts: LintOptions, config: Config, cwd: string, namedBy?: string): Promise<PreparedRepo> {
   const root = path.resolve(cwd, dir);
   await checkRepoFolder(dir, root);
-  let git: GitFacts;
-  try {
-    git = await openGitFacts({ root, rev: opts.rev });
-  } catch (err) {
-    if (err instanceof RevError) throw new UsageError(err.message);
-    throw err;
-  }
-  const source: Source = opts.rev ? new GitRevisionSource(git) : new WorktreeSource(root);
-  let kind = opts.kind ?? entry?.kind;
-  let kindReason = opts.kind ? '--kind' : entry?.kind ? 'config' : '';
-  if (!kind) {
-    const exists = async (p: string) => {
-      const parent = p.includes('/') ? p.slice(0, p.lastIndexOf('/')) : '';
-      return (await source.list(parent)).some((e) => e.path === p);
-    };
-    const found = await detectKind(exists);
-    if (!found) {
-      git.close();
-      throw new UsageError(`${dir}: cannot tell which Exegol repository this is (no marker file found); pass --kind ${REPO_KINDS.join('|')}`);
-    }
-    kind = found.kind;
-    kindReason = found.reason;
-  }
-  const kindSettings = config.kinds[kind];
-  const flag = opts.mode && opts.mode !== 'auto' ? opts.mode : entry?.mode;
-  const { mode, reason } = await decideMode({
-    flag,
-    flagSource: opts.mode && opts.mode !== 'auto' ? `--mode ${opts.mode}` : entry?.mode ? `mode = "${entry.mode}" in config` : undefined,
-    git,
+  return resolveRepo({
+    root,
+    dir,
+    name,
+    cwd,
+    config,
     env: opts.env ?? process.env,
-    releaseBranches: kindSettings?.releaseBranches ?? DEFAULT_RELEASE_BRANCHES[kind],
-    releaseTag: kindSettings?.releaseTag ?? DEFAULT_RELEASE_TAG,
+    rev: opts.rev,
+    kind: opts.kind ? { kind: opts.kind, source: '--kind' } : undefined,
+    mode: opts.mode && opts.mode !== 'auto' ? { mode: opts.mode, source: `--mode ${opts.mode}` } : undefined,
+    namedBy,
   });
-  return {
-    git,
-    source,
-    info: {
-      name,
-      root,
-      displayPath: path.relative(cwd, root) || '.',
-      kind,
-      kindReason,
-      mode,
-      modeReason: reason,
-      rev: opts.rev,
-      commit: git.commit,
-      ...(entry?.namedBy ? { namedBy: entry.namedBy } : {}),
-    },
-  };
 }
 
 /** Names from folder names, made safe as file names (`{repo}`) and unique, also ignoring case. */
@@ -160,9 +110,8 @@ async function applies(rule: RuleMeta, repo: PreparedRepo, config: Config): Prom
   if (!rule.modes.includes(mode)) return { run: false, why: `runs in ${rule.modes.join(', ')} mode, this run is ${mode} (${repo.info.modeReason})` };
   if (ruleSetting(config, rule, kind).severity === 'off') return { run: false, why: 'turned off in the config' };
   if (rule.onReleaseTag) {
-    const tagPattern = config.kinds[kind]?.releaseTag ?? DEFAULT_RELEASE_TAG;
     const tags = await repo.git.tagsAtCommit();
-    if (!tags.some((t) => tagPattern.test(t.name))) return { run: false, why: 'runs only on a commit with a release tag, and this commit has none' };
+    if (!tags.some((t) => repo.policy.releaseTag.test(t.name))) return { run: false, why: 'runs only on a commit with a release tag, and this commit has none' };
   }
   return { run: true, why: `applies to ${kind} repos in ${mode} mode` };
 }
@@ -197,10 +146,7 @@ export async function lint(opts: LintOptions = {}): Promise<RunResult> {
   const dirs = explicitDirs ?? (fromConfig ? config.repos.map((e) => e.path) : ['.']);
   // A folder given on the command line keeps the kind and mode its config entry sets; a repo the
   // config brought into the workspace says which config named it.
-  const entries = dirs.map((d) => {
-    const entry = config.repos.find((e) => e.path === path.resolve(cwd, d));
-    return entry && { ...entry, namedBy: fromConfig ? config.displayFile : undefined };
-  });
+  const entries = dirs.map((d) => configEntry(config, path.resolve(cwd, d)));
   const names = fromConfig ? config.repos.map((e) => e.name) : uniqueNames(dirs, cwd);
 
   const known = new Map<string, RuleMeta>([...(await allRuleMeta()), ...(opts.extraRules ?? [])].map((r) => [r.id, r]));
@@ -220,7 +166,7 @@ export async function lint(opts: LintOptions = {}): Promise<RunResult> {
     };
     for (let i = 0; i < dirs.length; i++) {
       preload(opts.kind ?? entries[i]?.kind);
-      const repo = await prepareRepo(dirs[i], names[i], opts, config, cwd, entries[i]);
+      const repo = await prepareRepo(dirs[i], names[i], opts, config, cwd, fromConfig ? config.displayFile : undefined);
       preload(repo.info.kind, repo.info.mode);
       repos.push(repo);
     }
@@ -231,7 +177,7 @@ export async function lint(opts: LintOptions = {}): Promise<RunResult> {
     const workspace = new Map<RepoKind, RepoContext>();
     for (const repo of repos) {
       const parseSev = severityOf('meta/parse-error', repo.info.kind);
-      repo.ctx = new RepoContext(repo.info, repo.source, repo.git, today, parseSev, opts.cacheDir);
+      repo.ctx = new RepoContext(repo.info, repo.source, repo.git, repo.policy, today, parseSev, opts.cacheDir);
       if (!workspace.has(repo.info.kind)) workspace.set(repo.info.kind, repo.ctx);
     }
 
@@ -271,19 +217,15 @@ export async function lint(opts: LintOptions = {}): Promise<RunResult> {
     }
 
     const diagnostics = await finish(repos, config, ran, severityOf);
-    const summary = summarize(diagnostics);
     const byName = new Map(repos.map((r) => [r.info.name, r]));
-    return {
-      tool: TOOL,
+    return runResult({
       repos: repos.map((r) => r.info),
       diagnostics,
       rules: [...enabled.values()].sort((a, b) => (a.meta.id < b.meta.id ? -1 : 1)),
-      summary,
       readFile: (repo, file) => byName.get(repo)?.ctx?.texts.get(file),
       startTime,
-      endTime: new Date().toISOString(),
       executionSuccessful,
-    };
+    });
   } finally {
     for (const r of repos) r.git.close();
   }
@@ -303,6 +245,33 @@ function reportRelaxations(
   for (const r of relaxedSettings(trusted, config, rules)) {
     repo.ctx!.findings.push({ ruleId: CONFIG_RELAXED, severity, repo: repo.info.name, input: { path: r.path, at: r.at, message: r.message, key: r.key } });
   }
+}
+
+/** The file a whole-repo finding is anchored at: the kind's marker file, else the first file. */
+function anchorFile(repo: PreparedRepo): Promise<string | undefined> {
+  const ctx = repo.ctx!;
+  return ctx.memo('run/anchor-file', async () => {
+    for (const marker of KIND_MARKERS.find((k) => k.kind === repo.info.kind)?.markers ?? []) if (await ctx.exists(marker)) return marker;
+    return (await ctx.source.allFiles()).sort()[0];
+  });
+}
+
+/**
+ * Every finding has a real file: one about the whole repo (path '.') is anchored at the marker
+ * file, and one at a file the checked revision does not have (a rule's mistake) becomes a note
+ * there saying so, never a location a reader cannot open.
+ */
+async function anchored(f: RawFinding, repo: PreparedRepo): Promise<RawFinding> {
+  const file = f.input.path.replace(/\\/g, '/').replace(/^\.\//, '') || '.';
+  if (file !== '.' && (f.ruleId.startsWith('meta/') || (await repo.ctx!.exists(file)))) return f;
+  const anchor = await anchorFile(repo);
+  if (!anchor) return f;
+  if (file === '.') return { ...f, input: { ...f.input, path: anchor, at: { line: 1, column: 1 }, key: f.input.key ?? f.input.message } };
+  return {
+    ...f,
+    severity: 'note',
+    input: { ...f.input, path: anchor, at: { line: 1, column: 1 }, key: f.input.key ?? f.input.message, message: `${f.input.message} (reported at ${anchor}: ${file} does not exist in ${repo.source.description})` },
+  };
 }
 
 /** A finding about how the gate itself was weakened cannot be suppressed from the files it judges. */
@@ -331,8 +300,9 @@ async function finish(
 
   const lineText = lineLookup((name, file) => byName.get(name)?.ctx!.texts.get(file));
   const out: Diagnostic[] = [];
-  for (const f of findings) {
-    const repo = byName.get(f.repo) ?? repos[0];
+  for (const raw of findings) {
+    const repo = byName.get(raw.repo) ?? repos[0];
+    const f = await anchored(raw, repo);
     const file = f.input.path.replace(/\\/g, '/').replace(/^\.\//, '') || '.';
     if (ignored(file)) continue;
     const line = Math.max(1, f.input.at?.line ?? 1);

@@ -35,8 +35,8 @@ export function comparePep440(x: Pep440, y: Pep440): number {
   return PRE_RANK[x.pre.letter] - PRE_RANK[y.pre.letter] || x.pre.number - y.pre.number;
 }
 
-/** Release tags are X.Y.Z with no prefix (the release workflow triggers on [0-9]+.[0-9]+.[0-9]+). */
-export { DEFAULT_RELEASE_TAG as RELEASE_TAG } from '../../runner/mode.js';
+/** The version a release tag names: the tag without one leading `v` (`v5.1.4` names 5.1.4). */
+export const taggedVersion = (tag: string): string => tag.replace(/^v(?=\d)/, '');
 
 /** The next beta after a release: 5.1.4 -> 5.1.5b1. */
 export function nextBeta(v: Pep440): string {

@@ -1,8 +1,8 @@
-// Release tags (X.Y.Z) in the history of the checked commit, other than tags on that commit, and
+// Release tags (the policy's pattern) in the history of the checked commit, other than tags on that commit, and
 // what is missing to know them all: a rule comparing with earlier releases never passes in
 // silence on a clone without tags or history (actions/checkout fetches one commit and no tags).
 import type { RepoView } from '../../runner/context-api.js';
-import { comparePep440, parsePep440, RELEASE_TAG, type Pep440 } from './_pep440.js';
+import { comparePep440, parsePep440, taggedVersion, type Pep440 } from './_pep440.js';
 
 export interface EarlierRelease {
   name: string;
@@ -18,6 +18,8 @@ export interface EarlierReleases {
    * "cannot verify" note; undefined when the tags and the history are complete as far as can be told.
    */
   missing?: string;
+  /** Release-named tags that point at a tree or a blob, not a commit: no release, ignored. */
+  notCommits: string[];
 }
 
 const UNSHALLOW = 'run "git fetch --tags --unshallow" (GitHub Actions: actions/checkout with fetch-depth: 0)';
@@ -28,21 +30,28 @@ const some = (names: string[]) => (names.length > 5 ? `${names.slice(0, 5).join(
 export function earlierReleases(ctx: RepoView): Promise<EarlierReleases> {
   return ctx.memo('wrapper/earlier-releases', async () => {
     const releases: EarlierRelease[] = [];
-    if (!ctx.git.available) return { releases, missing: ctx.git.reason };
+    const notCommits: string[] = [];
+    if (!ctx.git.available) return { releases, notCommits, missing: ctx.git.reason };
     const { tags, error } = await ctx.git.listTags();
-    if (error) return { releases, missing: `the tags cannot be read: ${error}` };
+    if (error) return { releases, notCommits, missing: `the tags cannot be read: ${error}` };
     const history = await ctx.git.tagsInHistory(ctx.git.commit!);
-    if (history.error) return { releases, missing: `the history cannot be read: ${history.error}` };
+    if (history.error) return { releases, notCommits, missing: `the history cannot be read: ${history.error}` };
     const unknown: string[] = [];
     for (const tag of tags) {
-      const version = RELEASE_TAG.test(tag.name) ? parsePep440(tag.name) : undefined;
+      const version = ctx.policy.releaseTag.test(tag.name) ? parsePep440(taggedVersion(tag.name)) : undefined;
       if (!version || tag.commit === ctx.git.commit) continue;
-      // In a shallow clone a tag outside the history seen may only be cut off from it.
-      if (history.names.has(tag.name)) releases.push({ name: tag.name, commit: tag.commit, version });
+      if (history.names.has(tag.name)) {
+        releases.push({ name: tag.name, commit: tag.commit, version });
+        continue;
+      }
+      // Outside the history: a tag of a tree or a blob (through the shared cat-file, no process), or,
+      // in a shallow clone, a tag that may only be cut off from the history seen.
+      const target = await ctx.git.object(tag.commit);
+      if (target && target.type !== 'commit') notCommits.push(`${tag.name} (a ${target.type})`);
       else if (ctx.git.shallow) unknown.push(tag.name);
     }
     releases.sort((a, b) => comparePep440(a.version, b.version));
-    return { releases, missing: whatIsMissing(ctx, tags.length, releases.length, unknown) };
+    return { releases, notCommits, missing: whatIsMissing(ctx, tags.length, releases.length, unknown) };
   });
 }
 

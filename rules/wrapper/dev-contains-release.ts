@@ -1,39 +1,42 @@
 import { defineRule } from '../../runner/types.js';
+import { wrapperVersion } from './_version.js';
 
 export default defineRule({
   id: 'wrapper/dev-contains-release',
-  description: 'dev contains the release branch: it was fast-forwarded after the last release.',
+  description: 'A dev branch contains the release branch: it was fast-forwarded after the last release.',
+  details:
+    'The release branch is the first of the repo policy (`release-branches`); its local branch is used, else a remote-tracking branch of that name. The finding is anchored at the version line, the fact a release changes.',
   kinds: ['wrapper'],
   modes: ['dev'],
   severity: 'error',
   docs: 'docs/rules/wrapper/dev-contains-release.md',
-  options: { branch: { type: 'string', default: 'master', description: 'The release branch.' } },
   tags: ['release', 'git'],
   precision: 'very-high',
   async check(ctx) {
-    const branch = String(ctx.options.branch);
+    const branch = ctx.policy.releaseBranches[0];
+    const { found } = await wrapperVersion(ctx);
+    // Anchored at the version line when there is one; else the run loop anchors at the repo's marker file.
+    const at = found ? { path: found.path, at: found.span } : { path: '.' };
+    const here = ctx.git.branch ? `branch ${ctx.git.branch}` : `commit ${ctx.git.commit?.slice(0, 12) ?? ''}`.trim();
     if (!ctx.git.available) {
-      ctx.cannotVerify({ path: '.', message: `whether dev contains ${branch}: ${ctx.git.reason}`, key: 'no-git' });
+      ctx.cannotVerify({ ...at, message: `whether this branch contains branch ${branch}: ${ctx.git.reason}`, key: 'no-git' });
       return;
     }
-    let ref = branch;
-    let tip = await ctx.git.resolve(`refs/heads/${branch}`);
+    const tip = ctx.git.branchTips(branch)[0];
     if (!tip) {
-      ref = `origin/${branch}`;
-      tip = await ctx.git.resolve(`refs/remotes/origin/${branch}`);
-    }
-    if (!tip) {
-      ctx.cannotVerify({ path: '.', message: `whether dev contains ${branch}: neither ${branch} nor origin/${branch} exists here (fetch it)`, key: 'no-branch' });
+      ctx.cannotVerify({ ...at, message: `whether ${here} contains branch ${branch}: no local or remote-tracking branch ${branch} exists here (fetch it)`, key: 'no-branch' });
       return;
     }
-    const contains = await ctx.git.isAncestor(tip, ctx.git.commit!);
+    const contains = await ctx.git.isAncestor(tip.oid, ctx.git.commit!);
     if (contains === undefined) {
-      ctx.cannotVerify({ path: '.', message: `whether dev contains ${ref}: history is missing (shallow clone)`, key: 'shallow' });
+      ctx.cannotVerify({ ...at, message: `whether ${here} contains branch ${tip.ref}: history is missing (shallow clone)`, key: 'shallow' });
     } else if (!contains) {
+      const devBranch = ctx.git.branch ?? ctx.policy.devBranches[0];
+      const fix = devBranch ? `run "git checkout ${devBranch} && git merge ${branch} --ff-only && git push"` : `fast-forward this branch onto ${branch}`;
       ctx.report({
-        path: '.',
-        message: `${ref} (${tip.slice(0, 12)}) is not contained in this branch: after a release run "git checkout dev && git merge ${branch} --ff-only && git push"`,
-        key: `missing:${ref}`,
+        ...at,
+        message: `branch ${tip.ref} (${tip.oid.slice(0, 12)}) is not contained in ${here}: after a release ${fix}`,
+        key: `missing:${tip.ref}`,
       });
     }
   },

@@ -17,7 +17,15 @@ export default defineRule({
   async check(ctx) {
     const { found } = await wrapperVersion(ctx);
     if (!found?.parsed) return;
-    const { releases, missing } = await earlierReleases(ctx);
+    const { releases, missing, notCommits } = await earlierReleases(ctx);
+    if (notCommits.length) {
+      ctx.note({
+        path: found.path,
+        at: found.span,
+        message: `tag${notCommits.length > 1 ? 's' : ''} ${notCommits.join(', ')} ${notCommits.length > 1 ? 'point' : 'points'} at no commit, so ${notCommits.length > 1 ? 'they are' : 'it is'} not counted as a release; delete or re-create ${notCommits.length > 1 ? 'them' : 'it'} on the release commit`,
+        key: `not-commits:${notCommits.join(',')}`,
+      });
+    }
     if (missing) ctx.cannotVerify({ path: found.path, at: found.span, message: `whether ${found.text} is above earlier release tags: ${missing}` });
     const highest = releases[releases.length - 1]?.version;
     if (highest && comparePep440(found.parsed, highest) <= 0) {

@@ -48,7 +48,7 @@ describe('git processes of a branch push', () => {
 
     const out = sink();
     const err = sink();
-    const before = processStats().gitProcesses;
+    const before = processStats().started;
     const code = await hookMain(['pre-push', 'origin', 'url', '--format', 'json'], {
       stdin: Readable.from([lines.join('\n') + '\n']),
       stdout: out.stream,
@@ -56,7 +56,7 @@ describe('git processes of a branch push', () => {
       env: { NO_COLOR: '1' },
       cwd: dir,
     });
-    const spawned = processStats().gitProcesses - before;
+    const spawned = processStats().started - before;
     expect(code).toBe(1);
     expect(JSON.parse(out.text()).diagnostics).toEqual([
       expect.objectContaining({ ruleId: 'hook/dev-no-release-merge-commit', message: expect.stringMatching(/^2 merge commits bring master into dev: /) }),

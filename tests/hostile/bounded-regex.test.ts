@@ -7,7 +7,8 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../runner/config.js';
 import type { GitFacts } from '../../runner/git-facts.js';
-import { DEFAULT_RELEASE_TAG, decideMode } from '../../runner/mode.js';
+import { decideMode } from '../../runner/mode.js';
+import { DEFAULT_POLICY } from '../../runner/policy.js';
 import { MAX_MATCH_INPUT, compileSafeRegex, unsafeReason } from '../../runner/safe-regex.js';
 import { CLI, runCli } from '../helpers/cli.js';
 import { GIT_ENV, tmpDir } from '../helpers/git.js';
@@ -59,7 +60,8 @@ describe('the safe subset', () => {
     if (!res.ok) return;
     const [fits, long] = ['a'.repeat(MAX_MATCH_INPUT), 'a'.repeat(MAX_MATCH_INPUT + 1)];
     expect([res.regex.test(fits), res.regex.test(long), fits.match(res.regex)?.[0].length, long.match(res.regex), res.regex.exec(long)]).toEqual([true, false, MAX_MATCH_INPUT, null, null]);
-    expect([DEFAULT_RELEASE_TAG.test('5.1.4'), DEFAULT_RELEASE_TAG.test(`${'1'.repeat(MAX_MATCH_INPUT)}.1.1`)]).toEqual([true, false]);
+    const { releaseTag } = DEFAULT_POLICY.wrapper;
+    expect([releaseTag.test('5.1.4'), releaseTag.test(`${'1'.repeat(MAX_MATCH_INPUT)}.1.1`)]).toEqual([true, false]);
   });
 });
 
@@ -86,12 +88,13 @@ describe('release-tag in a config', () => {
     // A linear pattern it would match: a failure here is a wrong answer, not a hang.
     const config = await loadConfig(await configFile('^[0-9]+$'), []);
     const releaseTag = config.kinds.wrapper!.releaseTag!;
-    const tagged = { available: true, branch: 'feature', detached: false, tagsAtCommit: async () => [{ name: LONG_TAG }] } as unknown as GitFacts;
-    expect(await decideMode({ git: tagged, env: {}, releaseBranches: ['master'], releaseTag })).toEqual({ mode: 'dev', reason: 'HEAD is branch feature, not a release branch (master)' });
+    const policy = { releaseBranches: ['master'], releaseTag };
+    const tagged = { available: true, detached: true, tagsAtCommit: async () => [{ name: LONG_TAG }] } as unknown as GitFacts;
+    expect(await decideMode({ git: tagged, env: {}, policy })).toEqual({ mode: 'dev', reason: 'defaulting to dev: HEAD is detached and not on a release tag' });
     const noGit = { available: false, reason: 'not a git repository' } as unknown as GitFacts;
     const env = { GITHUB_REF: `refs/tags/${LONG_TAG}` };
-    expect(await decideMode({ git: noGit, env, releaseBranches: ['master'], releaseTag })).toEqual({ mode: 'dev', reason: 'defaulting to dev: not a git repository' });
-    expect(await decideMode({ git: noGit, env: { GITHUB_REF: 'refs/tags/123' }, releaseBranches: ['master'], releaseTag })).toEqual({ mode: 'release', reason: 'CI ref refs/tags/123 is a release tag (GITHUB_REF)' });
+    expect((await decideMode({ git: noGit, env, policy })).mode).toBe('dev');
+    expect(await decideMode({ git: noGit, env: { GITHUB_REF: 'refs/tags/123' }, policy })).toEqual({ mode: 'release', reason: 'CI builds tag 123, a release tag (GITHUB_REF)' });
   });
 
   it('the CLI given such a tag as its CI ref finishes, with a pattern that would take hours on it (a hang is killed and fails here)', async () => {
@@ -99,6 +102,6 @@ describe('release-tag in a config', () => {
     const env = { ...GIT_ENV, NO_COLOR: '1', CI: '', GITHUB_REF: `refs/tags/${LONG_TAG}` };
     const res = spawnSync(process.execPath, [CLI, '--config', file, '--kind', 'wrapper', '--no-cache', path.dirname(file)], { env, encoding: 'utf8', timeout: 20_000 });
     expect(res.signal).toBeNull();
-    expect(res.stdout).toMatch(/dev mode: defaulting to dev/);
+    expect(res.stdout).toMatch(/dev mode: CI builds tag 1+/);
   });
 });

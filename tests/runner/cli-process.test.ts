@@ -127,6 +127,6 @@ describe('--fail-on-unverified', () => {
     const mimic: Diagnostic = { ...reworded[0], unverified: undefined, message: 'cannot verify: written by a rule as plain text', fingerprint: '0'.repeat(32) };
     const doc = JSON.parse(sarif({ ...result, diagnostics: [...reworded, mimic] }, { color: false, cwd: dir }));
     const notes = doc.runs[0].invocations[0].toolExecutionNotifications.map((n: { message: { text: string } }) => n.message.text);
-    expect(notes).toEqual([`.:1: ${reworded[0].message}`]);
+    expect(notes).toEqual([`exegol/config/ConstantConfig.py:1: ${reworded[0].message}`]);
   });
 });

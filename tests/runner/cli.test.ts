@@ -52,7 +52,7 @@ describe('CLI contract', () => {
   it('says the mode and why in pretty output, without colour when not a TTY', async () => {
     const dir = await makeRepo({ files: WRAPPER_FILES, branch: 'master' });
     const res = await runCli([dir], { env: { NO_COLOR: '' } });
-    expect(res.stdout).toContain('release mode: HEAD is branch master');
+    expect(res.stdout).toContain('release mode: the checked-out HEAD is branch master, a release branch');
     expect(res.stdout).not.toMatch(/\u001b\[/);
     const forced = await runCli([dir], { env: { FORCE_COLOR: '1', NO_COLOR: '' } });
     expect(forced.stdout).toMatch(/\u001b\[/);
@@ -67,7 +67,7 @@ describe('CLI contract', () => {
     const explained = await runCli(['explain', 'meta/unused-suppression', dir]);
     expect(explained.code).toBe(0);
     expect(explained.stdout).toContain('default severity: warning');
-    expect(explained.stdout).toMatch(/\(wrapper, dev mode: HEAD is branch dev.*\): runs/);
+    expect(explained.stdout).toMatch(/\(wrapper, dev mode: the checked-out HEAD is branch dev, not a release branch \(master\)\): runs/);
     expect((await runCli(['explain', 'meta/unused-supression'])).stderr).toMatch(/did you mean "meta\/unused-suppression"/);
   });
 });

@@ -16,7 +16,7 @@ describe('lint run', () => {
   it('reports a release-mode finding with a stable fingerprint, and JSON that matches its schema', async () => {
     const dir = await makeRepo({ files: wrapper('5.2.0b1'), branch: 'master' });
     const result = await lint({ dirs: [dir], rules: ['wrapper/version-no-prerelease'], env: {} });
-    expect(result.repos[0]).toMatchObject({ kind: 'wrapper', mode: 'release', modeReason: 'HEAD is branch master' });
+    expect(result.repos[0]).toMatchObject({ kind: 'wrapper', mode: 'release', modeReason: 'the checked-out HEAD is branch master, a release branch' });
     const [d] = result.diagnostics;
     expect(d).toMatchObject({ ruleId: 'wrapper/version-no-prerelease', severity: 'error', location: { path: VERSION_FILE, line: 1 } });
     expect(d.message).toContain('5.2.0b1');
@@ -80,7 +80,7 @@ describe('lint run', () => {
     await writeFiles(dir, wrapper('garbage'));
     const res = await runCli(['--rev', '5.1.4', '--format', 'json', dir]);
     const report = JSON.parse(res.stdout);
-    expect(report.repos[0]).toMatchObject({ rev: '5.1.4', mode: 'release', modeReason: '--rev 5.1.4 is tagged 5.1.4' });
+    expect(report.repos[0]).toMatchObject({ rev: '5.1.4', mode: 'release', modeReason: '--rev 5.1.4 carries release tag 5.1.4' });
     expect(report.diagnostics.filter((d: { severity: string }) => d.severity === 'error')).toEqual([]);
     expect(res.code).toBe(0);
     const head = await lint({ dirs: [dir], rev: 'HEAD', mode: 'release', rules: ['wrapper/version-no-prerelease'], env: {} });

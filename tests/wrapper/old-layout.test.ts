@@ -56,7 +56,7 @@ describe('the single-file wrapper (exegol.py, 2.4.0-3.1.12)', () => {
     const dir = await singleFileHistory();
     await git(dir, 'checkout', '-q', '3.1.11');
     expect(await findings(dir, ['wrapper/dev-version-is-prerelease'], { mode: 'dev' })).toEqual([
-      'wrapper/dev-version-is-prerelease warning exegol.py:17 version 3.1.11 is already released (tag 3.1.11); the post-release bump to the next dev release is missing: set it to 3.1.12.dev',
+      'wrapper/dev-version-is-prerelease warning exegol.py:17 this commit is the release of tag 3.1.11: the post-release dev release bump is due; set the version to 3.1.12.dev in the next commit',
     ]);
   });
 
@@ -73,7 +73,7 @@ describe('the single-file wrapper (exegol.py, 2.4.0-3.1.12)', () => {
     expect(await findings(dir, WRAPPER_RULES, { rev: '3.1.11' })).toEqual([]);
     // dev was left at 3.1.12.dev, behind master: the one finding is that, not the layout.
     expect(await findings(dir, WRAPPER_RULES, { rev: 'dev', mode: 'dev' })).toEqual([
-      expect.stringMatching(/^wrapper\/dev-contains-release error .* master \([0-9a-f]{12}\) is not contained in this branch/),
+      expect.stringMatching(/^wrapper\/dev-contains-release error exegol\.py:17 branch master \([0-9a-f]{12}\) is not contained in branch dev/),
     ]);
   });
 
@@ -85,7 +85,7 @@ describe('the single-file wrapper (exegol.py, 2.4.0-3.1.12)', () => {
     ]);
     const none = keep(await makeFolder({ files: { Dockerfile: 'FROM kalilinux/kali-rolling\n', 'install.sh': '#!/bin/bash\n' } }));
     expect(await findings(none, WRAPPER_RULES, { mode: 'release', kind: 'wrapper' })).toEqual([
-      'wrapper/version-declared note .:1 cannot verify: no wrapper layout porgs-lint knows is at this revision (none of exegol/config/ConstantConfig.py, exegol/utils/ConstantConfig.py, exegol/__init__.py exists), so the version rules have nothing to read',
+      'wrapper/version-declared note Dockerfile:1 cannot verify: no wrapper layout porgs-lint knows is at this revision (none of exegol/config/ConstantConfig.py, exegol/utils/ConstantConfig.py, exegol/__init__.py exists), so the version rules have nothing to read',
     ]);
   });
 });

@@ -148,10 +148,16 @@ describe('wrapper/dev-version-is-prerelease', () => {
     const dir = await makeRepo({ fixture: 'wrapper-5x', branch: 'master' });
     await tagRepo(dir, '5.1.4', { signed: true });
     await git(dir, 'checkout', '-q', '-b', 'dev');
-    // Right after the fast-forward, dev's HEAD carries the release tag: auto mode says release.
-    expect(await findings(dir, ['wrapper/dev-version-is-prerelease'])).toEqual([]);
-    expect(await findings(dir, ['wrapper/dev-version-is-prerelease'], { mode: 'dev' })).toEqual([
-      'wrapper/dev-version-is-prerelease warning exegol/config/ConstantConfig.py:4 version 5.1.4 is already released (tag 5.1.4); the post-release bump to the next beta is missing: set it to 5.1.5b1',
+    // Right after the fast-forward, dev's HEAD carries the release tag: still dev mode (the branch
+    // decides), and the bump is due, a warning: the documented flow pushes dev before bumping.
+    const due = 'wrapper/dev-version-is-prerelease warning exegol/config/ConstantConfig.py:4 this commit is the release of tag 5.1.4: the post-release beta bump is due; set the version to 5.1.5b1 in the next commit';
+    expect(await findings(dir, ['wrapper/dev-version-is-prerelease'])).toEqual([due]);
+    expect(await findings(dir, ['wrapper/dev-version-is-prerelease'], { mode: 'dev' })).toEqual([due]);
+    // A commit beyond the release without the bump: an error.
+    await writeFiles(dir, { 'NOTES.md': 'work\n' });
+    await commitAll(dir, 'work after the release');
+    expect(await findings(dir, ['wrapper/dev-version-is-prerelease'])).toEqual([
+      'wrapper/dev-version-is-prerelease error exegol/config/ConstantConfig.py:4 version 5.1.4 is already released (tag 5.1.4) and this branch has commits beyond it; the post-release bump to the next beta is missing: set it to 5.1.5b1',
     ]);
     await writeFiles(dir, { [CC]: '__version__ = "5.1.5"\n' });
     expect(await findings(dir, ['wrapper/dev-version-is-prerelease'], { mode: 'dev' })).toEqual([

@@ -102,6 +102,17 @@ export async function load(): Promise<(text: string) => ParseOutcome<MarkdownPag
   };
 }
 
+/**
+ * The destination of an inline link or image: the URL after its `](`. (The link text may hold a URL
+ * of its own: GFM autolinks an address written as the text, as in `[a@b.c](mailto:a@b.c)`.)
+ */
+function destination(n: SyntaxNode, text: string): SyntaxNode | undefined {
+  for (let c = n.firstChild; c; c = c.nextSibling) {
+    if (c.name === 'LinkMark' && text.slice(c.from, c.to) === '(') return c.nextSibling?.name === 'URL' ? c.nextSibling : undefined;
+  }
+  return undefined;
+}
+
 class PageReader {
   readonly page: MarkdownPage = { headings: [], htmlIds: [], links: [], includes: [], hasContent: false };
   private readonly lines: LineIndex;
@@ -175,8 +186,10 @@ class PageReader {
         this.link(n.node, n.name === 'Link' ? 'link' : 'image');
         return undefined;
       case 'Autolink': {
+        // `<https://x>`, or `<a@b.c>`: an e-mail address, which CommonMark links with mailto:.
         const url = n.node.getChild('URL');
-        if (url) this.page.links.push({ kind: 'link', url: this.src(url), at: this.spanOf(url.from, url.to) });
+        const written = url && this.src(url);
+        if (url && written) this.page.links.push({ kind: 'link', url: /^[a-z][a-z0-9+.-]*:/i.test(written) ? written : `mailto:${written}`, at: this.spanOf(url.from, url.to) });
         return false;
       }
       default: {
@@ -195,7 +208,7 @@ class PageReader {
   }
 
   private link(n: SyntaxNode, kind: 'link' | 'image'): void {
-    const url = n.getChild('URL');
+    const url = destination(n, this.text);
     if (url) {
       this.page.links.push({ kind, url: decodeDestination(this.src(url)), at: this.spanOf(url.from, url.to) });
       return;

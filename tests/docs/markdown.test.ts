@@ -130,6 +130,11 @@ describe('links of a page', () => {
     expect(p.hasContent).toBe(true);
   });
 
+  it('takes the destination, not an address autolinked in the text; an e-mail autolink is mailto:', () => {
+    const q = page('Write to [contact@exegol.com](mailto:contact@exegol.com) or <team@exegol.com>; see [www.cnil.fr](https://www.cnil.fr).\n');
+    expect(q.links.map((l) => `${l.at.column} ${l.url}`)).toEqual(['31 mailto:contact@exegol.com', '62 mailto:team@exegol.com', '98 https://www.cnil.fr']);
+  });
+
   it('keeps a link with control characters as data', () => {
     const q = page('[x](/a\u001b[31mred) and <a href="/b\u0007c">y</a>\n');
     expect(q.links.map((l) => l.url)).toEqual(['/a\u001b[31mred', '/b\u0007c']);

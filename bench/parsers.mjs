@@ -69,8 +69,11 @@ const CANDIDATES = {
     async load() {
       const { parse } = await import('@babel/parser');
       return (text) => {
-        const ast = parse(text, { sourceType: 'module', plugins: ['typescript'], errorRecovery: true });
-        return { found: countEstreeLinks(ast.program), errors: ast.errors?.length ?? 0 };
+        try {
+          return { found: countEstreeLinks(parse(text, { sourceType: 'module', plugins: ['typescript'] }).program), errors: 0 };
+        } catch {
+          return { found: 0, errors: 1 };
+        }
       };
     },
   },
@@ -79,14 +82,19 @@ const CANDIDATES = {
     pkg: '@lezer/javascript',
     async load() {
       const { parser } = await import('@lezer/javascript');
-      const ts = parser.configure({ dialect: 'ts' });
+      // Strict, as porgs-lint parses: the first syntax error ends the parse.
+      const ts = parser.configure({ dialect: 'ts', strict: true });
       return (text) => {
-        const tree = ts.parse(text);
+        let tree;
+        try {
+          tree = ts.parse(text);
+        } catch {
+          return { found: 0, errors: 1 };
+        }
         let found = 0;
-        let errors = 0;
+        const errors = 0;
         tree.iterate({
           enter(n) {
-            if (n.type.isError) errors++;
             if (n.name === 'Property') {
               const key = n.node.firstChild;
               const value = n.node.lastChild;

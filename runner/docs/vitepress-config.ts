@@ -120,8 +120,15 @@ export function readConfig(entry: string, loaded: Awaited<ReturnType<typeof load
   config.cleanUrls = cleanUrls?.value.kind === 'boolean' ? cleanUrls.value.value : false;
   const exclude = field(root, 'srcExclude');
   if (exclude) for (const item of evaluator.items(exclude)) if (!isUnresolved(item) && item.value.kind === 'string') config.srcExclude.push(item.value.value);
-  const rewrites = field(root, 'rewrites');
-  if (rewrites) config.unresolved.push({ file: rewrites.file, at: rewrites.value.at, reason: 'rewrites change which file a link names; links are checked without them' });
+  // Settings these carry are not merged in: say so rather than check less in silence.
+  const NOT_MODELLED: Record<string, string> = {
+    rewrites: 'rewrites change which file a link names; links are checked without them',
+    extends: 'the settings of an extended config are not read',
+    locales: 'the nav and sidebars of other locales are not read',
+  };
+  for (const e of root.value.entries) {
+    if (e.kind === 'property' && Object.hasOwn(NOT_MODELLED, e.key)) config.unresolved.push({ file: root.file, at: e.keyAt, reason: NOT_MODELLED[e.key] });
+  }
 
   const theme = field(root, 'themeConfig');
   if (!theme) return config;

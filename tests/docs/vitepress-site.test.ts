@@ -136,9 +136,16 @@ function guide(base: string) {
     expect(site!.srcDir).toBe('docs/src');
   });
 
-  it('notes rewrites, which change what links name', async () => {
-    const { site } = await siteOf({ 'docs/.vitepress/config.mts': `${CONFIG_HEAD}export default defineConfig({ rewrites: { 'a.md': 'b.md' } })\n` });
-    expect(site!.unresolved.map((u) => `${u.at.line} ${u.reason}`)).toEqual(['2 rewrites change which file a link names; links are checked without them']);
+  it('notes rewrites, extends and locales, whose effect on links is not read', async () => {
+    const { site } = await siteOf({
+      'docs/.vitepress/config.mts': `${CONFIG_HEAD}import base from './base'\nexport default defineConfig({\n  extends: base,\n  rewrites: { 'a.md': 'b.md' },\n  locales: { fr: { label: 'Français' } },\n})\n`,
+      'docs/.vitepress/base.ts': 'export default { themeConfig: {} }\n',
+    });
+    expect(site!.unresolved.map((u) => `${u.file}:${u.at.line} ${u.reason}`)).toEqual([
+      'docs/.vitepress/config.mts:4 the settings of an extended config are not read',
+      'docs/.vitepress/config.mts:5 rewrites change which file a link names; links are checked without them',
+      'docs/.vitepress/config.mts:6 the nav and sidebars of other locales are not read',
+    ]);
   });
 
   it('cannot tell srcDir when it is computed: no pages, and links say why they cannot be resolved', async () => {

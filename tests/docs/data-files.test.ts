@@ -5,15 +5,15 @@ import { parseCsv } from '../../runner/parsers/csv.js';
 import { parseRedirects } from '../../runner/parsers/redirects.js';
 
 describe('CSV view', () => {
-  it('gives the header and each row with its line and cells; blank lines are not rows', () => {
+  it('gives the header with its cells, and each row with its line, column count and first cell; blank lines are not rows', () => {
     const outcome = parseCsv('Tool,Link,Description\r\naclpwn,https://github.com/aas-n/aclpwn.py,ACL testing\r\n\r\nsccmhunter,https://x.y/s,"SCCM, profiling ""and"" more"\r\n');
     expect(outcome).toEqual({
       ok: true,
       value: {
         header: { line: 1, cells: ['Tool', 'Link', 'Description'] },
         rows: [
-          { line: 2, cells: ['aclpwn', 'https://github.com/aas-n/aclpwn.py', 'ACL testing'] },
-          { line: 4, cells: ['sccmhunter', 'https://x.y/s', 'SCCM, profiling "and" more'] },
+          { line: 2, columns: 3, first: 'aclpwn' },
+          { line: 4, columns: 3, first: 'sccmhunter' },
         ],
         links: [],
       },
@@ -22,14 +22,15 @@ describe('CSV view', () => {
 
   it('keeps the column count a row really has (an unquoted comma makes one more)', () => {
     const outcome = parseCsv('Tool,Link,Description\nsccmhunter,https://x.y/s,SCCMHunter is a post-ex tool, built to profile, and attack\n');
-    expect(outcome.ok && outcome.value.rows[0]).toEqual({ line: 2, cells: ['sccmhunter', 'https://x.y/s', 'SCCMHunter is a post-ex tool', ' built to profile', ' and attack'] });
+    expect(outcome.ok && outcome.value.rows[0]).toEqual({ line: 2, columns: 5, first: 'sccmhunter' });
   });
 
   it('reads a quoted field over several lines, and gives the next row its own line', () => {
-    const outcome = parseCsv('a,b\n"multi\nline",x\nc,d\n');
+    const outcome = parseCsv('"a ""quoted""\nheader",b\n"multi\nline",x\nc,d\n');
+    expect(outcome.ok && outcome.value.header).toEqual({ line: 1, cells: ['a "quoted"\nheader', 'b'] });
     expect(outcome.ok && outcome.value.rows).toEqual([
-      { line: 2, cells: ['multi\nline', 'x'] },
-      { line: 4, cells: ['c', 'd'] },
+      { line: 3, columns: 2, first: 'multi\nline' },
+      { line: 5, columns: 2, first: 'c' },
     ]);
   });
 

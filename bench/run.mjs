@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const here = (f) => fileURLToPath(new URL(f, import.meta.url));
-for (const script of ['startup.mjs', 'hook.mjs', 'images.mjs', 'findings.mjs', 'long-script.mjs', 'gateway.mjs', 'workspace.mjs']) {
+for (const script of ['startup.mjs', 'hook.mjs', 'images.mjs', 'findings.mjs', 'long-script.mjs', 'gateway.mjs', 'workspace.mjs', 'docs.mjs']) {
   if (!existsSync(here(script))) continue;
   console.log(`\n## ${script}\n`);
   const r = spawnSync(process.execPath, [here(script)], { stdio: 'inherit' });

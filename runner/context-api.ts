@@ -8,6 +8,11 @@ import type { PythonFile } from './parsers/python.js';
 import type { TomlFile } from './parsers/toml.js';
 import type { YamlFile } from './parsers/yaml.js';
 import type { BashFile } from './parsers/bash.js';
+import type { MarkdownPage } from './parsers/markdown.js';
+import type { Frontmatter } from './parsers/frontmatter.js';
+import type { CsvFile } from './parsers/csv.js';
+import type { RedirectsFile } from './parsers/redirects.js';
+import type { VitePressSite } from './docs/site.js';
 
 export interface FileEntry {
   /** Path relative to the repo root, `/` separators. */
@@ -35,6 +40,16 @@ export interface RepoView {
   yaml(path: string): Promise<YamlFile | undefined>;
   /** Functions, commands, comments, assignments and if chains of a shell script. */
   bash(path: string): Promise<BashFile | undefined>;
+  /** Headings with their VitePress anchors, links/images/HTML href+src outside code, includes of a Markdown page. */
+  markdown(path: string): Promise<MarkdownPage | undefined>;
+  /** The YAML frontmatter of a Markdown page (`present: false` when it has none). */
+  frontmatter(path: string): Promise<Frontmatter | undefined>;
+  /** Rows of a CSV file with their lines, and the Markdown links written in its cells. */
+  csv(path: string): Promise<CsvFile | undefined>;
+  /** Static redirects (`source destination [status]` lines) of a Cloudflare-style redirects file. */
+  redirects(path: string): Promise<RedirectsFile | undefined>;
+  /** The VitePress site (config read without running it, pages, theme globs, link resolution); undefined without a `.vitepress/config.*`. */
+  vitepress(): Promise<VitePressSite | undefined>;
   /** Git facts for the checked commit; `available` is false outside a git repo. */
   readonly git: GitFacts;
   /** Memoise a derived fact shared by several rules (e.g. the wrapper version). */

@@ -29,9 +29,31 @@ const parserModules: Record<ParserName, () => Promise<{ load: () => Promise<(tex
   toml: () => import('./parsers/toml.js'),
   yaml: () => import('./parsers/yaml.js'),
   bash: () => import('./parsers/bash.js'),
+  typescript: () => import('./parsers/typescript.js'),
+  javascript: () => import('./parsers/javascript.js'),
+  vue: () => import('./parsers/vue.js'),
+  markdown: () => import('./parsers/markdown.js'),
+  frontmatter: () => import('./parsers/frontmatter.js'),
+  csv: () => import('./parsers/csv.js'),
+  redirects: () => import('./parsers/redirects.js'),
 };
 
-const PARSER_LABEL: Record<ParserName, string> = { python: 'Python', toml: 'TOML', yaml: 'YAML', bash: 'bash' };
+const PARSER_LABEL: Record<ParserName, string> = {
+  python: 'Python',
+  toml: 'TOML',
+  yaml: 'YAML',
+  bash: 'bash',
+  typescript: 'TypeScript',
+  javascript: 'JavaScript',
+  vue: 'a Vue component',
+  markdown: 'Markdown',
+  frontmatter: 'Markdown with YAML frontmatter',
+  csv: 'CSV',
+  redirects: 'redirects',
+};
+
+/** The parser of a VitePress script file, by its extension. */
+const SCRIPT_PARSER: Record<string, ParserName> = { ts: 'typescript', mts: 'typescript', cts: 'typescript', js: 'javascript', mjs: 'javascript', cjs: 'javascript', vue: 'vue' };
 
 const loadedParsers = new Map<ParserName, Promise<(text: string) => ParseOutcome<unknown>>>();
 
@@ -66,6 +88,25 @@ const CACHED: Partial<Record<ParserName, { modules: URL[][]; encode: string }>> 
     ],
     encode: './parsers/bash-view.js',
   },
+  // The docs views are plain data: cached as they are.
+  ...Object.fromEntries(
+    (
+      [
+        ['markdown', ['markdown', 'markdown-text']],
+        ['frontmatter', ['frontmatter', 'markdown-text']],
+        ['typescript', ['typescript', 'script-facts', 'script-values']],
+        ['javascript', ['javascript', 'script-facts', 'script-values']],
+        ['vue', ['vue', 'script-facts', 'script-values']],
+        ['csv', ['csv']],
+      ] as const
+    ).map(([name, files]) => [
+      name,
+      {
+        modules: ['js', 'ts'].map((ext) => files.map((f) => new URL(`./parsers/${f}.${ext}`, import.meta.url))),
+        encode: './parsers/plain-view.js',
+      },
+    ]),
+  ),
 };
 
 const caches = new Map<string, ParseCache | undefined>();
@@ -235,6 +276,29 @@ export class RepoContext implements RepoView {
   bash(file: string) {
     return this.view<import('./parsers/bash.js').BashFile>('bash', file);
   }
+  markdown(file: string) {
+    return this.view<import('./parsers/markdown.js').MarkdownPage>('markdown', file);
+  }
+  frontmatter(file: string) {
+    return this.view<import('./parsers/frontmatter.js').Frontmatter>('frontmatter', file);
+  }
+  csv(file: string) {
+    return this.view<import('./parsers/csv.js').CsvFile>('csv', file);
+  }
+  redirects(file: string) {
+    return this.view<import('./parsers/redirects.js').RedirectsFile>('redirects', file);
+  }
+  /** Facts of a VitePress script (config, sidebar files, theme), parsed by its extension. */
+  script(file: string) {
+    const parser = SCRIPT_PARSER[file.slice(file.lastIndexOf('.') + 1)];
+    return parser ? this.view<import('./parsers/script-facts.js').ScriptFacts>(parser, file) : Promise.resolve(undefined);
+  }
+  vitepress() {
+    return this.memo('vitepress', async () => {
+      const { loadVitePressSite } = await import('./docs/site.js');
+      return loadVitePressSite({ allFiles: () => this.source.allFiles(), read: (f) => this.read(f), script: (f) => this.script(f) });
+    });
+  }
 
   memo<T>(key: string, compute: () => Promise<T>): Promise<T> {
     let p = this.memos.get(key) as Promise<T> | undefined;
@@ -266,6 +330,11 @@ export class RepoContext implements RepoView {
       toml: (f) => repo.toml(f),
       yaml: (f) => repo.yaml(f),
       bash: (f) => repo.bash(f),
+      markdown: (f) => repo.markdown(f),
+      frontmatter: (f) => repo.frontmatter(f),
+      csv: (f) => repo.csv(f),
+      redirects: (f) => repo.redirects(f),
+      vitepress: () => repo.vitepress(),
       memo: (k, c) => repo.memo(k, c),
       report: (input) => push(input, severity),
       warn: (input) => push(input, severity === 'error' ? 'warning' : severity),

@@ -5,7 +5,7 @@ export type Severity = 'error' | 'warning' | 'note';
 export type SeveritySetting = Severity | 'off';
 export type RepoKind = 'wrapper' | 'images' | 'docs' | 'resources';
 export type Mode = 'release' | 'dev';
-export type ParserName = 'python' | 'toml' | 'yaml' | 'bash';
+export type ParserName = 'python' | 'toml' | 'yaml' | 'bash' | 'typescript' | 'javascript' | 'vue' | 'markdown' | 'frontmatter' | 'csv' | 'redirects';
 
 export const REPO_KINDS: readonly RepoKind[] = ['wrapper', 'images', 'docs', 'resources'];
 export const MODES: readonly Mode[] = ['release', 'dev'];

@@ -1,0 +1,104 @@
+// The VitePress site of a docs repo as one view: its config (read, not run), its pages, the files its
+// theme finds with import.meta.glob, and how a link resolves. Built from per-file views (each parsed,
+// and cached, once), so this part is cheap and runs on every lint of a docs repo.
+import path from 'node:path';
+import type { ScriptFacts } from '../parsers/script-facts.js';
+import { resolveLink, type LinkTarget } from './resolve-link.js';
+import type { Unresolved } from './static-eval.js';
+import { themeGlobs, type ThemeGlob } from './theme-globs.js';
+import { loadModules, readConfig, type VitePressConfig } from './vitepress-config.js';
+
+export interface SiteReader {
+  /** Every file of the repo, repo-relative. */
+  allFiles(): Promise<string[]>;
+  /** Text of a file; undefined when missing or unreadable. */
+  read(path: string): Promise<string | undefined>;
+  /** Facts of a script file (`.ts`, `.mts`, `.js`, `.mjs`, `.vue`); undefined when missing or unparsable. */
+  script(path: string): Promise<ScriptFacts | undefined>;
+}
+
+export interface VitePressSite {
+  /** The folder holding `.vitepress` (`docs`), '' for the repo root. */
+  root: string;
+  configFile: string;
+  /** Undefined when the config could not be parsed (a `meta/parse-error` names the line). */
+  config: VitePressConfig | undefined;
+  /** Repo path of the pages' folder; undefined when only running the config would tell. */
+  srcDir: string | undefined;
+  /** Markdown pages VitePress builds (repo paths), sorted; empty when srcDir is unknown. */
+  pages: string[];
+  themeGlobs: ThemeGlob[];
+  /** What only running code would tell (config and theme), each at its line. */
+  unresolved: Unresolved[];
+  /** The page or file a link names; `from` is the page it is written in (none for nav and sidebar links). */
+  resolve(link: string, from?: string): LinkTarget;
+}
+
+const CONFIG = /^(?:(.*)\/)?\.vitepress\/config\.(js|mjs|ts|mts)$/;
+// VitePress looks for config.js, .mjs, .ts, .mts in this order.
+const CONFIG_ORDER = ['js', 'mjs', 'ts', 'mts'];
+const THEME_SOURCE = /\.(ts|mts|js|mjs|vue)$/;
+/** Only a theme file with this text can hold a glob call: the others are not parsed. */
+const GLOB_CALL = /import\s*\.\s*meta\s*\.\s*glob/;
+
+/** The config file VitePress would load: under `docs/` first, then the repo root, then the shallowest. */
+export function findConfig(files: readonly string[]): { root: string; file: string } | undefined {
+  const found = files
+    .map((f) => ({ f, m: CONFIG.exec(f) }))
+    .filter((x): x is { f: string; m: RegExpExecArray } => x.m !== null && !x.f.split('/').includes('node_modules'))
+    .map(({ f, m }) => ({ root: m[1] ?? '', file: f, ext: m[2] }));
+  const rank = (root: string) => (root === 'docs' ? 0 : root === '' ? 1 : 2 + root.split('/').length);
+  found.sort((a, b) => rank(a.root) - rank(b.root) || CONFIG_ORDER.indexOf(a.ext) - CONFIG_ORDER.indexOf(b.ext));
+  return found[0] && { root: found[0].root, file: found[0].file };
+}
+
+export async function loadVitePressSite(reader: SiteReader): Promise<VitePressSite | undefined> {
+  const files = await reader.allFiles();
+  const found = findConfig(files);
+  if (!found) return undefined;
+  const fileSet = new Set(files);
+  const loaded = await loadModules(found.file, { script: (p) => reader.script(p), exists: async (p) => fileSet.has(p) });
+  const config = readConfig(found.file, loaded);
+  const unresolved = [...(config?.unresolved ?? [])];
+  let srcDir: string | undefined;
+  if (config?.srcDir !== undefined) {
+    const joined = path.posix.normalize(path.posix.join(found.root, config.srcDir)).replace(/\/$/, '');
+    srcDir = joined === '.' ? '' : joined.startsWith('../') || joined === '..' ? undefined : joined;
+    if (srcDir === undefined) unresolved.push({ file: found.file, at: { line: 1, column: 1 }, reason: `srcDir '${config.srcDir}' is outside the repository` });
+  }
+
+  const { default: picomatch } = await import('picomatch');
+  const pages = srcDir === undefined ? [] : sitePages(files, srcDir, config?.srcExclude ?? [], picomatch);
+  const themeDir = `${found.root ? `${found.root}/` : ''}.vitepress/theme/`;
+  const sources = new Map<string, ScriptFacts>();
+  for (const f of files) {
+    if (!f.startsWith(themeDir) || !THEME_SOURCE.test(f) || f.endsWith('.d.ts') || !GLOB_CALL.test((await reader.read(f)) ?? '')) continue;
+    const facts = await reader.script(f);
+    if (facts) sources.set(f, facts);
+  }
+  const theme = srcDir === undefined ? { globs: [], unresolved: [] } : themeGlobs(sources, srcDir, files, (p) => picomatch(p, { dot: false }));
+  unresolved.push(...theme.unresolved);
+
+  const site = { srcDir: srcDir ?? '', files: fileSet };
+  return {
+    root: found.root,
+    configFile: found.file,
+    config,
+    srcDir,
+    pages,
+    themeGlobs: theme.globs,
+    unresolved,
+    resolve: (link, from) => (srcDir === undefined ? { kind: 'unknown', reason: `the pages' folder (srcDir) of ${found.file} is not known` } : resolveLink(link, from, site)),
+  };
+}
+
+/** `**.md` under srcDir as VitePress collects them: no dot folders, node_modules, dist or srcExclude. */
+function sitePages(files: readonly string[], srcDir: string, srcExclude: readonly string[], picomatch: typeof import('picomatch')): string[] {
+  const prefix = srcDir === '' ? '' : `${srcDir}/`;
+  const excluded = srcExclude.length > 0 ? picomatch(srcExclude as string[]) : () => false;
+  return files.filter((f) => {
+    if (!f.startsWith(prefix) || !f.endsWith('.md')) return false;
+    const rel = f.slice(prefix.length);
+    return !rel.split('/').some((seg) => seg.startsWith('.') || seg === 'node_modules' || seg === 'dist') && !excluded(rel);
+  });
+}

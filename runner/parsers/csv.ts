@@ -1,0 +1,162 @@
+// CSV files (RFC 4180: quoted fields, doubled quotes, line breaks inside quotes), with the line and
+// the column count of every row, and the Markdown links written in cells (`[download](</lists/x.csv>)`,
+// how the docs' tool lists link their downloads). No dependency: splitting records is all it takes.
+import type { ParseOutcome } from './parse-outcome.js';
+import type { Span } from '../types.js';
+
+export interface CsvRow {
+  /** Line where the record starts (a quoted field may run over several lines). */
+  line: number;
+  cells: string[];
+}
+
+/**
+ * A data row, without its cells: the real tool lists hold 36,000 rows, and read back from the parse
+ * cache with their cells they cost ~90 ms against ~5 ms. Its line (where the excerpt is) and its first
+ * cell (the tool or image name) are what a message needs.
+ */
+export interface CsvRowSummary {
+  line: number;
+  columns: number;
+  first: string;
+}
+
+export interface CsvFile {
+  header: CsvRow | undefined;
+  /** Data rows, the header excluded; empty lines are not rows. */
+  rows: CsvRowSummary[];
+  /** `[text](target)` written inside cells, with where the target is. */
+  links: Array<{ url: string; at: Span }>;
+}
+
+const CELL_LINK = /\]\(\s*(<[^<>\n]*>|[^\s()<>]+)/g;
+
+export async function load(): Promise<(text: string) => ParseOutcome<CsvFile>> {
+  return (text) => parseCsv(text);
+}
+
+export function parseCsv(text: string): ParseOutcome<CsvFile> {
+  let header: CsvRow | undefined;
+  const rows: CsvRowSummary[] = [];
+  const links: CsvFile['links'] = [];
+  const add = (line: number, cells: string[]) => {
+    if (header) rows.push({ line, columns: cells.length, first: cells[0] });
+    else header = { line, cells };
+  };
+  let line = 1;
+  let i = 0;
+  while (i < text.length) {
+    let eol = text.indexOf('\n', i);
+    if (eol === -1) eol = text.length;
+    const raw = text.slice(i, eol > i && text[eol - 1] === '\r' ? eol - 1 : eol);
+    if (raw !== '' && header && !raw.includes('"')) {
+      // Most rows: no quote, so no cell needs to be cut out to be counted.
+      const comma = raw.indexOf(',');
+      rows.push({ line, columns: countCommas(raw) + 1, first: comma === -1 ? raw : raw.slice(0, comma) });
+      if (raw.includes('](')) cellLinks(raw, 0, line, links);
+    } else if (raw !== '') {
+      // A record on one line is split with one pattern; a quoted field running over several lines,
+      // or a malformed one, takes the careful path.
+      const cells = oneLineRecord(raw, line, links);
+      if (!cells) {
+        const record = quotedRecord(text, i, line, links);
+        if ('error' in record) return { ok: false, error: record.error };
+        add(line, record.cells);
+        i = record.next;
+        line = record.line;
+        continue;
+      }
+      add(line, cells);
+    }
+    i = eol + 1;
+    line++;
+  }
+  return { ok: true, value: { header, rows, links } };
+}
+
+function countCommas(s: string): number {
+  let n = 0;
+  for (let k = s.indexOf(','); k !== -1; k = s.indexOf(',', k + 1)) n++;
+  return n;
+}
+
+const ONE_LINE_CELL = /"((?:[^"]|"")*)"(?=,|$)|([^",]*)(?=,|$)/y;
+
+/** The cells of a record written on one line, or undefined when it is not one. */
+function oneLineRecord(raw: string, line: number, links: CsvFile['links']): string[] | undefined {
+  if (!raw.includes('"')) {
+    if (raw.includes('](')) cellLinks(raw, 0, line, links);
+    return raw.split(',');
+  }
+  const cells: string[] = [];
+  for (let pos = 0; ; pos++) {
+    ONE_LINE_CELL.lastIndex = pos;
+    const m = ONE_LINE_CELL.exec(raw);
+    if (!m) return undefined;
+    const quoted = m[1] !== undefined;
+    const cell = quoted ? m[1].replace(/""/g, '"') : m[2];
+    if (cell.includes('](') && (!quoted || !m[1].includes('""'))) cellLinks(cell, pos + (quoted ? 1 : 0), line, links);
+    cells.push(cell);
+    pos = ONE_LINE_CELL.lastIndex;
+    if (pos >= raw.length) return cells;
+  }
+}
+
+/** One record with quoted fields (RFC 4180), which may run over several lines. */
+function quotedRecord(text: string, start: number, startLine: number, links: CsvFile['links']): { cells: string[]; next: number; line: number } | { error: { line: number; column: number; message: string } } {
+  const cells: string[] = [];
+  let i = start;
+  let line = startLine;
+  for (;;) {
+    let cell = '';
+    const cellStart = text[i] === '"' ? i + 1 : i;
+    const cellLine = line;
+    if (text[i] === '"') {
+      i++;
+      for (;;) {
+        const q = text.indexOf('"', i);
+        if (q === -1) return { error: { line: cellLine, column: cellStart - lineStart(text, cellStart), message: 'a quoted field is never closed (missing `"`)' } };
+        const chunk = text.slice(i, q);
+        line += countNewlines(chunk);
+        cell += chunk;
+        i = q + 1;
+        if (text[i] !== '"') break;
+        cell += '"';
+        i++;
+      }
+    } else {
+      let j = i;
+      while (j < text.length && text[j] !== ',' && text[j] !== '\n' && text[j] !== '\r') j++;
+      cell = text.slice(i, j);
+      i = j;
+    }
+    // Links are located in cells written as they read (no doubled quote, no line break inside).
+    if (cell.includes('](') && text.startsWith(cell, cellStart)) cellLinks(cell, cellStart - lineStart(text, cellStart), cellLine, links);
+    cells.push(cell);
+    if (text[i] !== ',') break;
+    i++;
+  }
+  if (text[i] === '\r') i++;
+  if (i < text.length && text[i] !== '\n') return { error: { line, column: i - lineStart(text, i) + 1, message: 'unexpected text after a quoted field' } };
+  return { cells, next: i + 1, line: line + 1 };
+}
+
+/** `[text](target)` in a cell whose first character is at 0-based `column0` of `line`. */
+function cellLinks(cell: string, column0: number, line: number, links: CsvFile['links']): void {
+  for (const m of cell.matchAll(CELL_LINK)) {
+    const raw = m[1];
+    const url = raw.startsWith('<') ? raw.slice(1, -1) : raw;
+    const col = column0 + m.index + m[0].length - raw.length + (raw.startsWith('<') ? 1 : 0) + 1;
+    links.push({ url, at: { line, column: col, endLine: line, endColumn: col + url.length } });
+  }
+}
+
+function countNewlines(s: string): number {
+  let n = 0;
+  for (let k = s.indexOf('\n'); k !== -1; k = s.indexOf('\n', k + 1)) n++;
+  return n;
+}
+
+function lineStart(text: string, offset: number): number {
+  return text.lastIndexOf('\n', offset - 1) + 1;
+}

@@ -1,5 +1,5 @@
-// Release or dev, and why. With --rev only the flag and the revision decide (a release tag on it,
-// or a release branch naming it). Otherwise: the flag > the checked-out branch > what CI names
+// Release or dev, and why. With --rev only the flag and the revision decide: the branch it names,
+// else a release tag on it. Otherwise: the flag > the checked-out branch > what CI names
 // (GITHUB_BASE_REF for a pull request, GITHUB_REF for a push or a tag) > a release tag on a
 // detached HEAD > dev. A dev branch fast-forwarded onto a release carries the release tag and is
 // still dev: what the user works on decides, not the tags that happen to sit on the commit.
@@ -60,9 +60,9 @@ export async function decideMode(input: ModeInput): Promise<ModeDecision> {
   const { flag, git, env, policy } = input;
   if (flag) return { mode: flag, reason: input.flagSource ?? `--mode ${flag}` };
   if (git.rev) {
+    if (git.branch) return byBranch(git.branch, `--rev ${git.rev}`, policy);
     const tagged = await releaseTagsHere(git, policy.releaseTag);
     if (tagged) return { mode: 'release', reason: `--rev ${git.rev} carries release ${tagged}` };
-    if (git.branch) return byBranch(git.branch, `--rev ${git.rev}`, policy);
     return { mode: 'dev', reason: `--rev ${git.rev} is neither a release branch nor on a release tag (CI variables are not read with --rev)` };
   }
   if (git.available && git.branch) return byBranch(git.branch, 'the checked-out HEAD', policy);

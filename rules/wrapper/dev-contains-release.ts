@@ -5,7 +5,7 @@ export default defineRule({
   id: 'wrapper/dev-contains-release',
   description: 'A dev branch contains the release branch: it was fast-forwarded after the last release.',
   details:
-    'The release branch is the first of the repo policy (`release-branches`); its local branch is used, else a remote-tracking branch of that name. The finding is anchored at the version line, the fact a release changes.',
+    'Checked on the dev branches of the repo policy (`dev-branches`), and on a detached commit; another branch need not contain the release. The release branch is the first of the repo policy (`release-branches`); its local branch is used, else a remote-tracking branch of that name. The finding is anchored at the version line, the fact a release changes.',
   kinds: ['wrapper'],
   modes: ['dev'],
   severity: 'error',
@@ -13,6 +13,8 @@ export default defineRule({
   tags: ['release', 'git'],
   precision: 'very-high',
   async check(ctx) {
+    // A feature branch need not contain the release; the policy's dev branches must.
+    if (ctx.git.branch && !ctx.policy.devBranches.includes(ctx.git.branch)) return;
     const branch = ctx.policy.releaseBranches[0];
     const { found } = await wrapperVersion(ctx);
     // Anchored at the version line when there is one; else the run loop anchors at the repo's marker file.

@@ -78,11 +78,13 @@ describe('mode order', () => {
 
   it('with --rev only the revision decides: CI variables are ignored', async () => {
     const dir = await releasedRepo();
+    const ci = { GITHUB_BASE_REF: 'master', GITHUB_REF: 'refs/heads/master' };
+    // dev fast-forwarded onto the release carries its tag; the branch --rev names decides.
+    expect(await modeOf(dir, ci, { rev: 'dev' })).toEqual({ mode: 'dev', reason: '--rev dev is branch dev, not a release branch (master)' });
     await writeFiles(dir, { 'NEW.md': 'x\n' });
     await commitAll(dir, 'beyond');
-    const ci = { GITHUB_BASE_REF: 'master', GITHUB_REF: 'refs/heads/master' };
     expect(await modeOf(dir, ci, { rev: '5.1.4' })).toEqual({ mode: 'release', reason: '--rev 5.1.4 carries release tag 5.1.4' });
-    expect(await modeOf(dir, ci, { rev: 'master' })).toEqual({ mode: 'release', reason: '--rev master carries release tag 5.1.4' });
+    expect(await modeOf(dir, ci, { rev: 'master' })).toEqual({ mode: 'release', reason: '--rev master is branch master, a release branch' });
     expect(await modeOf(dir, ci, { rev: 'dev' })).toEqual({ mode: 'dev', reason: '--rev dev is branch dev, not a release branch (master)' });
     const head = (await git(dir, 'rev-parse', 'HEAD')).trim();
     expect(await modeOf(dir, ci, { rev: head })).toEqual({

@@ -154,6 +154,10 @@ describe('wrapper/dev-contains-release', () => {
     expect(await findings(dir, ['wrapper/dev-contains-release'])).toEqual([
       `wrapper/dev-contains-release error exegol/config/ConstantConfig.py:4 branch master (${master.slice(0, 12)}) is not contained in branch dev: after a release run "git checkout dev && git merge master --ff-only && git push"`,
     ]);
+    // A feature branch cut before the release is not a dev branch of the policy: not judged.
+    await git(dir, 'checkout', '-q', '-b', 'feature/old');
+    expect(await findings(dir, ['wrapper/dev-contains-release'])).toEqual([]);
+    await git(dir, 'checkout', '-q', 'dev');
     await git(dir, 'merge', '-q', '--ff-only', 'master');
     await writeFiles(dir, { 'exegol/config/ConstantConfig.py': '__version__ = "5.1.5b1"\n' });
     await commitAll(dir, 'next beta');

@@ -27,6 +27,15 @@ export interface RelaxedSetting {
   key: string;
 }
 
+/** The release policy keys of `[kinds.<kind>]`: changing any of them changes what is judged. */
+const POLICY_KEYS: ReadonlyArray<{ field: 'releaseBranches' | 'releaseTag' | 'tagFormat' | 'devBranches' | 'protectedBranches'; key: string; what: (kind: RepoKind) => string }> = [
+  { field: 'releaseBranches', key: 'release-branches', what: (kind) => `which branches put ${kind} repos in release mode` },
+  { field: 'releaseTag', key: 'release-tag', what: (kind) => `which tags put ${kind} repos in release mode` },
+  { field: 'tagFormat', key: 'tag-format', what: (kind) => `which tag names the hook accepts in ${kind} repos` },
+  { field: 'devBranches', key: 'dev-branches', what: (kind) => `which branches of ${kind} repos are judged as dev branches` },
+  { field: 'protectedBranches', key: 'protected-branches', what: (kind) => `which branches of ${kind} repos the hook protects` },
+];
+
 const RANK: Record<SeveritySetting, number> = { off: 0, note: 1, warning: 2, error: 3 };
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
@@ -75,13 +84,13 @@ export function configRelaxations(trusted: Config, current: Config, rules: reado
   for (const kind of REPO_KINDS) {
     const was = trusted.kinds[kind];
     const now = current.kinds[kind];
-    if (!same(was?.releaseBranches, now?.releaseBranches)) {
-      const keyPath = now?.releaseBranches ? ['kinds', kind, 'release-branches'] : [];
-      out.push({ keyPath, message: `changes which branches put ${kind} repos in release mode, against ${against}`, key: `release-branches ${kind}` });
-    }
-    if (was?.releaseTag?.source !== now?.releaseTag?.source) {
-      const keyPath = now?.releaseTag ? ['kinds', kind, 'release-tag'] : [];
-      out.push({ keyPath, message: `changes which tags put ${kind} repos in release mode, against ${against}`, key: `release-tag ${kind}` });
+    for (const { field, key, what } of POLICY_KEYS) {
+      const a = was?.[field];
+      const b = now?.[field];
+      const changed = a instanceof RegExp || b instanceof RegExp ? (a as RegExp | undefined)?.source !== (b as RegExp | undefined)?.source : !same(a, b);
+      if (!changed) continue;
+      const keyPath = b !== undefined ? ['kinds', kind, key] : [];
+      out.push({ keyPath, message: `changes ${what(kind)}, against ${against}`, key: `${key} ${kind}` });
     }
   }
   const trustedRepos = new Map(trusted.repos.map((r) => [r.path, r]));

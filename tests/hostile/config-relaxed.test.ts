@@ -106,6 +106,9 @@ describe('relaxations, in memory', () => {
       [
         '[kinds.images]',
         'release-branches = ["nowhere"]',
+        'dev-branches = []',
+        'protected-branches = []',
+        "tag-format = '^.*$'",
         'rules = { "images/temp-fix-expired" = { severity = "note" } }',
         '[rules]',
         '"wrapper/version-format" = { options = {} }',
@@ -118,6 +121,9 @@ describe('relaxations, in memory', () => {
       'kinds.images.rules.images/temp-fix-expired: lowers images/temp-fix-expired to note (error in the config at main)',
       'rules.meta/parse-error: lowers meta/parse-error to warning (error in the config at main)',
       'kinds.images.release-branches: changes which branches put images repos in release mode, against the config at main',
+      'kinds.images.tag-format: changes which tag names the hook accepts in images repos, against the config at main',
+      'kinds.images.dev-branches: changes which branches of images repos are judged as dev branches, against the config at main',
+      'kinds.images.protected-branches: changes which branches of images repos the hook protects, against the config at main',
       'hook.verify-signatures: turns hook.verify-signatures off, against the config at main',
     ]);
     expect(configRelaxations(trusted, trusted, rules, 'main')).toEqual([]);

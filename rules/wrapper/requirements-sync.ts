@@ -1,5 +1,11 @@
 import { defineRule } from '../../runner/types.js';
 
+/** A requirements line without its ` # comment`; a fixed-width search, linear on any line. */
+function withoutComment(line: string): string {
+  const hash = line.search(/\s#/);
+  return hash === -1 ? line : line.slice(0, hash);
+}
+
 export default defineRule({
   id: 'wrapper/requirements-sync',
   description: 'pyproject.toml [project].dependencies and requirements.txt list the same entries in the same order.',
@@ -18,7 +24,7 @@ export default defineRule({
     const norm = (s: string) => s.replace(/\s+/g, '');
     const reqs = text
       .split('\n')
-      .map((raw, i) => ({ raw: raw.replace(/\s+#.*$/, '').trim(), line: i + 1 }))
+      .map((raw, i) => ({ raw: withoutComment(raw).trim(), line: i + 1 }))
       .filter((r) => r.raw && !r.raw.startsWith('#') && !r.raw.startsWith('-'));
     const n = Math.max(reqs.length, deps.length);
     for (let i = 0; i < n; i++) {

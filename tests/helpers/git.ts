@@ -1,6 +1,6 @@
 // Real git in temp dirs: fixture trees copied from tests/fixtures, history built by commands.
-import { execFile } from 'node:child_process';
-import { promises as fs, mkdtempSync } from 'node:fs';
+import { execFile, execFileSync } from 'node:child_process';
+import { promises as fs, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,8 +21,26 @@ export const GIT_ENV: NodeJS.ProcessEnv = {
   GIT_TERMINAL_PROMPT: '0',
 };
 
+const madeDirs = new Set<string>();
+
+/** A fresh temp folder; every one is removed after its test file (tests/setup.ts). */
 export function tmpDir(prefix = 'porgs-'): string {
-  return mkdtempSync(path.join(os.tmpdir(), prefix));
+  const dir = mkdtempSync(path.join(os.tmpdir(), prefix));
+  madeDirs.add(dir);
+  return dir;
+}
+
+/** Removes the temp folders this test file made (modes restored first: a test may lock one). */
+export function removeTmpDirs(): void {
+  for (const dir of madeDirs) {
+    try {
+      execFileSync('chmod', ['-R', 'u+rwx', dir], { stdio: 'ignore' });
+    } catch {
+      // already gone, or nothing to restore
+    }
+    rmSync(dir, { recursive: true, force: true });
+  }
+  madeDirs.clear();
 }
 
 export async function git(dir: string, ...args: string[]): Promise<string> {

@@ -78,9 +78,13 @@ function importRule(id: string, file: string): Promise<Rule> {
   return p;
 }
 
-/** The rules, sorted by id; with `kinds`, only those that apply to one of them. */
-export async function loadRules(kinds?: readonly RepoKind[]): Promise<Rule[]> {
-  const wanted = (meta: Pick<RuleMeta, 'kinds'>) => !kinds || meta.kinds.some((k) => kinds.includes(k));
+/**
+ * The rules, sorted by id; with `kinds`, only those that apply to one of them; with a list of
+ * ids, only those (a run imports just the modules of the rules it will run).
+ */
+export async function loadRules(kinds?: readonly RepoKind[] | { ids: ReadonlySet<string> }): Promise<Rule[]> {
+  const wanted = (meta: Pick<RuleMeta, 'id' | 'kinds'>) =>
+    !kinds || ('ids' in kinds ? kinds.ids.has(meta.id) : meta.kinds.some((k) => kinds.includes(k)));
   const index = ruleIndex();
   if (index) return Promise.all(index.filter(wanted).map((r) => importRule(r.id, path.join(RULES_DIR, r.file))));
   const all = await Promise.all(ruleFiles().map(({ id, file }) => importRule(id, file)));

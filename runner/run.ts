@@ -170,9 +170,15 @@ export async function lint(opts: LintOptions = {}): Promise<RunResult> {
       preload(repo.info.kind, repo.info.mode);
       repos.push(repo);
     }
-    // Only the rule modules of the kinds present are loaded.
-    const kinds = [...new Set(repos.map((r) => r.info.kind))];
-    const selected = [...(await loadRules(kinds)), ...(opts.extraRules ?? [])].filter((r) => isSelected(r.id));
+    // Only the modules of rules that run on some repo are loaded (kind, mode, severity, release tag).
+    const runs = new Set<string>();
+    await Promise.all(
+      [...known.values()].map(async (meta) => {
+        if (!isSelected(meta.id)) return;
+        for (const repo of repos) if ((await applies(meta, repo, config)).run) return void runs.add(meta.id);
+      }),
+    );
+    const selected = [...(await loadRules({ ids: runs })), ...(opts.extraRules ?? [])].filter((r) => isSelected(r.id));
     const severityOf = (id: string, kind: RepoKind) => ruleSetting(config, known.get(id)!, kind).severity;
     const workspace = new Map<RepoKind, RepoContext>();
     for (const repo of repos) {

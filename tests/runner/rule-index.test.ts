@@ -25,6 +25,8 @@ describe.skipIf(!existsSync(INDEX))('dist/rules/index.json', () => {
     const registry = (await import(pathToFileURL(`${DIST}runner/registry.js`).href)) as { loadRules: (kinds?: string[]) => Promise<Array<{ id: string }>>; allRuleMeta: () => Promise<Array<{ id: string }>> };
     const resources = (await registry.loadRules(['resources'])).map((r) => r.id);
     expect(resources).toEqual(['resources/add-fn-called', 'resources/add-fn-has-list', 'resources/add-to-list-format', 'resources/list-in-sync', 'workflow/actions-pinned', 'workflow/pin-header-consistent']);
+    const named = (await (registry.loadRules as unknown as (only: { ids: Set<string> }) => Promise<Array<{ id: string }>>)({ ids: new Set(['wrapper/version-format', 'images/arch-fallback']) })).map((r) => r.id);
+    expect(named).toEqual(['images/arch-fallback', 'wrapper/version-format']);
     const all = (await registry.allRuleMeta()).map((r) => r.id);
     expect(all).toEqual(expect.arrayContaining(['wrapper/version-no-prerelease', 'images/arch-fallback', 'meta/parse-error', 'hook/tag-signed']));
   });

@@ -26,6 +26,14 @@ function readVarint(buf: Buffer, at: number): [number, number] {
   return [value, at];
 }
 
+/** git's own limit on a path (PATH_MAX): a longer one is a crafted index. */
+export const MAX_INDEX_PATH_BYTES = 4096;
+/**
+ * All paths together: a v4 index repeats each path's prefix by reference, so a small file can
+ * spell out gigabytes of names; a real one holds a few MB.
+ */
+export const MAX_INDEX_NAME_BYTES = 64 * 1024 * 1024;
+
 export function parseIndex(buf: Buffer, hashBytes: 20 | 32): IndexEntry[] {
   if (buf.length < 12 || buf.toString('latin1', 0, 4) !== 'DIRC') throw new GitDiskError('the index is not a git index');
   const version = buf.readUInt32BE(4);
@@ -36,6 +44,7 @@ export function parseIndex(buf: Buffer, hashBytes: 20 | 32): IndexEntry[] {
   const entries: IndexEntry[] = [];
   let at = 12;
   let previous = '';
+  let nameBytes = 0;
   for (let i = 0; i < count; i++) {
     if (at + fixed > buf.length) throw corrupt();
     const mode = buf.readUInt32BE(at + 24);
@@ -57,6 +66,9 @@ export function parseIndex(buf: Buffer, hashBytes: 20 | 32): IndexEntry[] {
       at += (nul - at + 8) & ~7;
     }
     if (at > buf.length) throw corrupt();
+    if (name.length > MAX_INDEX_PATH_BYTES) throw new GitDiskError(`the index holds a path of ${name.length} bytes, longer than git allows (${MAX_INDEX_PATH_BYTES}); a crafted index, not read`);
+    nameBytes += name.length;
+    if (nameBytes > MAX_INDEX_NAME_BYTES) throw new GitDiskError(`the index holds more than ${MAX_INDEX_NAME_BYTES / 1024 / 1024} MB of paths; not read`);
     previous = name;
     // Paths were kept as bytes (v4 prefixes count bytes); decoded once complete.
     entries.push({ mode, oid, stage: (flags >> 12) & 3, path: Buffer.from(name, 'latin1').toString('utf8') });

@@ -4,7 +4,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { GitDiskError } from '../../runner/git-disk.js';
-import { readIndexGitlinks } from '../../runner/git-index.js';
+import { MAX_INDEX_PATH_BYTES, parseIndex, readIndexGitlinks } from '../../runner/git-index.js';
 import { parseGitConfig } from '../../runner/gitconfig.js';
 import { git, makeRepo, tmpDir, writeFiles } from '../helpers/git.js';
 import { tempFolders } from '../helpers/hostile.js';
@@ -86,5 +86,29 @@ describe('readIndexGitlinks', () => {
     expect(() => readIndexGitlinks(path.join(dir, '.git'), 20)).toThrow(/the index is corrupt/);
     await fs.rm(path.join(dir, '.git/index'));
     expect(readIndexGitlinks(path.join(dir, '.git'), 20)).toEqual([]);
+  });
+});
+
+describe('a crafted v4 index', () => {
+  /** A version-4 index whose every path repeats the previous one and adds a letter. */
+  function growingIndex(entries: number): Buffer {
+    const parts: Buffer[] = [];
+    const header = Buffer.alloc(12);
+    header.write('DIRC', 0, 'latin1');
+    header.writeUInt32BE(4, 4);
+    header.writeUInt32BE(entries, 8);
+    parts.push(header);
+    for (let i = 0; i < entries; i++) {
+      const fixed = Buffer.alloc(40 + 20 + 2);
+      fixed.writeUInt32BE(0o100644, 24);
+      parts.push(fixed, Buffer.from([0]), Buffer.from('a\0', 'latin1')); // strip 0 bytes, add "a"
+    }
+    parts.push(Buffer.alloc(20));
+    return Buffer.concat(parts);
+  }
+
+  it('reads a path of git\'s maximum length and refuses a longer one, in bounded memory', () => {
+    expect(parseIndex(growingIndex(MAX_INDEX_PATH_BYTES), 20).at(-1)!.path).toHaveLength(MAX_INDEX_PATH_BYTES);
+    expect(() => parseIndex(growingIndex(MAX_INDEX_PATH_BYTES + 1), 20)).toThrow(/longer than git allows/);
   });
 });

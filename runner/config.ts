@@ -6,6 +6,7 @@ import { didYouMean, UsageError } from './errors.js';
 import { readRegularFile } from './user-files.js';
 import { refNameProblem } from './ref-names.js';
 import { compileSafeRegex } from './safe-regex.js';
+import { unsafeGlobReason } from './safe-glob.js';
 import type { Mode, RepoKind, RuleMeta, Severity, SeveritySetting, Span } from './types.js';
 import { REPO_KINDS } from './types.js';
 
@@ -239,7 +240,13 @@ export async function parseConfig(text: string, knownRules: readonly RuleMeta[],
   const root = data as Record<string, unknown>;
   checkKeys(root, ['ignore', 'rules', 'kinds', 'repos', 'hook'], []);
   const config: Config = { file, displayFile, locate, ignore: [], rules: new Map(), kinds: {}, repos: [], hook: { verifySignatures: false } };
-  if (root.ignore !== undefined) config.ignore = stringList(root.ignore, ['ignore']);
+  if (root.ignore !== undefined) {
+    config.ignore = stringList(root.ignore, ['ignore']);
+    config.ignore.forEach((glob, i) => {
+      const why = unsafeGlobReason(glob);
+      if (why) fail(['ignore', String(i)], `ignore glob "${glob}" ${why}`);
+    });
+  }
   if (root.rules !== undefined) config.rules = parseRules(root.rules, ['rules']);
   if (root.kinds !== undefined) {
     if (!isTable(root.kinds)) fail(['kinds'], '"kinds" must be a table keyed by repo kind');

@@ -5,6 +5,7 @@ import type { Config } from './config.js';
 import { loadPicomatch, type RawFinding } from './context.js';
 import { fingerprint } from './fingerprint.js';
 import { lineLookup } from './lines.js';
+import { CONFIG_GLOB_OPTIONS } from './safe-glob.js';
 import type { PreparedRepo } from './run.js';
 import { findSuppressions, type Suppression } from './suppress.js';
 import type { Diagnostic, RepoKind, Severity } from './types.js';
@@ -48,7 +49,7 @@ export async function finish(
   severityOf: (id: string, kind: RepoKind) => Severity | 'off',
 ): Promise<Diagnostic[]> {
   const picomatch = config.ignore.length ? await loadPicomatch() : undefined;
-  const ignored = picomatch ? picomatch(config.ignore, { dot: true }) : () => false;
+  const ignored = picomatch ? picomatch(config.ignore, CONFIG_GLOB_OPTIONS) : () => false;
   const byName = new Map(repos.map((r) => [r.info.name, r]));
   const findings: RawFinding[] = repos.flatMap((r) => r.ctx!.findings);
   const suppressions = new Map<string, Suppression[]>();

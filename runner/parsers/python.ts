@@ -30,9 +30,28 @@ export function decodeString(literal: string): string | undefined {
   );
 }
 
+/** Brackets nested deeper than this are no Python anyone writes; the parser's time grows with depth. */
+export const MAX_BRACKET_DEPTH = 500;
+
+/** Where bracket nesting (strings and comments included: a cheap upper bound) first passes the limit. */
+function tooDeepAt(text: string): number | undefined {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 40 || c === 91 || c === 123) {
+      if (++depth > MAX_BRACKET_DEPTH) return i;
+    } else if (c === 41 || c === 93 || c === 125) depth = Math.max(0, depth - 1);
+  }
+  return undefined;
+}
+
 export async function load(): Promise<(text: string) => ParseOutcome<PythonFile>> {
   const { parser } = await import('@lezer/python');
   return (text) => {
+    const deep = tooDeepAt(text);
+    if (deep !== undefined) {
+      return { ok: false, error: { ...new LineIndex(text).position(deep), message: `brackets nested more than ${MAX_BRACKET_DEPTH} deep` } };
+    }
     const tree = parser.parse(text);
     const lines = new LineIndex(text);
     const spanOf = (n: { from: number; to: number }): Span => {

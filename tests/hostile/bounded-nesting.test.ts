@@ -60,3 +60,16 @@ describe('deeply nested scripts', () => {
     expect([res.code, res.stderr]).toEqual([1, '']);
   });
 });
+
+describe('deeply nested Python', () => {
+  it('200,000 nested brackets: one meta/parse-error at the line where the limit is passed, no rule fails', async () => {
+    const dir = await makeFolder({ files: { 'exegol/config/ConstantConfig.py': `__version__ = "5.2.0b1"\nx = ${'('.repeat(200_000)}1${')'.repeat(200_000)}\n` } });
+    created.push(dir);
+    const result = await lint({ dirs: [dir], kind: 'wrapper', mode: 'dev', env: {} });
+    expect(result.executionSuccessful).toBe(true);
+    const errors = result.diagnostics.filter((d) => d.ruleId === 'meta/parse-error');
+    expect(errors.map((d) => [d.location.path, d.location.line, d.location.column])).toEqual([['exegol/config/ConstantConfig.py', 2, 505]]);
+    expect(errors[0].message).toMatch(/brackets nested more than 500 deep/);
+    expect(result.diagnostics.filter((d) => d.ruleId === 'meta/internal-error')).toEqual([]);
+  });
+});

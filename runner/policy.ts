@@ -18,8 +18,9 @@ export interface ReleasePolicy {
   readonly protectedBranches: readonly string[];
 }
 
-const X_Y_Z = safeRegex('^[0-9]+\\.[0-9]+\\.[0-9]+$');
-const X_Y_Z_OR_BETA = safeRegex('^[0-9]+\\.[0-9]+\\.[0-9]+(|b[0-9]{1,3})$');
+// Bounded counts keep the defaults well inside the safe subset's budget of choices.
+const X_Y_Z = safeRegex('^[0-9]{1,9}\\.[0-9]{1,9}\\.[0-9]{1,9}$');
+const X_Y_Z_OR_BETA = safeRegex('^[0-9]{1,9}\\.[0-9]{1,9}\\.[0-9]{1,9}(|b[0-9]{1,9})$');
 const PATTERN_NAMES = new Map<RegExp, string>([
   [X_Y_Z, 'X.Y.Z'],
   [X_Y_Z_OR_BETA, 'X.Y.Z or X.Y.ZbN'],

@@ -3,17 +3,19 @@
 // accepted, and it only ever sees short input.
 
 /** Input longer than this never matches: no release tag or branch name is that long. */
-export const MAX_MATCH_INPUT = 200;
+export const MAX_MATCH_INPUT = 100;
 /** Largest count in `{n}`, `{n,}` or `{n,m}`. */
 export const MAX_REPEAT_COUNT = 100;
 /**
  * Quantifiers and alternatives side by side multiply the ways a backtracking match can split its
- * input: `\d*\d*\d*\d*` on 200 digits without a match takes a second, `a?` thirty times over is
- * exponential. Each quantifier counts as its number of choices (`*`, `+`, `{n,}`: MAX_MATCH_INPUT + 1;
- * `{n,m}`: m - n + 1; `?`: 2), each group as its number of alternatives; their product must stay
- * under this (the default release tag, three `+`, is 8 million).
+ * input: `[0-9]*[0-9]*[0-9]*[0-9]{0,11}x` on 199 digits without a match takes half a minute, `a?`
+ * thirty times over is exponential. Each quantifier counts as its number of choices (`*`, `+`,
+ * `{n,}`: MAX_MATCH_INPUT + 1; `{n,m}`: m - n + 1; `?`: 2), each group as its number of
+ * alternatives, and a pattern not anchored by a leading `^` (or with a top-level `|`) is tried at
+ * every start position, MAX_MATCH_INPUT + 1 more; their product must stay under this
+ * (`^[0-9]+\.[0-9]+\.[0-9]+$`, three `+`, is about a million).
  */
-export const MAX_CHOICES = 1e8;
+export const MAX_CHOICES = 2.5e6;
 
 /** A RegExp that does not look at input longer than MAX_MATCH_INPUT: `test`, `match`... all go through `exec`. */
 class BoundedRegExp extends RegExp {
@@ -37,9 +39,12 @@ export function unsafeReason(pattern: string): string | undefined {
   const groups: Group[] = [newGroup()];
   /** What a quantifier at the current position repeats: a group, a single atom, or nothing. */
   let last: Group | 'atom' | undefined;
-  let choices = 1;
+  const startPositions = MAX_MATCH_INPUT + 1;
+  /** Whether a match may start anywhere but at the beginning: the engine then retries at each position. */
+  let unanchored = !pattern.startsWith('^');
+  let choices = unanchored ? startPositions : 1;
   const tooMany = (i: number) =>
-    `has too many choices ${at(i)}: its quantifiers and alternatives together could split a name in more than ${MAX_CHOICES.toLocaleString('en-US')} ways (each *, + or {n,} counts ${MAX_MATCH_INPUT + 1}, {n,m} m-n+1, ? 2, a group its alternatives); use fewer or narrower ones`;
+    `has too many choices ${at(i)}: its quantifiers and alternatives together could split a name in more than ${MAX_CHOICES.toLocaleString('en-US')} ways (each *, + or {n,} counts ${startPositions}, {n,m} m-n+1, ? 2, a group its alternatives, a pattern without a leading ^ ${startPositions} more); use fewer or narrower ones${unanchored ? ', or anchor it with ^' : ''}`;
   for (let i = 0; i < pattern.length; ) {
     const ch = pattern[i];
     const current = groups[groups.length - 1];
@@ -72,6 +77,12 @@ export function unsafeReason(pattern: string): string | undefined {
       last = closed;
       i++;
     } else if (ch === '|') {
+      if (groups.length === 1 && !unanchored) {
+        // `^a|b`: the alternative after a top-level `|` is not anchored by the leading `^`.
+        unanchored = true;
+        choices *= startPositions;
+        if (choices > MAX_CHOICES) return tooMany(i);
+      }
       current.hasAlternation = true;
       current.alternatives++;
       last = undefined;

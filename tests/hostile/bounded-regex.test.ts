@@ -26,6 +26,9 @@ async function configFile(releaseTag: string): Promise<string> {
   return file;
 }
 
+/** Unanchored, retried at each start position: 27 seconds on a 199-character tag name under the old limits. */
+const ATTACK = '[0-9]*[0-9]*[0-9]*[0-9]{0,11}x';
+
 describe('the safe subset', () => {
   it('rejects backreferences, lookaround, nested quantifiers, repeated alternatives, large counts and too many choices', () => {
     const rejected: Array<[string, RegExp]> = [
@@ -41,12 +44,16 @@ describe('the safe subset', () => {
       ['^\\d*\\d*\\d*\\d*x$', /^has too many choices at column 13 /],
       [`^${'a?'.repeat(30)}${'a'.repeat(30)}$`, /^has too many choices/],
       [`^${'(a|a)'.repeat(30)}$`, /^has too many choices/],
+      // Tried at every start position, this took half a minute on one 199-digit tag name.
+      [ATTACK, /^has too many choices at column 18 .*, or anchor it with \^$/],
+      [`^${ATTACK}$`, /^has too many choices at column 25 .*narrower ones$/],
+      ['^a+|b+c+$', /^has too many choices/],
     ];
     expect(rejected.map(([p, why]) => [p, why.test(unsafeReason(p) ?? 'accepted')])).toEqual(rejected.map(([p]) => [p, true]));
   });
 
   it('accepts the patterns release tags are written with', () => {
-    const accepted = ['^[0-9]+\\.[0-9]+\\.[0-9]+$', '^v?\\d+\\.\\d+\\.\\d+$', '^(v|V)?[0-9]+\\.[0-9]+$', '^release-(?<year>\\d{4})\\.\\d{1,2}$', '^[(+*{]\\d+$', '^a{$', '^\\(\\d+\\)$'];
+    const accepted = [DEFAULT_POLICY.wrapper.releaseTag.source, DEFAULT_POLICY.images.tagFormat.source, '^[0-9]+\\.[0-9]+\\.[0-9]+$', '^v[0-9]+\\.[0-9]+\\.[0-9]+$', '^v?\\d{1,9}\\.\\d{1,9}\\.\\d{1,9}$', '^v?\\d+\\.\\d+\\.\\d+$', '[0-9]+\\.[0-9]+$', '^(v|V)?[0-9]+\\.[0-9]+$', '^release-(?<year>\\d{4})\\.\\d{1,2}$', '^[(+*{]\\d+$', '^a{$', '^\\(\\d+\\)$'];
     expect(accepted.map((p) => [p, unsafeReason(p)])).toEqual(accepted.map((p) => [p, undefined]));
   });
 
@@ -78,6 +85,14 @@ describe('release-tag in a config', () => {
     expect(res.code).toBe(2);
     expect(res.stderr.trim().split('\n')).toHaveLength(1);
     expect(res.stderr).toMatch(/porgs-lint\.toml:5:\d+: release-tag has a nested quantifier/);
+  });
+
+  it('the attack pattern in the config found in the checked folder is a config error at its file and line (exit 2)', async () => {
+    const file = await configFile(ATTACK);
+    const res = await runCli(['--kind', 'wrapper', path.dirname(file)]);
+    expect(res.code).toBe(2);
+    expect(res.stderr.trim().split('\n')).toHaveLength(1);
+    expect(res.stderr).toMatch(/porgs-lint\.toml:5:\d+: release-tag has too many choices at column 18 of the pattern/);
   });
 
   // Accepted (three repeats), but cubic: unbounded, a 50,000-character name would take hours.

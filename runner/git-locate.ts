@@ -3,6 +3,7 @@
 // checkouts, then `commondir`). Git is never asked: asking it would make it read the repo's config.
 import { lstatSync, realpathSync } from 'node:fs';
 import path from 'node:path';
+import { visible } from './escape.js';
 import { GitDiskError, LIMITS, readGitFile } from './git-disk.js';
 import { parseGitConfig } from './gitconfig.js';
 import { visibleName } from './ref-names.js';
@@ -35,11 +36,87 @@ function folderAt(file: string, relativeTo: string, what: string, prefix = ''): 
   return real;
 }
 
-/** A git folder and its common folder (`commondir`, for linked worktrees). */
-export function locateGitDir(gitDir: string, workTree?: string): RepoLocation {
+/** `inner` lies strictly inside `outer` (both real paths): no `..` step leaves it. */
+function isInside(inner: string, outer: string): boolean {
+  const rel = path.relative(outer, inner);
+  return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
+}
+
+/**
+ * A git folder and its common folder (`commondir`, for linked worktrees). `confine` is the folder
+ * the common folder must stay in (itself or below): a `commondir` naming anything else would make
+ * porgs-lint read a repository the user never pointed it at.
+ */
+export function locateGitDir(gitDir: string, workTree?: string, confine: string = gitDir): RepoLocation {
   const commondir = path.join(gitDir, 'commondir');
-  const commonDir = readGitFile(commondir, LIMITS.smallFile) === undefined ? gitDir : folderAt(commondir, gitDir, `${gitDir}/commondir`);
+  if (readGitFile(commondir, LIMITS.smallFile) === undefined) return { workTree, gitDir, commonDir: gitDir };
+  const commonDir = folderAt(commondir, gitDir, `${visible(gitDir)}/commondir`);
+  const root = realpathSync(confine);
+  if (commonDir !== root && !isInside(commonDir, root)) {
+    throw new GitDiskError(`${visible(gitDir)}/commondir points at ${visible(commonDir)}, outside ${visible(root)}; not read`);
+  }
   return { workTree, gitDir, commonDir };
+}
+
+/** The real path a one-line pointer file names, or undefined when it names nothing readable. */
+function pathAt(file: string, relativeTo: string): string | undefined {
+  try {
+    const raw = readGitFile(file, LIMITS.smallFile);
+    return raw === undefined ? undefined : realpathSync(path.resolve(relativeTo, raw.toString('utf8').trim()));
+  } catch (err) {
+    if (err instanceof GitDiskError) return undefined;
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT' || (err as NodeJS.ErrnoException).code === 'ENOTDIR') return undefined;
+    throw err;
+  }
+}
+
+/**
+ * A linked worktree's git folder, as `git worktree add` makes it: its `gitdir` file names this
+ * very `.git` file, and its `commondir` names a git folder whose `worktrees/` holds it.
+ */
+function linkedWorktree(target: string, dotGit: string, root: string): RepoLocation | undefined {
+  if (pathAt(path.join(target, 'gitdir'), target) !== realpathSync(dotGit)) return undefined;
+  const common = pathAt(path.join(target, 'commondir'), target);
+  if (common === undefined) return undefined;
+  const worktrees = path.join(common, 'worktrees');
+  if (!lstatOrUndefined(worktrees)?.isDirectory()) return undefined;
+  if (realOrUndefined(path.join(worktrees, path.basename(target))) !== target) return undefined;
+  return { workTree: root, gitDir: target, commonDir: common };
+}
+
+/**
+ * A submodule checkout's git folder, as git makes it: inside `modules/` of the git folder of a
+ * repository above the checkout. Its `commondir`, if any, stays inside that same git folder.
+ */
+function submoduleCheckout(target: string, root: string): RepoLocation | undefined {
+  for (let dir = path.dirname(realpathSync(root)); ; dir = path.dirname(dir)) {
+    if (lstatOrUndefined(path.join(dir, '.git'))) {
+      const above = locateWorkTree(dir);
+      if (!above.ok) return undefined;
+      for (const owner of new Set([above.loc.gitDir, above.loc.commonDir])) {
+        const modules = path.join(owner, 'modules');
+        if (!lstatOrUndefined(modules)?.isDirectory()) continue;
+        if (isInside(target, realpathSync(modules))) return locateGitDir(target, root, owner);
+      }
+    }
+    if (path.dirname(dir) === dir) return undefined;
+  }
+}
+
+/** Where a `.git` file leads, followed only to a worktree or submodule git folder of this checkout. */
+function followDotGitFile(dotGit: string, root: string): RepoLocation {
+  const target = folderAt(dotGit, root, 'the .git file', 'gitdir: ');
+  const loc = linkedWorktree(target, dotGit, root) ?? submoduleCheckout(target, root);
+  if (loc) return loc;
+  throw new GitDiskError(`the .git file points at ${visible(target)}, which is not a worktree or submodule git folder of this checkout; not read`);
+}
+
+function realOrUndefined(p: string): string | undefined {
+  try {
+    return realpathSync(p);
+  } catch {
+    return undefined;
+  }
 }
 
 function lstatOrUndefined(p: string) {
@@ -65,7 +142,7 @@ export function locateWorkTree(root: string): Located {
   try {
     if (stat.isSymbolicLink()) throw new GitDiskError('.git is a symbolic link; not followed');
     if (stat.isDirectory()) return { ok: true, loc: locateGitDir(realpathSync(dotGit), root) };
-    if (stat.isFile()) return { ok: true, loc: locateGitDir(folderAt(dotGit, root, 'the .git file', 'gitdir: '), root) };
+    if (stat.isFile()) return { ok: true, loc: followDotGitFile(dotGit, root) };
     throw new GitDiskError('.git is neither a folder nor a file');
   } catch (err) {
     if (err instanceof GitDiskError) return { ok: false, reason: `cannot read .git: ${err.message}` };

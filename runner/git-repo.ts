@@ -59,10 +59,10 @@ export function readRepoData(loc: RepoLocation): RepoData {
 }
 
 /** Git facts of a git folder without a work tree (a submodule's clone under `.git/modules`). */
-function openGitDirFacts(gitDir: string): GitFacts {
+function openGitDirFacts(gitDir: string, superCommonDir: string): GitFacts {
   let data: RepoData;
   try {
-    data = readRepoData(locateGitDir(gitDir));
+    data = readRepoData(locateGitDir(gitDir, undefined, superCommonDir));
   } catch (err) {
     if (!(err instanceof GitDiskError)) throw err;
     return unavailableGit(`cannot read its git folder: ${err.message}`);
@@ -296,7 +296,7 @@ export class RepoGitFacts implements GitFacts {
     let p = this.submodules.get(name);
     if (!p) {
       const where = submoduleGitDir(this.data.loc.commonDir, name);
-      p = Promise.resolve('reason' in where ? unavailableGit(where.reason) : openGitDirFacts(where.dir));
+      p = Promise.resolve('reason' in where ? unavailableGit(where.reason) : openGitDirFacts(where.dir, this.data.loc.commonDir));
       this.submodules.set(name, p);
     }
     return p;

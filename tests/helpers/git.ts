@@ -53,6 +53,17 @@ export async function git(dir: string, ...args: string[]): Promise<string> {
   }
 }
 
+/** `git push` as a user runs it, hooks included: its exit code and stderr, never a throw. */
+export async function push(dir: string, ...args: string[]): Promise<{ code: number; stderr: string }> {
+  try {
+    const r = await run('git', ['push', ...args], { cwd: dir, env: { ...GIT_ENV, NO_COLOR: '1' } });
+    return { code: 0, stderr: r.stderr };
+  } catch (err) {
+    const e = err as { code: number; stderr: string };
+    return { code: e.code, stderr: e.stderr };
+  }
+}
+
 export async function writeFiles(dir: string, files: Record<string, string>): Promise<void> {
   for (const [rel, text] of Object.entries(files)) {
     const abs = path.join(dir, rel);

@@ -5,20 +5,10 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
-import { commitAll, git, GIT_ENV, makeRepo, tagRepo, tmpDir, writeFiles } from '../helpers/git.js';
+import { commitAll, git, GIT_ENV, makeRepo, push, tagRepo, tmpDir, writeFiles } from '../helpers/git.js';
 
 const run = promisify(execFile);
 const CC = 'exegol/config/ConstantConfig.py';
-
-async function push(dir: string, ...args: string[]): Promise<{ code: number; stderr: string }> {
-  try {
-    const r = await run('git', ['push', ...args], { cwd: dir, env: { ...GIT_ENV, NO_COLOR: '1' } });
-    return { code: 0, stderr: r.stderr };
-  } catch (err) {
-    const e = err as { code: number; stderr: string };
-    return { code: e.code, stderr: e.stderr };
-  }
-}
 
 /** A wrapper repo on master with a bare "origin" holding master and dev, and the hook installed. */
 async function setup(objectFormat: 'sha1' | 'sha256' = 'sha1') {

@@ -1,29 +1,16 @@
 // The hook on histories shaped like the release workflow, with real pushes to bare remotes: release
 // pull requests merged into master and dev fast-forwarded onto master pass; a merge of master into
 // dev is reported once per ref with its count; only commits new to the remotes and tags are judged.
-import { execFile } from 'node:child_process';
 import { promises as fs } from 'node:fs';
-import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
-import { commitAll, git, GIT_ENV, makeRepo, tmpDir, writeFiles } from '../helpers/git.js';
+import { commitAll, git, makeRepo, push, tmpDir, writeFiles } from '../helpers/git.js';
 
-const run = promisify(execFile);
 const temps: string[] = [];
 
 afterAll(async () => {
   await Promise.all(temps.map((dir) => fs.rm(dir, { recursive: true, force: true })));
 });
-
-async function push(dir: string, ...args: string[]): Promise<{ code: number; stderr: string }> {
-  try {
-    const r = await run('git', ['push', ...args], { cwd: dir, env: { ...GIT_ENV, NO_COLOR: '1' } });
-    return { code: 0, stderr: r.stderr };
-  } catch (err) {
-    const e = err as { code: number; stderr: string };
-    return { code: e.code, stderr: e.stderr };
-  }
-}
 
 async function bareRemote(dir: string, name: string): Promise<void> {
   const remote = tmpDir('porgs-remote-');

@@ -2,10 +2,11 @@
 // socket could block or never end), never through a symlink, each with a size bound, and every
 // ref name validated as git validates it. A problem is a GitDiskError whose message says which
 // file and why, phrased for a "cannot verify" note; nothing here starts a process.
-import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, readdirSync, realpathSync } from 'node:fs';
+import { lstatSync, readdirSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { inflateSync, constants as zlib } from 'node:zlib';
 import { OID, refNameProblem, visibleName } from './ref-names.js';
+import { readRegularFileSync } from './regular-file.js';
 import type { TagInfo } from './git-facts.js';
 
 export class GitDiskError extends Error {}
@@ -23,9 +24,6 @@ export const LIMITS = {
   tagObject: 1024 * 1024,
 };
 
-const NOFOLLOW = constants.O_NOFOLLOW ?? 0;
-const NONBLOCK = constants.O_NONBLOCK ?? 0;
-
 /** A path inside a git folder as a message shows it: from its `.git` on, when it has one. */
 function shown(file: string): string {
   const at = file.lastIndexOf(`${path.sep}.git${path.sep}`);
@@ -37,26 +35,21 @@ function shown(file: string): string {
  * opened without following a symlink and without blocking (a FIFO opens at once and is refused).
  */
 export function readGitFile(file: string, max: number): Buffer | undefined {
-  let fd: number;
-  try {
-    fd = openSync(file, constants.O_RDONLY | NOFOLLOW | NONBLOCK);
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
-    if (code === 'ELOOP') throw new GitDiskError(`${shown(file)} is a symbolic link; not followed`);
-    throw new GitDiskError(`cannot read ${shown(file)} (${code})`);
-  }
-  try {
-    const stat = fstatSync(fd);
-    if (!stat.isFile()) throw new GitDiskError(`${shown(file)} is not a regular file`);
-    if (stat.size > max) throw new GitDiskError(`${shown(file)} is larger than ${max} bytes`);
-    const buf = Buffer.alloc(stat.size + 1);
-    let used = 0;
-    for (let n; used < buf.length && (n = readSync(fd, buf, used, buf.length - used, null)) > 0; ) used += n;
-    if (used > stat.size) throw new GitDiskError(`${shown(file)} grew while it was read`);
-    return buf.subarray(0, used);
-  } finally {
-    closeSync(fd);
+  const read = readRegularFileSync(file, max, 'refuse');
+  if (read.ok) return read.bytes;
+  switch (read.problem) {
+    case 'missing':
+      return undefined;
+    case 'link':
+      throw new GitDiskError(`${shown(file)} is a symbolic link; not followed`);
+    case 'not-file':
+      throw new GitDiskError(`${shown(file)} is not a regular file`);
+    case 'too-large':
+      throw new GitDiskError(`${shown(file)} is larger than ${max} bytes`);
+    case 'grew':
+      throw new GitDiskError(`${shown(file)} grew while it was read`);
+    default:
+      throw new GitDiskError(`cannot read ${shown(file)} (${(read.error as NodeJS.ErrnoException).code})`);
   }
 }
 

@@ -6,10 +6,11 @@
 // trusted as is: the folder must be the user's own and closed to others, no symlink in it is
 // followed, and an entry is used only when the sha256 it carries matches its key and content.
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readSync, renameSync, statSync, unlinkSync, writeSync, type Stats } from 'node:fs';
+import { closeSync, lstatSync, mkdirSync, openSync, renameSync, statSync, unlinkSync, writeSync, type Stats } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { runsInCI } from './ci.js';
+import { readRegularFileSync } from './regular-file.js';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -35,8 +36,6 @@ const MAX_ENTRY_BYTES = 64 * 1024 * 1024;
 /** First line of an entry: this tag, then the sha256 of its key and body. */
 const MAGIC = 'porgs-lint-cache 1 ';
 const HEADER_LENGTH = MAGIC.length + 64 + 1;
-// Not following a symlink at the last component; not blocking on a FIFO planted as an entry.
-const READ_FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);
 
 /** Owned by the current user and not writable by group or others (where the platform has owners). */
 function isPrivate(st: Stats): boolean {
@@ -44,16 +43,6 @@ function isPrivate(st: Stats): boolean {
   return st.uid === process.getuid() && (st.mode & 0o022) === 0;
 }
 
-function readAll(fd: number, size: number): Buffer {
-  const buf = Buffer.allocUnsafe(size); // only the bytes read are used
-  let at = 0;
-  while (at < size) {
-    const n = readSync(fd, buf, at, size - at, at);
-    if (n === 0) break;
-    at += n;
-  }
-  return buf.subarray(0, at);
-}
 
 function writeAll(fd: number, data: Buffer): void {
   for (let at = 0; at < data.length; ) at += writeSync(fd, data, at, data.length - at);
@@ -98,24 +87,15 @@ export class ParseCache {
   get(key: string): unknown {
     const shard = this.shard(key, false);
     if (!shard) return undefined;
-    let fd: number;
+    const read = readRegularFileSync(path.join(shard, `${key}.json`), MAX_ENTRY_BYTES, 'refuse');
+    if (!read.ok || !isPrivate(read.stat) || read.bytes.length < HEADER_LENGTH) return undefined;
     try {
-      fd = openSync(path.join(shard, `${key}.json`), READ_FLAGS);
-    } catch {
-      return undefined;
-    }
-    try {
-      const st = fstatSync(fd);
-      if (!st.isFile() || !isPrivate(st) || st.size > MAX_ENTRY_BYTES || st.size < HEADER_LENGTH) return undefined;
-      const bytes = readAll(fd, st.size);
-      const header = bytes.toString('latin1', 0, HEADER_LENGTH);
-      const body = bytes.subarray(HEADER_LENGTH);
+      const header = read.bytes.toString('latin1', 0, HEADER_LENGTH);
+      const body = read.bytes.subarray(HEADER_LENGTH);
       if (!header.startsWith(MAGIC) || header !== `${MAGIC}${this.checksum(key, body)}\n`) return undefined;
       return JSON.parse(body.toString('utf8'));
     } catch {
       return undefined;
-    } finally {
-      closeSync(fd);
     }
   }
 

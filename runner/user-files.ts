@@ -6,6 +6,7 @@ import { constants, promises as fs, type Stats } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { UsageError } from './errors.js';
+import { readRegularFileSync } from './regular-file.js';
 
 export type FileRead = { ok: true; text: string } | { ok: false; reason: string };
 
@@ -52,26 +53,11 @@ export async function readRegularFile(file: string, maxBytes: number, links: 'fo
   }
   if (!st.isFile()) return { ok: false, reason: `${fileKind(st)}, not a regular file` };
   if (st.size > maxBytes) return { ok: false, reason: `larger than ${maxBytes} bytes` };
-  let handle: fs.FileHandle;
-  try {
-    // O_NONBLOCK: should the file be swapped for a FIFO since the check, opening does not hang.
-    handle = await fs.open(file, constants.O_RDONLY | constants.O_NONBLOCK | (links === 'refuse' ? constants.O_NOFOLLOW : 0));
-  } catch (err) {
-    return { ok: false, reason: errnoWords(err) };
-  }
-  try {
-    const opened = await handle.stat();
-    if (!opened.isFile()) return { ok: false, reason: `${fileKind(opened)}, not a regular file` };
-    const buf = Buffer.alloc(Math.min(opened.size, maxBytes) + 1);
-    let length = 0;
-    for (let n = -1; n !== 0 && length < buf.length; length += n) n = (await handle.read(buf, length, buf.length - length, null)).bytesRead;
-    if (length > maxBytes) return { ok: false, reason: `larger than ${maxBytes} bytes` };
-    return { ok: true, text: buf.subarray(0, length).toString('utf8') };
-  } catch (err) {
-    return { ok: false, reason: errnoWords(err) };
-  } finally {
-    await handle.close();
-  }
+  // Checked again on the opened file: it may have been swapped for a FIFO or grown since.
+  const read = readRegularFileSync(file, maxBytes, links);
+  if (read.ok) return { ok: true, text: read.bytes.toString('utf8') };
+  if ('error' in read) return { ok: false, reason: errnoWords(read.error) };
+  return { ok: false, reason: read.problem === 'not-file' ? `${fileKind(read.stat)}, not a regular file` : `larger than ${maxBytes} bytes` };
 }
 
 const inside = (real: string, root: string) => real === root || real.startsWith(root + path.sep);

@@ -7,6 +7,7 @@ import { readRegularFile } from './user-files.js';
 import { refNameProblem } from './ref-names.js';
 import { compileSafeRegex } from './safe-regex.js';
 import { unsafeGlobReason } from './safe-glob.js';
+import { isWithin } from './paths.js';
 import type { Mode, RepoKind, RuleMeta, Severity, SeveritySetting, Span } from './types.js';
 import { REPO_KINDS } from './types.js';
 
@@ -89,11 +90,6 @@ export function configPosition(config: Pick<Config, 'displayFile' | 'file' | 'lo
   const { line, column } = settingSpan(config, keyPath);
   return `${config.displayFile ?? config.file ?? 'config'}:${line}:${column}`;
 }
-
-const isInside = (p: string, root: string) => {
-  const rel = path.relative(root, p);
-  return rel === '' || (rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel));
-};
 
 const realOrSelf = (p: string) => fs.realpath(p).catch(() => p);
 
@@ -327,7 +323,7 @@ async function parseRepos(value: unknown, origin: ConfigOrigin, fail: Fail, chec
     const folder = path.resolve(origin.baseDir, t.path as string);
     // Through the real path: a committed link `sub -> ../private` must not pass for a folder inside.
     const real = await realOrSelf(folder);
-    if (home && !(isInside(folder, home.lexical) && isInside(real, home.real))) {
+    if (home && !(isWithin(folder, home.lexical) && isWithin(real, home.real))) {
       if (origin.dropOutsideRepos) continue;
       fail(
         ['repos', name, 'path'],

@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { FileEntry } from './context-api.js';
 import type { GitFacts } from './git-facts.js';
 import { normaliseLineEndings } from './lines.js';
+import { isWithin } from './paths.js';
 
 /** Files above this size are not read (a lint rule has no business in a 5 MB blob). */
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
@@ -79,7 +80,7 @@ export class WorktreeSource implements Source {
     } catch {
       return undefined;
     }
-    if (real !== this.realRoot && !real.startsWith(this.realRoot + path.sep)) return 'outside';
+    if (!isWithin(real, this.realRoot)) return 'outside';
     return real;
   }
 

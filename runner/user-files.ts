@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { UsageError } from './errors.js';
 import { readRegularFileSync } from './regular-file.js';
+import { isWithin } from './paths.js';
 
 export type FileRead = { ok: true; text: string } | { ok: false; reason: string };
 
@@ -60,8 +61,6 @@ export async function readRegularFile(file: string, maxBytes: number, links: 'fo
   return { ok: false, reason: read.problem === 'not-file' ? `${fileKind(read.stat)}, not a regular file` : `larger than ${maxBytes} bytes` };
 }
 
-const inside = (real: string, root: string) => real === root || real.startsWith(root + path.sep);
-
 /**
  * Walks `target` (absolute) one component at a time. A symbolic link on the way is followed only
  * outside the checked repositories (`guarded`, real paths): the user's own links, such as a /tmp
@@ -88,7 +87,7 @@ async function walkPath(target: string, what: string, guarded: readonly string[]
       }
       real = path.join(real, part);
     } else if (st.isSymbolicLink()) {
-      const repo = guarded.find((root) => inside(real, root));
+      const repo = guarded.find((root) => isWithin(real, root));
       if (repo) {
         throw new UsageError(
           `${what}: ${next} is a symbolic link inside the checked repository ${repo}; porgs-lint does not follow it: keep the file outside the checkout (e.g. under $RUNNER_TEMP), or remove the link`,

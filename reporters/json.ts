@@ -4,7 +4,7 @@
 import { jsonSafe } from '../runner/escape.js';
 import type { Reporter } from '../runner/types.js';
 
-export const JSON_SCHEMA_VERSION = 1;
+export const JSON_SCHEMA_VERSION = 2;
 
 export const json: Reporter = (result) => {
   const report = {
@@ -23,6 +23,8 @@ export const json: Reporter = (result) => {
     diagnostics: result.diagnostics.map((d) => ({
       ruleId: d.ruleId,
       severity: d.severity,
+      messageId: d.messageId,
+      data: d.data,
       message: d.message,
       location: d.location,
       ...(d.suggestion ? { suggestion: d.suggestion } : {}),

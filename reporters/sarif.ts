@@ -10,7 +10,7 @@ import { lineHashes } from './line-hash.js';
 export const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 /** GitHub's documented limit of results per run. */
 export const MAX_RESULTS_PER_RUN = 25_000;
-export const FINGERPRINT_KEY = 'porgsLint/v1';
+export const FINGERPRINT_KEY = 'porgsLint/v2';
 
 const pages = new Map<string, string | undefined>();
 function docPage(meta: RuleMeta): string | undefined {
@@ -109,6 +109,8 @@ function run(result: RunResult, repo: RepoInfo) {
         ...(lineHash ? { primaryLocationLineHash: lineHash } : {}),
         [FINGERPRINT_KEY]: d.fingerprint,
       },
+      // The finding as data: which message, its values, and its kind ("cannot verify" is a kind, not a wording).
+      properties: { messageId: d.messageId, data: d.data, ...(d.unverified ? { kind: 'cannot-verify' } : {}) },
     };
   });
   return {

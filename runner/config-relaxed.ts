@@ -14,17 +14,17 @@ export const CONFIG_RELAXED = 'meta/config-relaxed';
 export interface Relaxation {
   /** Where in the checked-out config; [] when it is a setting the file no longer has. */
   keyPath: string[];
-  message: string;
-  /** What makes the finding unique, for its fingerprint. */
-  key: string;
+  /** A messageId of meta/config-relaxed, and its data; `data.setting` identifies the finding. */
+  messageId: string;
+  data: Record<string, string>;
 }
 
 export interface RelaxedSetting {
   /** File relative to the repo root, `/` separators. */
   path: string;
   at: Span;
-  message: string;
-  key: string;
+  messageId: string;
+  data: Record<string, string>;
 }
 
 /** The release policy keys of `[kinds.<kind>]`: changing any of them changes what is judged. */
@@ -42,9 +42,9 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stri
 /** Rule severities lowered or turned off, and options changed, merged across the kinds they touch. */
 function ruleRelaxations(trusted: Config, current: Config, rules: readonly RuleMeta[], rev: string): Relaxation[] {
   const found = new Map<string, Relaxation & { kinds: RepoKind[]; allKinds: number }>();
-  const add = (meta: RuleMeta, keyPath: string[], message: string, kind: RepoKind) => {
-    const id = `${keyPath.join('.')}\0${message}`;
-    const entry = found.get(id) ?? { keyPath, message, key: `${meta.id} ${message}`, kinds: [], allKinds: meta.kinds.length };
+  const add = (meta: RuleMeta, keyPath: string[], messageId: string, data: Record<string, string>, kind: RepoKind) => {
+    const id = `${keyPath.join('.')}\0${messageId}\0${JSON.stringify(data)}`;
+    const entry = found.get(id) ?? { keyPath, messageId, data: { rule: meta.id, rev, ...data }, kinds: [], allKinds: meta.kinds.length };
     entry.kinds.push(kind);
     found.set(id, entry);
   };
@@ -57,30 +57,27 @@ function ruleRelaxations(trusted: Config, current: Config, rules: readonly RuleM
       const global = current.rules.get(meta.id);
       if (RANK[now.severity] < RANK[was.severity]) {
         const keyPath = perKind?.severity ? ['kinds', kind, 'rules', meta.id] : global?.severity ? ['rules', meta.id] : [];
-        const what = now.severity === 'off' ? `turns ${meta.id} off` : `lowers ${meta.id} to ${now.severity}`;
-        add(meta, keyPath, `${what}{scope} (${was.severity} in the config at ${rev})`, kind);
+        add(meta, keyPath, now.severity === 'off' ? 'ruleOff' : 'ruleLowered', { now: now.severity, was: was.severity }, kind);
       }
       const changed = Object.keys({ ...was.options, ...now.options }).filter((o) => !same(was.options[o], now.options[o]));
       if (changed.length) {
         const keyPath = perKind?.options ? ['kinds', kind, 'rules', meta.id, 'options'] : global?.options ? ['rules', meta.id, 'options'] : [];
-        add(meta, keyPath, `changes option ${changed.join(', ')} of ${meta.id}{scope} from the config at ${rev}`, kind);
+        add(meta, keyPath, 'optionsChanged', { options: changed.join(', ') }, kind);
       }
     }
   }
-  return [...found.values()].map(({ keyPath, message, key, kinds, allKinds }) => ({
+  return [...found.values()].map(({ keyPath, messageId, data, kinds, allKinds }) => ({
     keyPath,
-    key,
-    message: message.replace('{scope}', kinds.length < allKinds ? ` for ${kinds.join(', ')} repos` : ''),
+    messageId,
+    data: { ...data, scope: kinds.length < allKinds ? ` for ${kinds.join(', ')} repos` : '', setting: `${data.rule} ${messageId} ${data.options ?? data.now ?? ''}` },
   }));
 }
 
-/** Each way `current` weakens `trusted` (the config at `rev`), as a sentence and the key that does it. */
+/** Each way `current` weakens `trusted` (the config at `rev`), as a message and the key that does it. */
 export function configRelaxations(trusted: Config, current: Config, rules: readonly RuleMeta[], rev: string): Relaxation[] {
-  const against = `the config at ${rev}`;
   const out = ruleRelaxations(trusted, current, rules, rev);
-  for (const glob of current.ignore.filter((g) => !trusted.ignore.includes(g))) {
-    out.push({ keyPath: ['ignore'], message: `ignores "${glob}", which ${against} does not`, key: `ignore ${glob}` });
-  }
+  const push = (keyPath: string[], messageId: string, setting: string, data: Record<string, string> = {}) => out.push({ keyPath, messageId, data: { ...data, rev, setting } });
+  for (const glob of current.ignore.filter((g) => !trusted.ignore.includes(g))) push(['ignore'], 'ignoreAdded', `ignore ${glob}`, { glob });
   for (const kind of REPO_KINDS) {
     const was = trusted.kinds[kind];
     const now = current.kinds[kind];
@@ -90,7 +87,7 @@ export function configRelaxations(trusted: Config, current: Config, rules: reado
       const changed = a instanceof RegExp || b instanceof RegExp ? (a as RegExp | undefined)?.source !== (b as RegExp | undefined)?.source : !same(a, b);
       if (!changed) continue;
       const keyPath = b !== undefined ? ['kinds', kind, key] : [];
-      out.push({ keyPath, message: `changes ${what(kind)}, against ${against}`, key: `${key} ${kind}` });
+      push(keyPath, 'policyChanged', `${key} ${kind}`, { what: what(kind) });
     }
   }
   const trustedRepos = new Map(trusted.repos.map((r) => [r.path, r]));
@@ -100,15 +97,15 @@ export function configRelaxations(trusted: Config, current: Config, rules: reado
     const at = ['repos', repo.name];
     if (!was) {
       const folder = path.relative(base, repo.path) || '.';
-      out.push({ keyPath: [...at, 'path'], message: `adds ${folder} to the workspace as repo ${repo.name}, which ${against} does not`, key: `repo ${repo.name}` });
+      push([...at, 'path'], 'repoAdded', `repo ${repo.name}`, { folder, repo: repo.name });
       continue;
     }
-    if (repo.mode && repo.mode !== was.mode) out.push({ keyPath: [...at, 'mode'], message: `forces ${repo.mode} mode on repo ${repo.name}, against ${against}`, key: `mode ${repo.name}` });
-    if (repo.kind && repo.kind !== was.kind) out.push({ keyPath: [...at, 'kind'], message: `sets the kind of repo ${repo.name} to ${repo.kind}, against ${against}`, key: `kind ${repo.name}` });
+    if (repo.mode && repo.mode !== was.mode) push([...at, 'mode'], 'modeForced', `mode ${repo.name}`, { mode: repo.mode, repo: repo.name });
+    if (repo.kind && repo.kind !== was.kind) push([...at, 'kind'], 'kindSet', `kind ${repo.name}`, { kind: repo.kind, repo: repo.name });
   }
   if (trusted.hook.verifySignatures && !current.hook.verifySignatures) {
     const keyPath = current.locate?.(['hook', 'verify-signatures']) ? ['hook', 'verify-signatures'] : [];
-    out.push({ keyPath, message: `turns hook.verify-signatures off, against ${against}`, key: 'hook verify-signatures' });
+    push(keyPath, 'signaturesOff', 'hook verify-signatures');
   }
   return out;
 }
@@ -142,8 +139,8 @@ function baselineRelaxations(baseline: NonNullable<TrustedComparison['baseline']
     return {
       path: baseline.file,
       at: nthOccurrence(baseline.current, e.fingerprint, occurrences - total.get(e.fingerprint)! + n),
-      message: `adds a baseline entry that hides ${e.ruleId} at ${e.path} ("${e.message}"), which is not in the baseline at ${rev}`,
-      key: `baseline ${e.fingerprint} ${n}`,
+      messageId: 'baselineEntryAdded',
+      data: { rule: e.ruleId, path: e.path, message: e.message, rev, setting: `baseline ${e.fingerprint} ${n}` },
     };
   });
 }
@@ -152,13 +149,12 @@ function baselineRelaxations(baseline: NonNullable<TrustedComparison['baseline']
 export function relaxedSettings(comparison: TrustedComparison, trusted: Config, rules: readonly RuleMeta[]): RelaxedSetting[] {
   const { current, rev, root } = comparison;
   const out: RelaxedSetting[] = [];
-  const gate = `; the gate applies the config at ${rev} until such a change is reviewed and merged`;
   if (current?.file) {
     const file = path.relative(root, current.file).split(path.sep).join('/');
     for (const r of configRelaxations(trusted, current, rules, rev)) {
-      out.push({ path: file, at: settingSpan(current, r.keyPath), message: `${r.message}${gate}`, key: r.key });
+      out.push({ path: file, at: settingSpan(current, r.keyPath), messageId: r.messageId, data: r.data });
     }
   }
-  if (comparison.baseline) for (const b of baselineRelaxations(comparison.baseline, rev)) out.push({ ...b, message: `${b.message}${gate}` });
+  if (comparison.baseline) out.push(...baselineRelaxations(comparison.baseline, rev));
   return out;
 }

@@ -8,7 +8,7 @@ import { refNameProblem } from './ref-names.js';
 import { compileSafeRegex } from './safe-regex.js';
 import { unsafeGlobReason } from './safe-glob.js';
 import { isWithin } from './paths.js';
-import type { Mode, RepoKind, RuleMeta, Severity, SeveritySetting, Span } from './types.js';
+import type { Mode, RepoKind, RuleMeta, RuleOption, Severity, SeveritySetting, Span } from './types.js';
 import { REPO_KINDS } from './types.js';
 
 export const CONFIG_NAMES = ['porgs-lint.toml', 'porgs-lint.yaml', 'porgs-lint.yml', 'porgs-lint.json'];
@@ -220,9 +220,8 @@ export async function parseConfig(text: string, knownRules: readonly RuleMeta[],
           for (const [name, v] of Object.entries(value.options as Record<string, unknown>)) {
             const spec = declared[name];
             if (!spec) fail([...at, id, 'options', name], `${id} has no option "${name}"${didYouMean(name, Object.keys(declared))}`);
-            const ok =
-              spec!.type === 'string[]' ? Array.isArray(v) && v.every((x) => typeof x === 'string') : typeof v === spec!.type;
-            if (!ok) fail([...at, id, 'options', name], `option "${name}" of ${id} must be a ${spec!.type}`);
+            const problem = optionProblem(spec!, v);
+            if (problem) fail([...at, id, 'options', name], `option "${name}" of ${id} ${problem}`);
           }
           setting.options = value.options as Record<string, unknown>;
         }
@@ -347,6 +346,16 @@ export function ruleSetting(config: Config, meta: RuleMeta, kind: RepoKind): { s
     severity: perKind?.severity ?? global?.severity ?? meta.severity,
     options: { ...defaults, ...global?.options, ...perKind?.options },
   };
+}
+
+/** Why a value does not fit a declared option (type, enum, range), or undefined when it does. */
+export function optionProblem(spec: RuleOption, v: unknown): string | undefined {
+  const typed = spec.type === 'string[]' ? Array.isArray(v) && v.every((x) => typeof x === 'string') : typeof v === spec.type && (spec.type !== 'number' || Number.isFinite(v));
+  if (!typed) return `must be a ${spec.type === 'string[]' ? 'list of strings' : spec.type}`;
+  if (spec.type === 'string' && spec.enum && !spec.enum.includes(v as string)) return `must be one of ${spec.enum.join(', ')}${didYouMean(v as string, spec.enum)}`;
+  if (spec.type === 'number' && spec.min !== undefined && (v as number) < spec.min) return `must be at least ${spec.min}`;
+  if (spec.type === 'number' && spec.max !== undefined && (v as number) > spec.max) return `must be at most ${spec.max}`;
+  return undefined;
 }
 
 export type { Severity };

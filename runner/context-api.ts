@@ -56,17 +56,17 @@ export interface RepoView {
   memo<T>(key: string, compute: () => Promise<T>): Promise<T>;
 }
 
-export interface RuleContext extends RepoView {
-  /** Options of the running rule, defaults merged with config. */
-  readonly options: Readonly<Record<string, unknown>>;
+export interface RuleContext<M extends string = string, O = Readonly<Record<string, unknown>>> extends RepoView {
+  /** Options of the running rule: its declared defaults, as the config sets them. */
+  readonly options: O;
   /** Report a finding of the running rule at its configured severity. */
-  report(input: ReportInput): void;
+  report(input: ReportInput<M>): void;
   /** A finding that is at most a warning (the configured severity, capped at warning): a step that is due, not yet late. */
-  warn(input: ReportInput): void;
+  warn(input: ReportInput<M>): void;
   /** Information worth knowing that is not a violation (e.g. "on main but behind its tip"): always a note. */
-  note(input: ReportInput): void;
-  /** A fact the rule could not establish here (no clone, shallow history...): always a note. */
-  cannotVerify(input: ReportInput): void;
+  note(input: ReportInput<M>): void;
+  /** A fact the rule could not establish here (no clone, shallow history...): a note of the "cannot verify" kind. */
+  cannotVerify(input: ReportInput<M>): void;
   /** Other repos of the workspace, by kind (cross-repo rules). */
   repoOfKind(kind: RepoKind): RepoView | undefined;
 }

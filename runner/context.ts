@@ -11,16 +11,51 @@ import { normalisePath } from './source.js';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Mode, ParserName, RepoInfo, RepoKind, ReportInput, Rule, Severity } from './types.js';
+import type { MessageData, Mode, ParserName, RepoInfo, RepoKind, ReportInput, Rule, RuleMeta, Severity, Span } from './types.js';
+import { CANNOT_VERIFY_PREFIX, renderMessage } from './messages.js';
+import { META_RULES_BY_ID } from '../rules/meta/_meta.js';
 
-/** A finding before fingerprinting and suppression: the raw output of a rule. */
+/** A finding before fingerprinting and suppression: the raw output of a rule, as data. */
 export interface RawFinding {
   ruleId: string;
   severity: Severity;
   repo: string;
-  input: ReportInput;
+  path: string;
+  at?: Span;
+  messageId: string;
+  data: MessageData;
+  /** Rendered from the template (with the "cannot verify" prefix for that kind). */
+  message: string;
+  suggestion?: string;
+  /** Values of the rule's identity fields present in `data`; none: the reported line's text identifies it. */
+  identity: string[];
   /** Set by `ctx.cannotVerify`: the rule could not establish a fact. */
   unverified?: true;
+}
+
+/** A rule's finding as data: the message rendered once, the identity picked from the data. */
+export function rawFinding(
+  rule: Pick<RuleMeta, 'id' | 'messages' | 'identity'>,
+  severity: Severity,
+  repo: string,
+  input: ReportInput,
+  unverified?: boolean,
+): RawFinding {
+  const data = input.data ?? {};
+  const rendered = renderMessage(rule.id, rule.messages, input.messageId, data);
+  return {
+    ruleId: rule.id,
+    severity,
+    repo: input.repo ?? repo,
+    path: input.path,
+    ...(input.at ? { at: input.at } : {}),
+    messageId: input.messageId,
+    data,
+    message: unverified ? `${CANNOT_VERIFY_PREFIX}${rendered}` : rendered,
+    ...(input.suggestion ? { suggestion: input.suggestion } : {}),
+    identity: (rule.identity ?? []).filter((k) => Object.hasOwn(data, k)).map((k) => `${k}=${data[k]}`),
+    ...(unverified ? { unverified: true as const } : {}),
+  };
 }
 
 
@@ -162,14 +197,9 @@ export class RepoContext implements RepoView {
     return this.info.mode;
   }
 
-  private metaFinding(path: string, message: string, line = 1, column = 1): void {
+  private metaFinding(path: string, messageId: string, data: MessageData, line = 1, column = 1): void {
     if (this.parseErrorSeverity === 'off') return;
-    this.findings.push({
-      ruleId: 'meta/parse-error',
-      severity: this.parseErrorSeverity,
-      repo: this.info.name,
-      input: { path, at: { line, column }, message, key: message },
-    });
+    this.findings.push(rawFinding(META_RULES_BY_ID.get('meta/parse-error')!, this.parseErrorSeverity, this.info.name, { path, at: { line, column }, messageId, data }));
   }
 
   read(file: string): Promise<string | undefined> {
@@ -183,7 +213,7 @@ export class RepoContext implements RepoView {
         }
         if (res.reason === 'unreadable' && !this.reportedUnreadable.has(rel)) {
           this.reportedUnreadable.add(rel);
-          this.metaFinding(rel, `cannot read ${rel}: ${res.detail}`);
+          this.metaFinding(rel, 'cannotRead', { path: rel, reason: res.detail });
         }
         return undefined;
       });
@@ -213,7 +243,7 @@ export class RepoContext implements RepoView {
       const shown = dir || '.';
       if (this.reportedUnreadable.has(`${shown}/`)) continue;
       this.reportedUnreadable.add(`${shown}/`);
-      this.metaFinding(shown, `cannot read folder ${shown}: ${why}; what the rules would find in it is missing from this report`);
+      this.metaFinding(shown, 'cannotListFolder', { folder: shown, reason: why });
     }
   }
 
@@ -236,7 +266,7 @@ export class RepoContext implements RepoView {
         const outcome = await this.parse(parser, text);
         if (outcome.ok) return outcome.value as T;
         const { line, column, message } = outcome.error;
-        this.metaFinding(rel, `${rel} could not be parsed as ${PARSER_LABEL[parser]}: ${message}; fix the syntax so the rules can check it`, line, column);
+        this.metaFinding(rel, 'cannotParse', { path: rel, language: PARSER_LABEL[parser], error: message }, line, column);
         return undefined;
       })();
       this.views.set(key, p);
@@ -312,8 +342,7 @@ export class RepoContext implements RepoView {
   /** The context handed to one rule: same views, plus reporting under the rule's id. */
   forRule(rule: Rule, severity: Severity, options: Record<string, unknown>, workspace: Map<RepoKind, RepoContext>): RuleContext {
     const repo = this;
-    const push = (input: ReportInput, sev: Severity, unverified?: true) =>
-      repo.findings.push({ ruleId: rule.id, severity: sev, repo: input.repo ?? repo.info.name, input, ...(unverified ? { unverified } : {}) });
+    const push = (input: ReportInput, sev: Severity, unverified?: true) => repo.findings.push(rawFinding(rule, sev, repo.info.name, input, unverified));
     return {
       info: repo.info,
       kind: repo.kind,
@@ -339,8 +368,7 @@ export class RepoContext implements RepoView {
       report: (input) => push(input, severity),
       warn: (input) => push(input, severity === 'error' ? 'warning' : severity),
       note: (input) => push(input, 'note'),
-      cannotVerify: (input) =>
-        push({ ...input, message: input.message.startsWith('cannot verify') ? input.message : `cannot verify: ${input.message}` }, 'note', true),
+      cannotVerify: (input) => push(input, 'note', true),
       repoOfKind: (kind) => (kind === repo.kind ? repo : workspace.get(kind)),
     };
   }

@@ -1,7 +1,17 @@
+// What identifies a finding across runs (baselines, code-scanning alerts): the rule, the file, the
+// messageId and the offending text (the rule's identity data, else the reported line's text).
+// Never the line number and never the wording: rewording a message changes no fingerprint.
 import { createHash } from 'node:crypto';
 
-/** Stable across line moves: rule id, file, the normalised offending text and the message. */
-export function fingerprint(ruleId: string, file: string, key: string, message: string): string {
-  const normalised = key.replace(/\s+/g, ' ').trim();
-  return createHash('sha256').update(`${ruleId}\0${file}\0${normalised}\0${message}`).digest('hex').slice(0, 32);
+const normalise = (text: string) => text.replace(/\s+/g, ' ').trim();
+const hash = (parts: readonly string[]) => createHash('sha256').update(parts.join('\0')).digest('hex').slice(0, 32);
+
+/** The fingerprint of baselines schemaVersion 2 and SARIF `porgsLint/v2`. */
+export function fingerprint(ruleId: string, file: string, messageId: string, identity: readonly string[]): string {
+  return hash(['v2', ruleId, file, messageId, ...identity.map(normalise)]);
+}
+
+/** The fingerprint of baselines schemaVersion 1 (it hashed the message): only to migrate them. */
+export function legacyFingerprint(ruleId: string, file: string, offendingText: string, message: string): string {
+  return hash([ruleId, file, normalise(offendingText), message]);
 }

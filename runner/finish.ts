@@ -2,8 +2,10 @@
 // (and the unused ones), fingerprints, and one stable order. Data in, data out.
 import { CONFIG_RELAXED } from './config-relaxed.js';
 import type { Config } from './config.js';
-import { loadPicomatch, type RawFinding } from './context.js';
-import { fingerprint } from './fingerprint.js';
+import { loadPicomatch, rawFinding, type RawFinding } from './context.js';
+import { fingerprint, legacyFingerprint } from './fingerprint.js';
+import { LEGACY_FINGERPRINTS } from './baseline.js';
+import { metaRule } from '../rules/meta/_meta.js';
 import { lineLookup } from './lines.js';
 import { CONFIG_GLOB_OPTIONS } from './safe-glob.js';
 import type { PreparedRepo } from './run.js';
@@ -26,17 +28,24 @@ function anchorFile(repo: PreparedRepo): Promise<string | undefined> {
  * there saying so, never a location a reader cannot open.
  */
 async function anchored(f: RawFinding, repo: PreparedRepo): Promise<RawFinding> {
-  const file = f.input.path.replace(/\\/g, '/').replace(/^\.\//, '') || '.';
+  const file = cleanPath(f.path);
   if (file !== '.' && (f.ruleId.startsWith('meta/') || (await repo.ctx!.exists(file)))) return f;
   const anchor = await anchorFile(repo);
   if (!anchor) return f;
-  if (file === '.') return { ...f, input: { ...f.input, path: anchor, at: { line: 1, column: 1 }, key: f.input.key ?? f.input.message } };
+  // The finding keeps what identified it where it was meant to be: its identity, else the path.
+  const identity = f.identity.length ? f.identity : [`path=${file}`];
+  if (file === '.') return { ...f, path: anchor, at: { line: 1, column: 1 }, identity };
   return {
     ...f,
     severity: 'note',
-    input: { ...f.input, path: anchor, at: { line: 1, column: 1 }, key: f.input.key ?? f.input.message, message: `${f.input.message} (reported at ${anchor}: ${file} does not exist in ${repo.source.description})` },
+    path: anchor,
+    at: { line: 1, column: 1 },
+    identity,
+    message: `${f.message} (reported at ${anchor}: ${file} does not exist in ${repo.source.description})`,
   };
 }
+
+const cleanPath = (p: string) => p.replace(/\\/g, '/').replace(/^\.\//, '') || '.';
 
 /** A finding about how the gate itself was weakened cannot be suppressed from the files it judges. */
 const UNSUPPRESSIBLE: ReadonlySet<string> = new Set([CONFIG_RELAXED]);
@@ -67,10 +76,10 @@ export async function finish(
   for (const raw of findings) {
     const repo = byName.get(raw.repo) ?? repos[0];
     const f = await anchored(raw, repo);
-    const file = f.input.path.replace(/\\/g, '/').replace(/^\.\//, '') || '.';
+    const file = cleanPath(f.path);
     if (ignored(file)) continue;
-    const line = Math.max(1, f.input.at?.line ?? 1);
-    const column = Math.max(1, f.input.at?.column ?? 1);
+    const line = Math.max(1, f.at?.line ?? 1);
+    const column = Math.max(1, f.at?.column ?? 1);
     if (file !== '.' && !UNSUPPRESSIBLE.has(f.ruleId)) {
       const sups = await suppressionsOf(repo, file);
       const hit = sups.find((s) => s.target === line && s.reason && s.ruleIds.includes(f.ruleId));
@@ -79,23 +88,27 @@ export async function finish(
         continue;
       }
     }
-    const key = f.input.key ?? lineText(repo.info.name, file, line)?.trim() ?? f.input.message;
-    out.push({
+    const offending = lineText(repo.info.name, file, line)?.trim();
+    const d: Diagnostic = {
       ruleId: f.ruleId,
       severity: f.severity,
-      message: f.input.message,
+      messageId: f.messageId,
+      data: f.data,
+      message: f.message,
       location: {
         repo: repo.info.name,
         path: file,
         line,
         column,
-        ...(f.input.at?.endLine !== undefined ? { endLine: f.input.at.endLine } : {}),
-        ...(f.input.at?.endColumn !== undefined ? { endColumn: f.input.at.endColumn } : {}),
+        ...(f.at?.endLine !== undefined ? { endLine: f.at.endLine } : {}),
+        ...(f.at?.endColumn !== undefined ? { endColumn: f.at.endColumn } : {}),
       },
-      ...(f.input.suggestion ? { suggestion: f.input.suggestion } : {}),
+      ...(f.suggestion ? { suggestion: f.suggestion } : {}),
       ...(f.unverified ? { unverified: true } : {}),
-      fingerprint: fingerprint(f.ruleId, file, key, f.input.message),
-    });
+      fingerprint: fingerprint(f.ruleId, file, f.messageId, f.identity.length ? f.identity : [offending ?? '']),
+    };
+    LEGACY_FINGERPRINTS.set(d, legacyFingerprint(f.ruleId, file, offending ?? f.message, f.message));
+    out.push(d);
   }
 
   // Suppressions in every file the run read: unused ones, and ones without a reason.
@@ -106,20 +119,28 @@ export async function finish(
       if (ignored(file)) continue;
       for (const s of await suppressionsOf(repo, file)) {
         const ranHere = ran.get(repo.info.name)!;
-        let message: string | undefined;
-        if (!s.reason) message = `suppression without a reason is ignored; write it as "porgs-lint-disable-... ${s.ruleIds.join(', ')} -- <why>"`;
-        else if (s.ruleIds.length === 0) message = 'suppression names no rule id; name the rule it is for';
+        let messageId: string | undefined;
+        let rules = s.ruleIds.join(', ');
+        if (!s.reason) messageId = 'noReason';
+        else if (s.ruleIds.length === 0) messageId = 'noRuleId';
         else {
           const unused = s.ruleIds.filter((id) => ranHere.has(id) && !s.used.has(id));
-          if (unused.length) message = `unused suppression of ${unused.join(', ')}: nothing is reported on line ${s.target}; remove it`;
+          if (unused.length) [messageId, rules] = ['unused', unused.join(', ')];
         }
-        if (!message) continue;
+        if (!messageId) continue;
+        const f = rawFinding(metaRule('meta/unused-suppression'), sev, repo.info.name, {
+          path: file,
+          messageId,
+          data: { rules, line: s.target, comment: s.text },
+        });
         out.push({
-          ruleId: 'meta/unused-suppression',
+          ruleId: f.ruleId,
           severity: sev,
-          message,
+          messageId,
+          data: f.data,
+          message: f.message,
           location: { repo: repo.info.name, path: file, line: s.line, column: s.column },
-          fingerprint: fingerprint('meta/unused-suppression', file, s.text, message),
+          fingerprint: fingerprint(f.ruleId, file, messageId, f.identity),
         });
       }
     }

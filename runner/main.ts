@@ -224,10 +224,11 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
 }
 
 async function withBaseline(result: RunResult, args: ParsedArgs, io: CliIO): Promise<RunResult> {
-  const { readBaseline, applyBaseline, pruneBaseline } = await import('./baseline.js');
+  const { readBaseline, applyBaseline, pruneBaseline, migrateBaseline, migrationNotice } = await import('./baseline.js');
   const file = path.resolve(io.cwd, args.baseline!);
   const guarded = await guardedRoots(result);
-  const baseline = await readBaseline(file, guarded);
+  const { baseline, migration } = migrateBaseline(await readBaseline(file, guarded), result.diagnostics);
+  if (migration) io.stderr.write(`porgs-lint: ${visible(migrationNotice(`--baseline ${args.baseline}`, migration))}\n`);
   const applied = applyBaseline(result.diagnostics, baseline, result.repos[0]?.name);
   if (args.pruneBaseline) await pruneBaseline(file, baseline, applied.stale, guarded);
   return { ...result, diagnostics: applied.kept, summary: summarize(applied.kept) };

@@ -5,7 +5,7 @@
 import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import path from 'node:path';
-import type { RepoKind, Rule, RuleMeta } from './types.js';
+import { ruleFromDefinition, type RepoKind, type Rule, type RuleDefinition, type RuleMeta } from './types.js';
 import { META_RULES } from '../rules/meta/_meta.js';
 
 const RULES_DIR = fileURLToPath(new URL('../rules/', import.meta.url));
@@ -68,10 +68,10 @@ const imported = new Map<string, Promise<Rule>>();
 function importRule(id: string, file: string): Promise<Rule> {
   let p = imported.get(id);
   if (!p) {
-    p = import(pathToFileURL(file).href).then((mod: { default?: Rule }) => {
-      const rule = mod.default;
-      if (!rule || rule.id !== id) throw new Error(`${file}: expected a default export defineRule({ id: '${id}' })`);
-      return rule;
+    p = import(pathToFileURL(file).href).then((mod: { default?: RuleDefinition }) => {
+      const def = mod.default;
+      if (!def || typeof def.check !== 'function') throw new Error(`${file}: expected a default export defineRule({ messages, check, ... })`);
+      return ruleFromDefinition(id, def);
     });
     imported.set(id, p);
   }

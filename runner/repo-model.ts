@@ -35,6 +35,8 @@ export interface RepoRequest {
   kindHint?: string;
   /** The config that brought this repo into the workspace, as shown in messages. */
   namedBy?: string;
+  /** Files and git facts given by the caller (an in-memory repo) instead of read from `root`. */
+  provided?: { source?: Source; git: GitFacts };
 }
 
 export interface RepoModel {
@@ -66,13 +68,13 @@ async function kindOf(req: RepoRequest, source: Source, entry: RepoEntry | undef
 export async function resolveRepo(req: RepoRequest): Promise<RepoModel> {
   let git: GitFacts;
   try {
-    git = await openGitFacts({ root: req.root, rev: req.rev, refsOnly: req.refsOnly });
+    git = req.provided?.git ?? (await openGitFacts({ root: req.root, rev: req.rev, refsOnly: req.refsOnly }));
   } catch (err) {
     if (err instanceof RevError) throw new UsageError(err.message);
     throw err;
   }
   try {
-    const source: Source = req.rev ? new GitRevisionSource(git) : new WorktreeSource(req.root);
+    const source: Source = req.provided?.source ?? (req.rev ? new GitRevisionSource(git) : new WorktreeSource(req.root));
     const entry = configEntry(req.config, req.root);
     const { kind, reason: kindReason } = await kindOf(req, source, entry);
     const settings = req.config.kinds[kind];

@@ -1,10 +1,11 @@
 // The run loop: workspace -> repo contexts -> rules -> diagnostics (data). No output here.
 import { constants as fsConstants, promises as fs } from 'node:fs';
 import path from 'node:path';
-import { ConfigError, ruleSetting, safeRepoName, type Config } from './config.js';
+import { ConfigError, EMPTY_CONFIG, ruleSetting, safeRepoName, type Config } from './config.js';
 import { CONFIG_RELAXED, relaxedSettings } from './config-relaxed.js';
 import { chooseConfig, type ConfigChoice } from './config-source.js';
-import { RepoContext, preloadParser } from './context.js';
+import { RepoContext, preloadParser, rawFinding } from './context.js';
+import { metaRule } from '../rules/meta/_meta.js';
 import { isRealDate } from './dates.js';
 import { fingerprint } from './fingerprint.js';
 import { didYouMean, UsageError } from './errors.js';
@@ -13,6 +14,8 @@ import { configEntry, resolveRepo, type RepoModel } from './repo-model.js';
 import { runResult } from './result.js';
 import { finish } from './finish.js';
 import type { Mode, RepoKind, Rule, RuleMeta, RunResult, Severity } from './types.js';
+import type { Source } from './source.js';
+import { unavailableGit, type GitFacts } from './git-facts.js';
 
 export interface LintOptions {
   /** Repo folders; default: the config's repos, else the current folder. */
@@ -36,7 +39,19 @@ export interface LintOptions {
   env?: Readonly<Record<string, string | undefined>>;
   /** Cache parsed bash views in this folder across runs (the CLI's default; the API caches nothing). */
   cacheDir?: string;
+  /** Repos given as data (files and git facts) instead of folders: nothing is read from disk for them. */
+  repos?: ProvidedRepo[];
 }
+
+export interface ProvidedRepo {
+  /** Display name, unique within the run. */
+  name: string;
+  source: Source;
+  /** Default: no git (`available: false`). */
+  git?: GitFacts;
+}
+
+const NO_GIT = 'the repo was given without git facts';
 
 export interface PreparedRepo extends RepoModel {
   ctx?: RepoContext;
@@ -51,6 +66,8 @@ export { fingerprint };
 
 async function resolveConfig(opts: LintOptions, cwd: string, firstDir: string | undefined): Promise<ConfigChoice> {
   if (opts.config) return { config: opts.config };
+  // Repos given as data have no folder to find a config in.
+  if (opts.repos?.length && !opts.configPath) return { config: EMPTY_CONFIG };
   const baselinePath = opts.baselinePath === undefined ? undefined : path.resolve(cwd, opts.baselinePath);
   return chooseConfig({ configPath: opts.configPath, configRev: opts.configRev, firstDir, cwd, env: opts.env ?? process.env, baselinePath });
 }
@@ -75,8 +92,10 @@ async function checkRepoFolder(dir: string, root: string): Promise<void> {
 
 async function prepareRepo(dir: string, name: string, opts: LintOptions, config: Config, cwd: string, namedBy?: string): Promise<PreparedRepo> {
   const root = path.resolve(cwd, dir);
-  await checkRepoFolder(dir, root);
+  const given = opts.repos?.find((r) => r.name === name);
+  if (!given) await checkRepoFolder(dir, root);
   return resolveRepo({
+    provided: given && { source: given.source, git: given.git ?? unavailableGit(NO_GIT) },
     root,
     dir,
     name,
@@ -138,14 +157,14 @@ export async function lint(opts: LintOptions = {}): Promise<RunResult> {
   const today = opts.today ?? localToday();
   if (!isRealDate(today)) throw new UsageError(`--today ${today}: expected a real date as YYYY-MM-DD`);
 
-  const explicitDirs = opts.dirs?.length ? opts.dirs : undefined;
+  const explicitDirs = opts.repos?.length ? opts.repos.map((r) => r.name) : opts.dirs?.length ? opts.dirs : undefined;
   const { config, trusted } = await resolveConfig(opts, cwd, explicitDirs?.[0]);
   const fromConfig = !explicitDirs && config.repos.length > 0;
   const dirs = explicitDirs ?? (fromConfig ? config.repos.map((e) => e.path) : ['.']);
   // A folder given on the command line keeps the kind and mode its config entry sets; a repo the
   // config brought into the workspace says which config named it.
   const entries = dirs.map((d) => configEntry(config, path.resolve(cwd, d)));
-  const names = fromConfig ? config.repos.map((e) => e.name) : uniqueNames(dirs, cwd);
+  const names = opts.repos?.length ? opts.repos.map((r) => r.name) : fromConfig ? config.repos.map((e) => e.name) : uniqueNames(dirs, cwd);
 
   const known = new Map<string, RuleMeta>([...(await allRuleMeta()), ...(opts.extraRules ?? [])].map((r) => [r.id, r]));
   if (opts.rules?.length) {
@@ -176,7 +195,9 @@ export async function lint(opts: LintOptions = {}): Promise<RunResult> {
         for (const repo of repos) if ((await applies(meta, repo, config)).run) return void runs.add(meta.id);
       }),
     );
-    const selected = [...(await loadRules({ ids: runs })), ...(opts.extraRules ?? [])].filter((r) => isSelected(r.id));
+    // A rule given by the caller replaces a built-in of the same id (the rule tester runs a definition).
+    const given = new Set((opts.extraRules ?? []).map((r) => r.id));
+    const selected = [...(await loadRules({ ids: runs })).filter((r) => !given.has(r.id)), ...(opts.extraRules ?? [])].filter((r) => isSelected(r.id));
     const severityOf = (id: string, kind: RepoKind) => ruleSetting(config, known.get(id)!, kind).severity;
     const workspace = new Map<RepoKind, RepoContext>();
     for (const repo of repos) {
@@ -205,12 +226,8 @@ export async function lint(opts: LintOptions = {}): Promise<RunResult> {
             await rule.check(ctx.forRule(rule, severity, options, workspace));
           } catch (err) {
             executionSuccessful = false;
-            ctx.findings.push({
-              ruleId: 'meta/internal-error',
-              severity: 'error',
-              repo: repo.info.name,
-              input: { path: '.', message: `rule ${rule.id} failed: ${(err as Error)?.message ?? err}; its findings are missing from this report`, key: rule.id },
-            });
+            const error = String((err as Error)?.message ?? err);
+            ctx.findings.push(rawFinding(metaRule('meta/internal-error'), 'error', repo.info.name, { path: '.', messageId: 'ruleFailed', data: { rule: rule.id, error } }));
           }
         }),
       );
@@ -247,7 +264,7 @@ function reportRelaxations(
   const severity = repo && severityOf(CONFIG_RELAXED, repo.info.kind);
   if (!repo || severity === 'off') return;
   for (const r of relaxedSettings(trusted, config, rules)) {
-    repo.ctx!.findings.push({ ruleId: CONFIG_RELAXED, severity, repo: repo.info.name, input: { path: r.path, at: r.at, message: r.message, key: r.key } });
+    repo.ctx!.findings.push(rawFinding(metaRule(CONFIG_RELAXED), severity, repo.info.name, { path: r.path, at: r.at, messageId: r.messageId, data: r.data }));
   }
 }
 

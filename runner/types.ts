@@ -39,64 +39,103 @@ export function refLocationText(location: Location): string | undefined {
   return location.range ? `${location.ref} (${location.range})` : location.ref;
 }
 
+/** Values a message template interpolates (`{{name}}`); kept as data in every report. */
+export type MessageData = Readonly<Record<string, string | number>>;
+
 export interface Diagnostic {
   ruleId: string;
   severity: Severity;
+  /** Which of the rule's `meta.messages` this is; with `data`, the finding as data. */
+  messageId: string;
+  data: MessageData;
+  /** The message rendered from its template, for people. Nothing reads meaning from it. */
   message: string;
   location: Location;
   suggestion?: string;
-  /** A "cannot verify" note: the rule could not establish a fact here (`--fail-on-unverified` fails on it). */
+  /** A "cannot verify" finding: the rule could not establish a fact here (`--fail-on-unverified` fails on it). */
   unverified?: true;
-  /** Stable across line moves: hash of rule id + path + normalised offending text. */
+  /** Stable across line moves and rewording: hash of rule id, path, messageId and the identity data (runner/fingerprint.ts). */
   fingerprint: string;
 }
 
 /** What a rule hands to `ctx.report`. Position defaults to line 1, column 1 of the file. */
-export interface ReportInput {
+export interface ReportInput<M extends string = string> {
   path: string;
   at?: Span;
-  message: string;
+  messageId: M;
+  data?: MessageData;
   suggestion?: string;
-  /**
-   * The offending text used for the fingerprint. Defaults to the trimmed text of the
-   * reported line (or the message when the file cannot be read). Give it when the line
-   * text is not what makes the finding unique (e.g. a missing file).
-   */
-  key?: string;
   /** Report in another repo of the workspace (cross-repo rules). Defaults to the checked repo. */
   repo?: string;
 }
 
 export type OptionType = 'string' | 'number' | 'boolean' | 'string[]';
 
-export interface RuleOption {
-  type: OptionType;
-  default: unknown;
+interface OptionBase {
   description: string;
 }
+export type RuleOption =
+  | (OptionBase & { type: 'string'; default: string; enum?: readonly string[] })
+  | (OptionBase & { type: 'number'; default: number; min?: number; max?: number })
+  | (OptionBase & { type: 'boolean'; default: boolean })
+  | (OptionBase & { type: 'string[]'; default: readonly string[] });
 
-export interface RuleMeta {
-  /** `<group>/<name>`, part of the public contract. */
-  id: string;
+export type RuleOptions = Readonly<Record<string, RuleOption>>;
+
+/** The option values a rule sees, typed from its declaration. */
+export type OptionValues<O extends RuleOptions | undefined> = O extends RuleOptions
+  ? { readonly [K in keyof O]: O[K]['type'] extends 'string' ? string : O[K]['type'] extends 'number' ? number : O[K]['type'] extends 'boolean' ? boolean : readonly string[] }
+  : Readonly<Record<string, never>>;
+
+export type Precision = 'very-high' | 'high' | 'medium' | 'low';
+
+/** What a rule module declares; the id and the doc page come from its file path. */
+export interface RuleDefinition<M extends string = string, O extends RuleOptions | undefined = RuleOptions | undefined> {
   /** One sentence, shown by --list-rules, explain, SARIF shortDescription. */
   description: string;
   /** Longer text for `explain` and SARIF fullDescription. Defaults to description. */
   details?: string;
   /** Repo kinds the rule applies to. */
   kinds: readonly RepoKind[];
-  /** Modes the rule runs in. */
-  modes: readonly Mode[];
+  /** Modes the rule runs in; default both. */
+  modes?: readonly Mode[];
   /** Runs only when the checked commit carries a release tag (e.g. version equals tag). */
   onReleaseTag?: boolean;
   severity: Severity;
-  /** Path of the doc page relative to the package root: `docs/rules/<id>.md`. */
-  docs: string;
-  options?: Record<string, RuleOption>;
+  /** Message templates by messageId; `{{name}}` takes `data.name`. */
+  messages: Readonly<Record<M, string>>;
+  /**
+   * The data fields that identify a finding (the offending text): with the rule id, path and
+   * messageId they make its fingerprint. Without one present, the reported line's text does.
+   */
+  identity?: readonly string[];
+  options?: O;
   /** Parsers the rule reads with; the run starts loading them while it prepares the repo. */
   parsers?: readonly ParserName[];
   /** SARIF properties. */
   tags?: readonly string[];
-  precision?: 'very-high' | 'high' | 'medium' | 'low';
+  /** Default 'high'. */
+  precision?: Precision;
+  check(ctx: RuleContext<M, OptionValues<O>>): void | Promise<void>;
+}
+
+export interface RuleMeta {
+  /** `<group>/<name>`, part of the public contract; from the rule's file path. */
+  id: string;
+  description: string;
+  details?: string;
+  kinds: readonly RepoKind[];
+  modes: readonly Mode[];
+  onReleaseTag?: boolean;
+  severity: Severity;
+  /** Path of the doc page relative to the package root: `docs/rules/<id>.md`. */
+  docs: string;
+  messages: Readonly<Record<string, string>>;
+  identity?: readonly string[];
+  options?: RuleOptions;
+  parsers?: readonly ParserName[];
+  tags?: readonly string[];
+  precision: Precision;
 }
 
 /** Forward declaration to avoid a cycle; the implementation lives in runner/context.ts. */
@@ -104,11 +143,32 @@ export type { RuleContext } from './context-api.js';
 import type { RuleContext } from './context-api.js';
 
 export interface Rule extends RuleMeta {
-  check(ctx: RuleContext): void | Promise<void>;
+  check(ctx: RuleContext<string, Readonly<Record<string, unknown>>>): void | Promise<void>;
 }
 
-export function defineRule(rule: Rule): Rule {
+/** A rule module's default export. Types `ctx.report`'s messageIds and `ctx.options` from the declaration. */
+export function defineRule<const M extends string, const O extends RuleOptions | undefined = undefined>(rule: RuleDefinition<M, O>): RuleDefinition<M, O> {
   return rule;
+}
+
+/** The doc page of a rule id. */
+export const docsPath = (id: string) => `docs/rules/${id}.md`;
+
+/** A rule with what its file path fixes (id, doc page) and the defaults filled in. */
+export function ruleFromDefinition(id: string, def: RuleDefinition<string, RuleOptions | undefined>): Rule {
+  return {
+    ...def,
+    id,
+    docs: docsPath(id),
+    modes: def.modes ?? MODES,
+    precision: def.precision ?? 'high',
+    check: def.check as Rule['check'],
+  };
+}
+
+/** Metadata (no check) with the same defaults: the runner's own findings and the hook's checks. */
+export function metaFromDefinition(id: string, def: Omit<RuleDefinition<string, RuleOptions | undefined>, 'check'>): RuleMeta {
+  return { ...def, id, docs: docsPath(id), modes: def.modes ?? MODES, precision: def.precision ?? 'high' };
 }
 
 export interface RepoInfo {

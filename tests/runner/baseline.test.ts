@@ -13,7 +13,7 @@ describe('baseline', () => {
     const args = ['--mode', 'release', '--rule', 'wrapper/version-no-prerelease', '--rule', 'wrapper/spawn-version', '--format', 'json', dir];
     expect((await runCli(['--write-baseline', file, ...args])).code).toBe(0);
     const baseline = JSON.parse(await fs.readFile(file, 'utf8'));
-    expect(baseline.schemaVersion).toBe(1);
+    expect(baseline.schemaVersion).toBe(2);
     expect(baseline.entries.map((e: { ruleId: string }) => e.ruleId)).toEqual(['wrapper/version-no-prerelease', 'wrapper/spawn-version']);
 
     const clean = await runCli(['--baseline', file, ...args]);

@@ -285,6 +285,8 @@ function describe(meta: RuleMeta): string[] {
     `  default severity: ${meta.severity}`,
     `  options:          ${opts.length ? '' : 'none'}`,
     ...opts.map(([name, o]) => `    ${name} (${o.type}, default ${JSON.stringify(o.default)}): ${o.description}`),
+    `  messages:`,
+    ...Object.entries(meta.messages).map(([messageId, template]) => `    ${messageId}: ${template}`),
     `  doc page:         ${path.join(PACKAGE_ROOT, meta.docs)}`,
   ];
 }

@@ -67,6 +67,7 @@ describe('CLI contract', () => {
     const explained = await runCli(['explain', 'meta/unused-suppression', dir]);
     expect(explained.code).toBe(0);
     expect(explained.stdout).toContain('default severity: warning');
+    expect(explained.stdout).toContain('unused: unused suppression of {{rules}}: nothing is reported on line {{line}}; remove it');
     expect(explained.stdout).toMatch(/\(wrapper, dev mode: the checked-out HEAD is branch dev, not a release branch \(master\)\): runs/);
     expect((await runCli(['explain', 'meta/unused-supression'])).stderr).toMatch(/did you mean "meta\/unused-suppression"/);
   });

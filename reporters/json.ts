@@ -27,6 +27,7 @@ export const json: Reporter = (result) => {
       data: d.data,
       message: d.message,
       location: d.location,
+      ...(d.related ? { related: d.related } : {}),
       ...(d.suggestion ? { suggestion: d.suggestion } : {}),
       ...(d.unverified ? { unverified: true } : {}),
       fingerprint: d.fingerprint,

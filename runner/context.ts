@@ -11,7 +11,7 @@ import { normalisePath } from './source.js';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { MessageData, Mode, ParserName, RepoInfo, RepoKind, ReportInput, Rule, RuleMeta, Severity, Span } from './types.js';
+import type { MessageData, Mode, ParserName, RelatedLocation, RepoInfo, RepoKind, ReportInput, Rule, RuleMeta, Severity, Span } from './types.js';
 import { CANNOT_VERIFY_PREFIX, renderMessage } from './messages.js';
 import { META_RULES_BY_ID } from '../rules/meta/_meta.js';
 
@@ -27,6 +27,7 @@ export interface RawFinding {
   /** Rendered from the template (with the "cannot verify" prefix for that kind). */
   message: string;
   suggestion?: string;
+  related?: RelatedLocation[];
   /** Values of the rule's identity fields present in `data`; none: the reported line's text identifies it. */
   identity: string[];
   /** Set by `ctx.cannotVerify`: the rule could not establish a fact. */
@@ -53,6 +54,9 @@ export function rawFinding(
     data,
     message: unverified ? `${CANNOT_VERIFY_PREFIX}${rendered}` : rendered,
     ...(input.suggestion ? { suggestion: input.suggestion } : {}),
+    ...(input.related?.length
+      ? { related: input.related.map((r) => ({ repo: r.repo ?? input.repo ?? repo, path: r.path, line: r.at?.line ?? 1, column: r.at?.column ?? 1, ...(r.at?.endLine ? { endLine: r.at.endLine } : {}), ...(r.at?.endColumn ? { endColumn: r.at.endColumn } : {}), label: r.label })) }
+      : {}),
     identity: (rule.identity ?? []).filter((k) => Object.hasOwn(data, k)).map((k) => `${k}=${data[k]}`),
     ...(unverified ? { unverified: true as const } : {}),
   };

@@ -103,6 +103,7 @@ export async function finish(
         ...(f.at?.endLine !== undefined ? { endLine: f.at.endLine } : {}),
         ...(f.at?.endColumn !== undefined ? { endColumn: f.at.endColumn } : {}),
       },
+      ...(f.related ? { related: f.related } : {}),
       ...(f.suggestion ? { suggestion: f.suggestion } : {}),
       ...(f.unverified ? { unverified: true } : {}),
       fingerprint: fingerprint(f.ruleId, file, f.messageId, f.identity.length ? f.identity : [offending ?? '']),

@@ -51,11 +51,20 @@ export interface Diagnostic {
   /** The message rendered from its template, for people. Nothing reads meaning from it. */
   message: string;
   location: Location;
+  /** Other places the finding involves (the header line of a pin, the other definition of a duplicate). */
+  related?: RelatedLocation[];
   suggestion?: string;
   /** A "cannot verify" finding: the rule could not establish a fact here (`--fail-on-unverified` fails on it). */
   unverified?: true;
   /** Stable across line moves and rewording: hash of rule id, path, messageId and the identity data (runner/fingerprint.ts). */
   fingerprint: string;
+}
+
+/** A second place a finding involves; `label` says what it is ("the pin header", "first defined here"). */
+export interface RelatedLocation extends Span {
+  repo: string;
+  path: string;
+  label: string;
 }
 
 /** What a rule hands to `ctx.report`. Position defaults to line 1, column 1 of the file. */
@@ -64,6 +73,8 @@ export interface ReportInput<M extends string = string> {
   at?: Span;
   messageId: M;
   data?: MessageData;
+  /** Other places involved; `repo` defaults to the finding's repo. */
+  related?: ReadonlyArray<{ path: string; at?: Span; label: string; repo?: string }>;
   suggestion?: string;
   /** Report in another repo of the workspace (cross-repo rules). Defaults to the checked repo. */
   repo?: string;

@@ -21,9 +21,6 @@ export function parsePep440(text: string): Pep440 | undefined {
   return { text, release, base: release.join('.'), ...(pre ? { pre } : {}) };
 }
 
-/** How a message names the segment: "pre-release" (aN, bN, rcN) or "dev-release" (.devN). */
-export const segmentName = (v: Pep440) => (v.pre?.letter === 'dev' ? 'dev-release' : 'pre-release');
-
 const PRE_RANK = { dev: -1, a: 0, b: 1, rc: 2 } as const;
 
 /** PEP 440 order: 5.2.0.dev1 < 5.2.0a1 < 5.2.0b1 < 5.2.0rc1 < 5.2.0 < 5.2.1. */

@@ -7,12 +7,17 @@ function withoutComment(line: string): string {
 }
 
 export default defineRule({
-  id: 'wrapper/requirements-sync',
   description: 'pyproject.toml [project].dependencies and requirements.txt list the same entries in the same order.',
   kinds: ['wrapper'],
-  modes: ['release', 'dev'],
   severity: 'error',
-  docs: 'docs/rules/wrapper/requirements-sync.md',
+  messages: {
+    differs:
+      'requirements.txt entry {{index}} is "{{requirement}}" but pyproject.toml [project].dependencies has "{{dependency}}" there; keep both lists equal, in the same order',
+    onlyInRequirements: 'requirements.txt has "{{requirement}}" which pyproject.toml [project].dependencies lacks; add it there or remove it here',
+    onlyInPyproject: 'pyproject.toml [project].dependencies has "{{dependency}}" which requirements.txt lacks; add it at the end of requirements.txt',
+  },
+  // The entries, not their position: inserting a line above keeps the finding.
+  identity: ['requirement', 'dependency'],
   tags: ['packaging'],
   precision: 'very-high',
   async check(ctx) {
@@ -32,13 +37,9 @@ export default defineRule({
       const dep = typeof deps[i] === 'string' ? (deps[i] as string) : undefined;
       if (req && dep !== undefined && norm(req.raw) === norm(dep)) continue;
       const at = req ? { line: req.line, column: 1, endLine: req.line, endColumn: req.raw.length + 1 } : { line: text.split('\n').length, column: 1 };
-      const message =
-        req && dep !== undefined
-          ? `requirements.txt entry ${i + 1} is "${req.raw}" but pyproject.toml [project].dependencies has "${dep}" there; keep both lists equal, in the same order`
-          : req
-            ? `requirements.txt has "${req.raw}" which pyproject.toml [project].dependencies lacks; add it there or remove it here`
-            : `pyproject.toml [project].dependencies has "${dep}" which requirements.txt lacks; add it at the end of requirements.txt`;
-      ctx.report({ path: 'requirements.txt', at, message, key: `${req?.raw ?? ''}|${dep ?? ''}` });
+      if (req && dep !== undefined) ctx.report({ path: 'requirements.txt', at, messageId: 'differs', data: { index: i + 1, requirement: req.raw, dependency: dep } });
+      else if (req) ctx.report({ path: 'requirements.txt', at, messageId: 'onlyInRequirements', data: { requirement: req.raw } });
+      else ctx.report({ path: 'requirements.txt', at, messageId: 'onlyInPyproject', data: { dependency: dep ?? JSON.stringify(deps[i]) } });
       return;
     }
   },

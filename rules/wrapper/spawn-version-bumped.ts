@@ -3,7 +3,6 @@ import { earlierReleases } from './_releases.js';
 import { SPAWN_PATH, spawnBody, spawnLines } from './_spawn.js';
 
 export default defineRule({
-  id: 'wrapper/spawn-version-bumped',
   description: 'When spawn.sh changed since the previous release tag, its spawn version increased.',
   details:
     'Containers refresh spawn.sh only when the number in "# Spawn Version:N" is higher than theirs: a body change without a bump never reaches existing containers.',
@@ -11,15 +10,18 @@ export default defineRule({
   modes: ['release'],
   onReleaseTag: true,
   severity: 'error',
-  docs: 'docs/rules/wrapper/spawn-version-bumped.md',
+  messages: {
+    notBumped: 'spawn.sh changed since {{tag}} but its spawn version is still {{version}}; existing containers will not refresh it: use "# Spawn Version:{{next}}"',
+    releasesUnknown: 'whether spawn.sh changed since the previous release: {{reason}}',
+  },
+  identity: ['tag', 'version'],
   tags: ['release'],
-  precision: 'high',
   async check(ctx) {
     const text = await ctx.read(SPAWN_PATH);
     if (text === undefined) return;
     const { releases, missing } = await earlierReleases(ctx);
     if (missing) {
-      ctx.cannotVerify({ path: SPAWN_PATH, message: `whether spawn.sh changed since the previous release: ${missing}` });
+      ctx.cannotVerify({ path: SPAWN_PATH, messageId: 'releasesUnknown', data: { reason: missing } });
       return;
     }
     const previous = releases[releases.length - 1];
@@ -30,11 +32,12 @@ export default defineRule({
     const then = spawnLines(before)[0];
     const n = Number(now?.value);
     const m = Number(then?.value);
-    if (!now || Number.isNaN(n) || Number.isNaN(m) || n > m) return;
+    if (now?.value === undefined || Number.isNaN(n) || Number.isNaN(m) || n > m) return;
     ctx.report({
       path: SPAWN_PATH,
       at: { line: now.line, column: 1, endLine: now.line, endColumn: now.text.length + 1 },
-      message: `spawn.sh changed since ${previous.name} but its spawn version is still ${now.value}; existing containers will not refresh it: use "# Spawn Version:${m + 1}"`,
+      messageId: 'notBumped',
+      data: { tag: previous.name, version: now.value, next: m + 1 },
     });
   },
 });

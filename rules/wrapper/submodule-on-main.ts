@@ -3,59 +3,82 @@ import { shellPath } from '../../runner/shell-quote.js';
 import { defineRule } from '../../runner/types.js';
 import { gitmodules } from './_gitmodules.js';
 
-/** Whether `commit` is on the sub-repo's main, in its local clone; `reason` when that cannot be told. */
-async function reachableFromMain(sub: GitFacts, commit: string): Promise<{ onMain?: boolean; behind?: number; ref?: string; reason?: string }> {
-  if (!sub.available) return { reason: sub.reason };
-  if (!(await sub.hasCommit(commit))) return { reason: 'its local clone does not have that commit (run "git submodule update --init")' };
+type MainCheck =
+  | { status: 'onMain'; ref: string; behind: number }
+  | { status: 'offMain'; ref: string }
+  | { status: 'noClone'; reason: string }
+  | { status: 'commitMissing' }
+  | { status: 'shallow'; ref: string }
+  | { status: 'noMain' };
+
+/** Whether `commit` is on the sub-repo's main, in its local clone, or why that cannot be told. */
+async function reachableFromMain(sub: GitFacts, commit: string): Promise<MainCheck> {
+  if (!sub.available) return { status: 'noClone', reason: sub.reason ?? 'no local clone' };
+  if (!(await sub.hasCommit(commit))) return { status: 'commitMissing' };
   for (const ref of ['refs/remotes/origin/main', 'refs/heads/main']) {
     const tip = await sub.resolve(ref);
     if (!tip) continue;
     const onMain = await sub.isAncestor(commit, tip);
-    if (onMain === undefined) return { reason: `the history of ${ref} in the local clone is incomplete (shallow clone)` };
-    if (!onMain) return { onMain, ref };
-    return { onMain: true, behind: (await sub.countCommits(commit, tip)) ?? 0, ref };
+    if (onMain === undefined) return { status: 'shallow', ref };
+    if (!onMain) return { status: 'offMain', ref };
+    return { status: 'onMain', ref, behind: (await sub.countCommits(commit, tip)) ?? 0 };
   }
-  return { reason: 'its local clone has neither origin/main nor main (fetch it)' };
+  return { status: 'noMain' };
 }
 
 export default defineRule({
-  id: 'wrapper/submodule-on-main',
   description: "On a release, each submodule's commit is on the sub-repo's main branch.",
   details:
     'Checked in a local clone of the sub-repo (.git/modules/<name>); a commit that is on main but not its tip gets a note; without a local clone that has the commit, "cannot verify". A submodule whose name is unsafe (wrapper/gitmodules-name) is never looked up.',
   kinds: ['wrapper'],
   modes: ['release'],
   severity: 'error',
-  docs: 'docs/rules/wrapper/submodule-on-main.md',
+  messages: {
+    offMain: '{{path}} points at {{commit}}, which is not on {{ref}}; point it at main: "cd {{quotedPath}} && git checkout main && git pull" then commit the submodule',
+    behindMain: '{{path}} is on main but {{behind}} commit(s) behind {{ref}}; update it if this release should ship them',
+    noGit: 'whether the submodules are on main: {{reason}}',
+    gitlinksUnreadable: 'whether the submodules are on main: their gitlinks cannot be read: {{reason}}',
+    noClone: 'whether {{path}} ({{commit}}) is on main: {{reason}}',
+    commitMissing: 'whether {{path}} ({{commit}}) is on main: its local clone does not have that commit (run "git submodule update --init")',
+    shallowClone: 'whether {{path}} ({{commit}}) is on main: the history of {{ref}} in the local clone is incomplete (shallow clone)',
+    noMain: 'whether {{path}} ({{commit}}) is on main: its local clone has neither origin/main nor main (fetch it)',
+  },
+  // The submodule path; the commit it points at and how far behind it is change while the problem stays.
+  identity: ['path'],
   tags: ['release', 'submodules'],
-  precision: 'high',
   async check(ctx) {
     const subs = (await gitmodules(ctx)) ?? [];
     if (!ctx.git.available) {
-      if (subs.length) ctx.cannotVerify({ path: '.gitmodules', message: `whether the submodules are on main: ${ctx.git.reason}` });
+      if (subs.length) ctx.cannotVerify({ path: '.gitmodules', messageId: 'noGit', data: { reason: ctx.git.reason ?? 'git facts are unavailable' } });
       return;
     }
     const { links, error } = await ctx.git.listGitlinks();
     if (error) {
-      if (subs.length) ctx.cannotVerify({ path: '.gitmodules', message: `whether the submodules are on main: their gitlinks cannot be read: ${error}` });
+      if (subs.length) ctx.cannotVerify({ path: '.gitmodules', messageId: 'gitlinksUnreadable', data: { reason: error } });
       return;
     }
     for (const sub of subs) {
       const link = sub.path && links.find((l) => l.path === sub.path!.value);
       if (!link) continue;
-      const at = { line: sub.path!.line, column: 1 };
-      const short = link.commit.slice(0, 12);
+      const where = { path: '.gitmodules', at: { line: sub.path!.line, column: 1 } };
+      const data = { path: sub.path!.value, commit: link.commit.slice(0, 12) };
       const result = await reachableFromMain(await ctx.git.submodule(sub.name), link.commit);
-      if (result.reason !== undefined) {
-        ctx.cannotVerify({ path: '.gitmodules', at, message: `whether ${sub.path!.value} (${short}) is on main: ${result.reason}` });
-      } else if (!result.onMain) {
-        ctx.report({
-          path: '.gitmodules',
-          at,
-          message: `${sub.path!.value} points at ${short}, which is not on ${result.ref}; point it at main: "cd ${shellPath(sub.path!.value)} && git checkout main && git pull" then commit the submodule`,
-        });
-      } else if (result.behind) {
-        ctx.note({ path: '.gitmodules', at, message: `${sub.path!.value} is on main but ${result.behind} commit(s) behind ${result.ref}; update it if this release should ship them` });
+      switch (result.status) {
+        case 'onMain':
+          if (result.behind) ctx.note({ ...where, messageId: 'behindMain', data: { path: data.path, behind: result.behind, ref: result.ref } });
+          break;
+        case 'offMain':
+          ctx.report({ ...where, messageId: 'offMain', data: { ...data, ref: result.ref, quotedPath: shellPath(data.path) } });
+          break;
+        case 'noClone':
+          ctx.cannotVerify({ ...where, messageId: 'noClone', data: { ...data, reason: result.reason } });
+          break;
+        case 'shallow':
+          ctx.cannotVerify({ ...where, messageId: 'shallowClone', data: { ...data, ref: result.ref } });
+          break;
+        case 'commitMissing':
+        case 'noMain':
+          ctx.cannotVerify({ ...where, messageId: result.status, data });
       }
     }
   },

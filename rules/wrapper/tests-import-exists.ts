@@ -1,12 +1,14 @@
 import { defineRule } from '../../runner/types.js';
 
 export default defineRule({
-  id: 'wrapper/tests-import-exists',
   description: 'Every `from tests.X import ...` in tests/__init__.py names a test module that exists.',
   kinds: ['wrapper'],
-  modes: ['release', 'dev'],
   severity: 'error',
-  docs: 'docs/rules/wrapper/tests-import-exists.md',
+  messages: {
+    missingModule: 'imports {{module}} but {{file}} does not exist (test modules here: {{modules}}); import the renamed module',
+    missingModuleNoOther: 'imports {{module}} but {{file}} does not exist; import the renamed module',
+  },
+  identity: ['module'],
   tags: ['tests'],
   precision: 'very-high',
   async check(ctx) {
@@ -17,12 +19,10 @@ export default defineRule({
       if (imp.level !== 0 || !imp.module.startsWith('tests.')) continue;
       const rel = imp.module.split('.').join('/');
       if ((await ctx.exists(`${rel}.py`)) || (await ctx.exists(`${rel}/__init__.py`))) continue;
-      const siblings = (await ctx.list('tests')).map((e) => e.path).filter((p) => p.endsWith('.py') && !p.endsWith('__init__.py'));
-      ctx.report({
-        path: 'tests/__init__.py',
-        at: imp.span,
-        message: `imports ${imp.module} but ${rel}.py does not exist${siblings.length ? ` (test modules here: ${siblings.join(', ')})` : ''}; import the renamed module`,
-      });
+      const modules = (await ctx.list('tests')).map((e) => e.path).filter((p) => p.endsWith('.py') && !p.endsWith('__init__.py'));
+      const data = { module: imp.module, file: `${rel}.py` };
+      if (modules.length) ctx.report({ path: 'tests/__init__.py', at: imp.span, messageId: 'missingModule', data: { ...data, modules: modules.join(', ') } });
+      else ctx.report({ path: 'tests/__init__.py', at: imp.span, messageId: 'missingModuleNoOther', data });
     }
   },
 });

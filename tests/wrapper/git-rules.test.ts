@@ -1,38 +1,13 @@
-// spawn.sh, .gitmodules, submodules and dev: real submodules, clones, tags and branches.
+// spawn.sh, .gitmodules, submodules and dev where git decides: real submodules, clones, tags and
+// branches (the file-only cases are in spawn-gitmodules.test.ts).
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { commitAll, git, makeFolder, makeRepo, tagRepo, writeFiles } from '../helpers/git.js';
-import { findings } from '../helpers/lint.js';
+import { found } from '../helpers/found.js';
 
 const SPAWN = 'exegol/utils/imgsync/spawn.sh';
+const CC = 'exegol/config/ConstantConfig.py';
 const spawn = (n: string, body = '') => `#!/bin/bash\n# DO NOT CHANGE the syntax or text of the following line, only increment the version number\n# Spawn Version:${n}\n${body}`;
-
-describe('wrapper/spawn-version', () => {
-  it('accepts digits on release and a/b on dev; is n/a before spawn.sh existed', async () => {
-    const dir = await makeFolder({ fixture: 'wrapper-5x' });
-    expect(await findings(dir, ['wrapper/spawn-version'], { mode: 'release' })).toEqual([]);
-    await writeFiles(dir, { [SPAWN]: spawn('3b') });
-    expect(await findings(dir, ['wrapper/spawn-version'], { mode: 'dev' })).toEqual([]);
-    expect(await findings(dir, ['wrapper/spawn-version'], { mode: 'release' })).toEqual([
-      'wrapper/spawn-version error exegol/utils/imgsync/spawn.sh:3 spawn version 3b is not digits only; on a release branch use "# Spawn Version:3"',
-    ]);
-    expect(await findings(await makeFolder({ fixture: 'wrapper-4.1' }), ['wrapper/spawn-version'], { mode: 'release' })).toEqual([]);
-  });
-
-  it('reports a malformed line, a second line and a missing line', async () => {
-    const dir = await makeFolder({ fixture: 'wrapper-5x' });
-    await writeFiles(dir, { [SPAWN]: '#!/bin/bash\n# Spawn version: 4\n' });
-    expect(await findings(dir, ['wrapper/spawn-version'], { mode: 'dev' })).toEqual([
-      'wrapper/spawn-version error exegol/utils/imgsync/spawn.sh:2 "# Spawn version: 4" does not have the exact syntax the containers read; write "# Spawn Version:4"',
-    ]);
-    await writeFiles(dir, { [SPAWN]: spawn('4', '# Spawn Version:5\n') });
-    expect(await findings(dir, ['wrapper/spawn-version'], { mode: 'dev' })).toEqual([
-      'wrapper/spawn-version error exegol/utils/imgsync/spawn.sh:4 second spawn version line (the first is line 3); keep exactly one "# Spawn Version:N"',
-    ]);
-    await writeFiles(dir, { [SPAWN]: '#!/bin/bash\necho hi\n' });
-    expect(await findings(dir, ['wrapper/spawn-version'], { mode: 'dev' })).toEqual([expect.stringMatching(/spawn\.sh:1 no "# Spawn Version:N" line/)]);
-  });
-});
 
 describe('wrapper/spawn-version-bumped', () => {
   it('fires when the body changed without a bump since the previous release tag', async () => {
@@ -40,38 +15,28 @@ describe('wrapper/spawn-version-bumped', () => {
     await writeFiles(dir, { [SPAWN]: spawn('2') });
     await commitAll(dir);
     await tagRepo(dir, '5.1.4', { annotated: true });
-    await writeFiles(dir, { [SPAWN]: spawn('2', 'echo new\n'), 'exegol/config/ConstantConfig.py': '__version__ = "5.1.5"\n' });
+    await writeFiles(dir, { [SPAWN]: spawn('2', 'echo new\n'), [CC]: '__version__ = "5.1.5"\n' });
     await commitAll(dir);
     await tagRepo(dir, '5.1.5', { signed: true });
-    expect(await findings(dir, ['wrapper/spawn-version-bumped'])).toEqual([
-      'wrapper/spawn-version-bumped error exegol/utils/imgsync/spawn.sh:3 spawn.sh changed since 5.1.4 but its spawn version is still 2; existing containers will not refresh it: use "# Spawn Version:3"',
+    expect(await found(dir, ['wrapper/spawn-version-bumped'])).toEqual([
+      { rule: 'wrapper/spawn-version-bumped', severity: 'error', messageId: 'notBumped', at: `${SPAWN}:3`, data: { tag: '5.1.4', version: '2', next: 3 } },
     ]);
     await writeFiles(dir, { [SPAWN]: spawn('3', 'echo new\n') });
     await commitAll(dir);
     await git(dir, 'tag', '-f', '5.1.5');
-    expect(await findings(dir, ['wrapper/spawn-version-bumped'])).toEqual([]);
+    expect(await found(dir, ['wrapper/spawn-version-bumped'])).toEqual([]);
     // Without a release tag on the commit the rule does not run.
     await writeFiles(dir, { [SPAWN]: spawn('3', 'echo newer\n') });
     await commitAll(dir);
-    expect(await findings(dir, ['wrapper/spawn-version-bumped'])).toEqual([]);
+    expect(await found(dir, ['wrapper/spawn-version-bumped'])).toEqual([]);
   });
 });
 
-describe('wrapper/gitmodules-branch-main', () => {
-  it('fires for a missing or wrong branch, keyed by path', async () => {
-    const dir = await makeFolder({ fixture: 'wrapper-4.3' });
-    expect(await findings(dir, ['wrapper/gitmodules-branch-main'], { mode: 'dev' })).toEqual([]);
-    await writeFiles(dir, { '.gitmodules': '[submodule "sources"]\n\tpath = exegol-docker-build\n\tbranch = dev\n[submodule "exegol-resources"]\n\tpath = exegol-resources\n' });
-    expect(await findings(dir, ['wrapper/gitmodules-branch-main'], { mode: 'dev' })).toEqual([
-      'wrapper/gitmodules-branch-main error .gitmodules:3 submodule exegol-docker-build tracks branch dev; releases point the submodules at main: set "branch = main"',
-      'wrapper/gitmodules-branch-main error .gitmodules:4 submodule exegol-resources has no "branch = main"; add it so "git submodule update --remote" follows main',
-    ]);
-  });
-
-  it('treats a binary .gitmodules as unreadable, not a crash', async () => {
+describe('a binary .gitmodules in the work tree', () => {
+  it('is unreadable (a parse error), not a crash nor a finding of the rules', async () => {
     const dir = await makeFolder({ fixture: 'wrapper-5x', files: { '.gitmodules': '\0\0\0' } });
-    expect(await findings(dir, ['wrapper/gitmodules-branch-main'], { mode: 'dev' })).toEqual([
-      'meta/parse-error error .gitmodules:1 cannot read .gitmodules: binary file (contains NUL bytes)',
+    expect(await found(dir, ['wrapper/gitmodules-branch-main', 'wrapper/gitmodules-name'], { mode: 'dev' })).toEqual([
+      { rule: 'meta/parse-error', severity: 'error', messageId: 'cannotRead', at: '.gitmodules:1', data: { path: '.gitmodules', reason: 'binary file (contains NUL bytes)' } },
     ]);
   });
 });
@@ -94,7 +59,7 @@ async function wrapperWithSubmodules(): Promise<{ dir: string; images: string }>
 describe('wrapper/gitmodules-gitlink and wrapper/submodule-on-main', () => {
   it('are silent for a submodule at the tip of main with a local clone', async () => {
     const { dir } = await wrapperWithSubmodules();
-    expect(await findings(dir, ['wrapper/gitmodules-gitlink', 'wrapper/submodule-on-main'])).toEqual([]);
+    expect(await found(dir, ['wrapper/gitmodules-gitlink', 'wrapper/submodule-on-main'])).toEqual([]);
   });
 
   it('note a submodule behind main and fire for one off main', async () => {
@@ -102,16 +67,23 @@ describe('wrapper/gitmodules-gitlink and wrapper/submodule-on-main', () => {
     await writeFiles(images, { 'new.txt': 'x' });
     await commitAll(images, 'ahead');
     await git(path.join(dir, 'exegol-images'), 'fetch', '-q', 'origin');
-    expect(await findings(dir, ['wrapper/submodule-on-main'])).toEqual([
-      'wrapper/submodule-on-main note .gitmodules:2 exegol-images is on main but 1 commit(s) behind refs/remotes/origin/main; update it if this release should ship them',
+    expect(await found(dir, ['wrapper/submodule-on-main'])).toEqual([
+      { rule: 'wrapper/submodule-on-main', severity: 'note', messageId: 'behindMain', at: '.gitmodules:2', data: { path: 'exegol-images', behind: 1, ref: 'refs/remotes/origin/main' } },
     ]);
     const sub = path.join(dir, 'exegol-images');
     await git(sub, 'checkout', '-q', '-b', 'feature');
     await writeFiles(sub, { 'feature.txt': 'f' });
     await commitAll(sub, 'feature work');
+    const feature = await git(sub, 'rev-parse', 'HEAD');
     await commitAll(dir, 'point at feature');
-    expect(await findings(dir, ['wrapper/submodule-on-main'])).toEqual([
-      expect.stringMatching(/^wrapper\/submodule-on-main error \.gitmodules:2 exegol-images points at [0-9a-f]{12}, which is not on refs\/remotes\/origin\/main; point it at main/),
+    expect(await found(dir, ['wrapper/submodule-on-main'])).toEqual([
+      {
+        rule: 'wrapper/submodule-on-main',
+        severity: 'error',
+        messageId: 'offMain',
+        at: '.gitmodules:2',
+        data: { path: 'exegol-images', commit: feature.slice(0, 12), ref: 'refs/remotes/origin/main', quotedPath: 'exegol-images' },
+      },
     ]);
   });
 
@@ -121,14 +93,25 @@ describe('wrapper/gitmodules-gitlink and wrapper/submodule-on-main', () => {
     await git(dir, 'update-index', '--add', '--cacheinfo', `160000,${sha},exegol-images`);
     await git(dir, 'update-index', '--add', '--cacheinfo', `160000,${sha},stray`);
     await git(dir, 'commit', '-q', '-m', 'gitlinks without clones');
-    expect(await findings(dir, ['wrapper/gitmodules-gitlink', 'wrapper/submodule-on-main'])).toEqual([
-      'wrapper/gitmodules-gitlink error .gitmodules:1 gitlink stray (commit ' + sha.slice(0, 12) + ') is not declared in .gitmodules; add a [submodule] entry with path = stray or "git rm --cached stray"',
-      `wrapper/submodule-on-main note .gitmodules:2 cannot verify: whether exegol-images (${sha.slice(0, 12)}) is on main: no local clone has that commit (run "git submodule update --init")`,
-      'wrapper/gitmodules-gitlink error .gitmodules:6 submodule path exegol-resources has no gitlink in this commit; run "git submodule add" again or remove the entry',
+    const commit = sha.slice(0, 12);
+    const gitlinkFindings = [
+      { rule: 'wrapper/gitmodules-gitlink', severity: 'error', messageId: 'undeclared', at: '.gitmodules:1', data: { path: 'stray', commit } },
+      { rule: 'wrapper/gitmodules-gitlink', severity: 'error', messageId: 'noGitlink', at: '.gitmodules:6', data: { path: 'exegol-resources' } },
+    ];
+    expect(await found(dir, ['wrapper/gitmodules-gitlink', 'wrapper/submodule-on-main'])).toEqual([
+      gitlinkFindings[0],
+      {
+        rule: 'wrapper/submodule-on-main',
+        severity: 'note',
+        messageId: 'noClone',
+        at: '.gitmodules:2',
+        data: { path: 'exegol-images', commit, reason: 'no local clone has that commit (run "git submodule update --init")' },
+        unverified: true,
+      },
+      gitlinkFindings[1],
     ]);
     // --rev reads gitlinks from the commit's tree, not the index.
-    const viaRev = await findings(dir, ['wrapper/gitmodules-gitlink'], { rev: 'HEAD' });
-    expect(viaRev).toHaveLength(2);
+    expect(await found(dir, ['wrapper/gitmodules-gitlink'], { rev: 'HEAD' })).toEqual(gitlinkFindings);
   });
 
   it('put an undeclared gitlink of a commit without .gitmodules at the gitlink, never at a missing .gitmodules', async () => {
@@ -137,8 +120,8 @@ describe('wrapper/gitmodules-gitlink and wrapper/submodule-on-main', () => {
     await git(dir, 'rm', '-q', '.gitmodules');
     await git(dir, 'update-index', '--add', '--cacheinfo', `160000,${sha},stray`);
     await git(dir, 'commit', '-q', '-m', 'a gitlink, no .gitmodules');
-    expect(await findings(dir, ['wrapper/gitmodules-gitlink'], { rev: 'HEAD' })).toEqual([
-      `wrapper/gitmodules-gitlink error stray:1 gitlink stray (commit ${sha.slice(0, 12)}) is not declared: this commit has no .gitmodules; create it with a [submodule] entry with path = stray, or "git rm --cached stray"`,
+    expect(await found(dir, ['wrapper/gitmodules-gitlink'], { rev: 'HEAD' })).toEqual([
+      { rule: 'wrapper/gitmodules-gitlink', severity: 'error', messageId: 'undeclaredNoGitmodules', at: 'stray:1', data: { path: 'stray', commit: sha.slice(0, 12) } },
     ]);
   });
 });
@@ -151,19 +134,24 @@ describe('wrapper/dev-contains-release', () => {
     await writeFiles(dir, { 'CHANGELOG.md': 'release\n' });
     const master = await commitAll(dir, 'release');
     await git(dir, 'checkout', '-q', 'dev');
-    expect(await findings(dir, ['wrapper/dev-contains-release'])).toEqual([
-      `wrapper/dev-contains-release error exegol/config/ConstantConfig.py:4 branch master (${master.slice(0, 12)}) is not contained in branch dev: after a release run "git checkout dev && git merge master --ff-only && git push"`,
-    ]);
+    const missing = { rule: 'wrapper/dev-contains-release', severity: 'error', messageId: 'notContained', at: `${CC}:4` };
+    const data = { ref: 'master', commit: master.slice(0, 12), release: 'master', devBranch: 'dev' };
+    expect(await found(dir, ['wrapper/dev-contains-release'])).toEqual([{ ...missing, data: { ...data, checked: 'branch dev' } }]);
+    // A detached commit is judged too; the fix names the policy's first dev branch.
+    const devCommit = await git(dir, 'rev-parse', 'HEAD');
+    await git(dir, 'checkout', '-q', '--detach', 'HEAD');
+    expect(await found(dir, ['wrapper/dev-contains-release'], { mode: 'dev' })).toEqual([{ ...missing, data: { ...data, checked: `commit ${devCommit.slice(0, 12)}` } }]);
+    await git(dir, 'checkout', '-q', 'dev');
     // A feature branch cut before the release is not a dev branch of the policy: not judged.
     await git(dir, 'checkout', '-q', '-b', 'feature/old');
-    expect(await findings(dir, ['wrapper/dev-contains-release'])).toEqual([]);
+    expect(await found(dir, ['wrapper/dev-contains-release'])).toEqual([]);
     await git(dir, 'checkout', '-q', 'dev');
     await git(dir, 'merge', '-q', '--ff-only', 'master');
-    await writeFiles(dir, { 'exegol/config/ConstantConfig.py': '__version__ = "5.1.5b1"\n' });
+    await writeFiles(dir, { [CC]: '__version__ = "5.1.5b1"\n' });
     await commitAll(dir, 'next beta');
-    expect(await findings(dir, ['wrapper/dev-contains-release'])).toEqual([]);
+    expect(await found(dir, ['wrapper/dev-contains-release'])).toEqual([]);
     await git(dir, 'checkout', '-q', '--detach', 'HEAD');
-    expect(await findings(dir, ['wrapper/dev-contains-release'], { mode: 'dev' })).toEqual([]);
+    expect(await found(dir, ['wrapper/dev-contains-release'], { mode: 'dev' })).toEqual([]);
   });
 
   it('reads the release branch from the policy and finds it as a remote-tracking branch of any remote', async () => {
@@ -176,15 +164,21 @@ describe('wrapper/dev-contains-release', () => {
     await git(dir, 'checkout', '-q', 'dev');
     await git(dir, 'branch', '-q', '-D', 'trunk');
     await writeFiles(dir, { 'porgs-lint.toml': '[kinds.wrapper]\nrelease-branches = ["trunk"]\n' });
-    expect(await findings(dir, ['wrapper/dev-contains-release'])).toEqual([
-      `wrapper/dev-contains-release error exegol/config/ConstantConfig.py:4 branch upstream/trunk (${trunk.slice(0, 12)}) is not contained in branch dev: after a release run "git checkout dev && git merge trunk --ff-only && git push"`,
+    expect(await found(dir, ['wrapper/dev-contains-release'])).toEqual([
+      {
+        rule: 'wrapper/dev-contains-release',
+        severity: 'error',
+        messageId: 'notContained',
+        at: `${CC}:4`,
+        data: { ref: 'upstream/trunk', commit: trunk.slice(0, 12), checked: 'branch dev', release: 'trunk', devBranch: 'dev' },
+      },
     ]);
   });
 
   it('says "cannot verify" without a release branch', async () => {
     const dir = await makeRepo({ fixture: 'wrapper-5x', branch: 'dev' });
-    expect(await findings(dir, ['wrapper/dev-contains-release'])).toEqual([
-      'wrapper/dev-contains-release note exegol/config/ConstantConfig.py:4 cannot verify: whether branch dev contains branch master: no local or remote-tracking branch master exists here (fetch it)',
+    expect(await found(dir, ['wrapper/dev-contains-release'])).toEqual([
+      { rule: 'wrapper/dev-contains-release', severity: 'note', messageId: 'noReleaseBranch', at: `${CC}:4`, data: { checked: 'branch dev', release: 'master' }, unverified: true },
     ]);
   });
 });

@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../runner/config.js';
 import { lint } from '../../runner/run.js';
 import { commitAll, git, makeRepo, tagRepo, tmpDir, writeFiles } from '../helpers/git.js';
-import { findings } from '../helpers/lint.js';
+import { found } from '../helpers/found.js';
 
 const CC = 'exegol/config/ConstantConfig.py';
 const POLICY = `[kinds.wrapper]\nrelease-tag = '^v[0-9]+\\.[0-9]+\\.[0-9]+$'\nrelease-branches = ["trunk"]\n`;
@@ -32,8 +32,8 @@ describe('a configured release policy', () => {
     expect(result.rules.map((r) => r.meta.id)).toContain('wrapper/version-matches-tag');
     expect(result.diagnostics).toEqual([]);
     await writeFiles(dir, { [CC]: '__version__ = "5.1.3"\n' });
-    expect(await findings(dir, ['wrapper/version-matches-tag'])).toEqual([
-      'wrapper/version-matches-tag error exegol/config/ConstantConfig.py:1 version 5.1.3 does not match the release tag v5.1.4 on this commit; the release publishes the version, so set it to 5.1.4 or re-tag',
+    expect(await found(dir, ['wrapper/version-matches-tag'])).toEqual([
+      { rule: 'wrapper/version-matches-tag', severity: 'error', messageId: 'notTagged', at: `${CC}:1`, data: { version: '5.1.3', tag: 'v5.1.4', tagged: '5.1.4' } },
     ]);
   });
 
@@ -53,8 +53,8 @@ describe('a configured release policy', () => {
     expect(result.repos[0].modeReason).toBe('--rev 5.1.5 carries release tags 5.1.4, 5.1.5');
     expect(result.diagnostics).toEqual([]);
     await writeFiles(dir, { [CC]: '__version__ = "5.1.6"\n' });
-    expect(await findings(dir, ['wrapper/version-matches-tag'], { mode: 'release' })).toEqual([
-      'wrapper/version-matches-tag error exegol/config/ConstantConfig.py:1 version 5.1.6 does not match the release tags 5.1.4, 5.1.5 on this commit; the release publishes the version, so set it to 5.1.4 or re-tag',
+    expect(await found(dir, ['wrapper/version-matches-tag'], { mode: 'release' })).toEqual([
+      { rule: 'wrapper/version-matches-tag', severity: 'error', messageId: 'notTaggedSeveral', at: `${CC}:1`, data: { version: '5.1.6', tags: '5.1.4, 5.1.5', tagged: '5.1.4' } },
     ]);
   });
 
@@ -64,8 +64,8 @@ describe('a configured release policy', () => {
     await git(dir, 'checkout', '-q', '-b', 'dev');
     await writeFiles(dir, { [CC]: '__version__ = "5.1.5b1"\n' });
     await commitAll(dir, 'next beta');
-    expect(await findings(dir, ['wrapper/version-increases'])).toEqual([
-      'wrapper/version-increases note exegol/config/ConstantConfig.py:1 tag 5.1.3 (a tree) points at no commit, so it is not counted as a release; delete or re-create it on the release commit',
+    expect(await found(dir, ['wrapper/version-increases'])).toEqual([
+      { rule: 'wrapper/version-increases', severity: 'note', messageId: 'tagNotCommit', at: `${CC}:1`, data: { tags: '5.1.3 (a tree)' } },
     ]);
   });
 

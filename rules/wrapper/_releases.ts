@@ -2,6 +2,7 @@
 // what is missing to know them all: a rule comparing with earlier releases never passes in
 // silence on a clone without tags or history (actions/checkout fetches one commit and no tags).
 import type { RepoView } from '../../runner/context-api.js';
+import { unavailableReason } from './_git.js';
 import { comparePep440, parsePep440, taggedVersion, type Pep440 } from './_pep440.js';
 
 export interface EarlierRelease {
@@ -31,7 +32,7 @@ export function earlierReleases(ctx: RepoView): Promise<EarlierReleases> {
   return ctx.memo('wrapper/earlier-releases', async () => {
     const releases: EarlierRelease[] = [];
     const notCommits: string[] = [];
-    if (!ctx.git.available) return { releases, notCommits, missing: ctx.git.reason };
+    if (!ctx.git.available) return { releases, notCommits, missing: unavailableReason(ctx.git) };
     const { tags, error } = await ctx.git.listTags();
     if (error) return { releases, notCommits, missing: `the tags cannot be read: ${error}` };
     const history = await ctx.git.tagsInHistory(ctx.git.commit!);

@@ -1,4 +1,5 @@
 import { defineRule } from '../../runner/types.js';
+import { unavailableReason } from './_git.js';
 import { wrapperVersion } from './_version.js';
 
 export default defineRule({
@@ -27,7 +28,7 @@ export default defineRule({
     // Anchored at the version line when there is one; else the run loop anchors at the repo's marker file.
     const at = found ? { path: found.path, at: found.span } : { path: '.' };
     if (!ctx.git.available) {
-      ctx.cannotVerify({ ...at, messageId: 'noGit', data: { release, reason: ctx.git.reason ?? 'git facts are unavailable' } });
+      ctx.cannotVerify({ ...at, messageId: 'noGit', data: { release, reason: unavailableReason(ctx.git) } });
       return;
     }
     const checked = ctx.git.branch ? `branch ${ctx.git.branch}` : `commit ${ctx.git.commit!.slice(0, 12)}`;

@@ -1,4 +1,5 @@
 import { defineRule } from '../../runner/types.js';
+import { unavailableReason } from './_git.js';
 import { gitmodules } from './_gitmodules.js';
 
 export default defineRule({
@@ -22,7 +23,7 @@ export default defineRule({
     const declaredIn = await gitmodules(ctx);
     const subs = declaredIn ?? [];
     if (!ctx.git.available) {
-      if (subs.length) ctx.cannotVerify({ path: '.gitmodules', messageId: 'noGit', data: { reason: ctx.git.reason ?? 'git facts are unavailable' } });
+      if (subs.length) ctx.cannotVerify({ path: '.gitmodules', messageId: 'noGit', data: { reason: unavailableReason(ctx.git) } });
       return;
     }
     const { links, error } = await ctx.git.listGitlinks();

@@ -1,6 +1,7 @@
 import type { GitFacts } from '../../runner/git-facts.js';
 import { shellPath } from '../../runner/shell-quote.js';
 import { defineRule } from '../../runner/types.js';
+import { unavailableReason } from './_git.js';
 import { gitmodules } from './_gitmodules.js';
 
 type MainCheck =
@@ -13,7 +14,7 @@ type MainCheck =
 
 /** Whether `commit` is on the sub-repo's main, in its local clone, or why that cannot be told. */
 async function reachableFromMain(sub: GitFacts, commit: string): Promise<MainCheck> {
-  if (!sub.available) return { status: 'noClone', reason: sub.reason ?? 'no local clone' };
+  if (!sub.available) return { status: 'noClone', reason: unavailableReason(sub) };
   if (!(await sub.hasCommit(commit))) return { status: 'commitMissing' };
   for (const ref of ['refs/remotes/origin/main', 'refs/heads/main']) {
     const tip = await sub.resolve(ref);
@@ -49,7 +50,7 @@ export default defineRule({
   async check(ctx) {
     const subs = (await gitmodules(ctx)) ?? [];
     if (!ctx.git.available) {
-      if (subs.length) ctx.cannotVerify({ path: '.gitmodules', messageId: 'noGit', data: { reason: ctx.git.reason ?? 'git facts are unavailable' } });
+      if (subs.length) ctx.cannotVerify({ path: '.gitmodules', messageId: 'noGit', data: { reason: unavailableReason(ctx.git) } });
       return;
     }
     const { links, error } = await ctx.git.listGitlinks();

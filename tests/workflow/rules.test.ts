@@ -2,7 +2,7 @@
 // They read files only, so every case runs in memory.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { RuleTester } from '../../runner/testing.js';
+import { RuleTester, type ExpectedFinding } from '../../runner/testing.js';
 import { lint } from '../../runner/run.js';
 import { MemorySource } from '../../runner/memory-source.js';
 import { ConfigError, parseConfig } from '../../runner/config.js';
@@ -45,7 +45,7 @@ const UNPINNED_STEPS = `      - uses: actions/checkout@v4
       - uses: docker://alpine:3.20
       - uses: ./.github/actions/local
       - uses: actions/setup-node@${SETUP_NODE}`;
-const UNPINNED_FINDINGS = [
+const UNPINNED_FINDINGS: readonly ExpectedFinding[] = [
   { messageId: 'notPinned', line: 13, column: 15, data: { uses: 'actions/checkout@v4', action: 'actions/checkout', ref: 'v4' } },
   { messageId: 'notPinned', line: 14, column: 15, data: { uses: 'ludeeus/action-shellcheck@master', action: 'ludeeus/action-shellcheck', ref: 'master' } },
   { messageId: 'noRef', line: 15, column: 15, data: { uses: 'someone/action', action: 'someone/action' } },

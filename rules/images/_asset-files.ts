@@ -29,9 +29,8 @@ async function referencedByPath(ctx: RepoView, dir: string): Promise<Set<string>
 async function folderFor(ctx: RuleContext<FallbackReason, unknown>, asset: Asset, subject: string): Promise<AssetFolder> {
   const folder = await assetFolder(ctx, asset);
   if (folder.fallback) {
-    const { reason, script, line, at, written } = folder.fallback;
-    const data = { ...(script !== undefined && line !== undefined ? { script, line } : {}), ...(written !== undefined ? { written } : {}) };
-    ctx.note({ path: script ?? subject, at, messageId: reason, data });
+    const { reason, path, at, data } = folder.fallback;
+    ctx.note({ path: path ?? subject, at, messageId: reason, data });
   }
   return folder;
 }

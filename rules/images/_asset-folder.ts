@@ -4,7 +4,7 @@
 // from `sources/` on is the folder in the repo.
 import type { RepoView } from '../../runner/context-api.js';
 import type { BashFunction } from '../../runner/parsers/bash.js';
-import type { Span } from '../../runner/types.js';
+import type { MessageData, Span } from '../../runner/types.js';
 import { ALIASES_DIR, COMMON, HISTORY_DIR, installScripts } from './_images.js';
 
 export type Asset = 'aliases' | 'history';
@@ -19,10 +19,10 @@ export interface AssetFolder {
   /** Repo path of the folder the function reads its file from. */
   dir: string;
   /**
-   * Set when `dir` is today's folder because the definition could not be read: why, where the
-   * definition is (script and line, absent when nothing defines the function) and the path it reads.
+   * Set when `dir` is today's folder because the definition could not be read: why (the messageId
+   * of the note), where to say so, and the data of the note (the definition's place, the path it reads).
    */
-  fallback?: { reason: FallbackReason; script?: string; line?: number; at?: Span; written?: string };
+  fallback?: { reason: FallbackReason; path?: string; at?: Span; data: MessageData };
 }
 
 /** The notes saying which folder was checked instead, for the rules of one asset. */
@@ -41,7 +41,7 @@ export function folderFallbackMessages(asset: Asset): Record<FallbackReason, str
 /** `.../<dir>/$*` (or `$1`, `$@`, `${1}`...) with the quotes removed: the folder, when it is literal. */
 const FILE_ARG = /^(.*)\/\$\{?[*@1]\}?$/;
 
-function readPath(fn: BashFunction): { dir: string } | { reason: Exclude<FallbackReason, 'folderNotDefined'>; written?: string } {
+function readPath(fn: BashFunction): { dir: string } | { reason: Exclude<FallbackReason, 'folderNotDefined'>; data: MessageData } {
   let computed: string | undefined;
   for (const cmd of fn.commands) {
     for (const a of cmd.args) {
@@ -53,10 +53,10 @@ function readPath(fn: BashFunction): { dir: string } | { reason: Exclude<Fallbac
       }
       const inRepo = /(?:^|\/)(sources\/.+?)\/*$/.exec(m[1]);
       if (inRepo && inRepo[1].split('/').every((seg) => seg !== '' && seg !== '.' && seg !== '..')) return { dir: inRepo[1] };
-      return { reason: inRepo ? 'folderNotPlainPath' : 'folderOutsideSources', written: a.text };
+      return { reason: inRepo ? 'folderNotPlainPath' : 'folderOutsideSources', data: { written: a.text } };
     }
   }
-  return computed ? { reason: 'folderComputedPath', written: computed } : { reason: 'folderNoFileArgument' };
+  return computed ? { reason: 'folderComputedPath', data: { written: computed } } : { reason: 'folderNoFileArgument', data: {} };
 }
 
 export function assetFolder(ctx: RepoView, asset: Asset): Promise<AssetFolder> {
@@ -69,9 +69,9 @@ export function assetFolder(ctx: RepoView, asset: Asset): Promise<AssetFolder> {
       if (!fn) continue;
       const found = readPath(fn);
       if ('dir' in found) return { dir: found.dir };
-      return { dir: CURRENT_ASSET_DIR[asset], fallback: { ...found, script: s.path, line: fn.line, at: fn.nameAt } };
+      return { dir: CURRENT_ASSET_DIR[asset], fallback: { reason: found.reason, path: s.path, at: fn.nameAt, data: { ...found.data, script: s.path, line: fn.line } } };
     }
     const common = (await ctx.exists(COMMON)) ? COMMON : undefined;
-    return { dir: CURRENT_ASSET_DIR[asset], fallback: { reason: 'folderNotDefined', script: common } };
+    return { dir: CURRENT_ASSET_DIR[asset], fallback: { reason: 'folderNotDefined', path: common, data: {} } };
   });
 }

@@ -41,7 +41,7 @@ const FOLDER_FROM_DEFINITION = (asset: Asset) =>
 /** `images/<asset>-file-exists`: each call has its file. */
 export function assetFileExistsRule(asset: Asset) {
   const dir = CURRENT_ASSET_DIR[asset];
-  const missing = `reads {{folder}}/{{name}}, which does not exist: the build would skip it silently; create the file, or fix the name`;
+  const missing = 'reads {{folder}}/{{name}}, which does not exist: the build would skip it silently; create the file, or fix the name';
   return defineRule({
     description: `Each \`add-${asset} X\` has its file \`${dir}/X\` (the folder add-${asset} reads).`,
     details: `add-${asset} pipes the file through grep into the image: when it is missing the build goes on and the ${asset} of the tool are silently lost. ${FOLDER_FROM_DEFINITION(asset)}`,

@@ -1,13 +1,13 @@
 import { defineRule } from '../../runner/types.js';
-import { ROW_MESSAGES, rowProblems } from '../images/_list-row.js';
-import { HEADER, LIST, SCRIPT, resourcesScript } from './_resources.js';
+import { LIST_ROW_MESSAGES, rowProblems } from '../images/_list-row.js';
+import { HEADER, SCRIPT, resourcesScript } from './_resources.js';
 
 export default defineRule({
   description: 'Each literal add-to-list row has 3 columns: a name, an http(s):// link and a description without commas.',
-  details: `The rows become ${LIST}, which the docs site publishes as a table. The header row "${HEADER}" is exempt.`,
+  details: `The rows become ${'resources_list.csv'}, which the docs site publishes as a table. The header row "${HEADER}" is exempt.`,
   kinds: ['resources'],
   severity: 'error',
-  messages: ROW_MESSAGES,
+  messages: LIST_ROW_MESSAGES,
   identity: ['row'],
   parsers: ['bash'],
   tags: ['resources-list'],

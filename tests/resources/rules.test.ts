@@ -98,7 +98,7 @@ new RuleTester().run('resources/add-to-list-format', {
       files: resources({ [SCRIPT]: edit(CHISEL_ROW, '  add-to-list "Some webshells,,PHP and ASPX webshells"\n  add-to-list "Chisel,https://github.com/jpillora/chisel,A fast TCP/UDP tunnel, over HTTP"\n') }),
       findings: [
         { messageId: 'emptyLink', path: SCRIPT, line: 60, column: 15, data: { row: 'Some webshells,,PHP and ASPX webshells' } },
-        { messageId: 'tooManyColumns', path: SCRIPT, line: 61, column: 15, data: { row: 'Chisel,https://github.com/jpillora/chisel,A fast TCP/UDP tunnel, over HTTP', columns: 4 } },
+        { messageId: 'tooManyColumns', path: SCRIPT, line: 61, column: 15, data: { row: 'Chisel,https://github.com/jpillora/chisel,A fast TCP/UDP tunnel, over HTTP', count: 4 } },
       ],
     },
     {
@@ -106,12 +106,12 @@ new RuleTester().run('resources/add-to-list-format', {
       files: resources({ [SCRIPT]: edit(CHISEL_ROW, BAD_ROWS.map((r) => `  ${r}\n`).join('')) }),
       findings: [
         { messageId: 'noRow', path: SCRIPT, line: 60, column: 3, data: {} },
-        { messageId: 'unquoted', path: SCRIPT, line: 61, column: 59, data: { count: 3, row: 'Chisel,https://github.com/jpillora/chisel,A fast tunnel' } },
-        { messageId: 'oneColumn', path: SCRIPT, line: 62, data: { row: 'Chisel', columns: 1 } },
-        { messageId: 'tooFewColumns', path: SCRIPT, line: 63, data: { row: 'Chisel,https://github.com/jpillora/chisel', columns: 2 } },
+        { messageId: 'unquotedRow', path: SCRIPT, line: 61, column: 59, data: { count: 3, row: 'Chisel,https://github.com/jpillora/chisel,A fast tunnel' } },
+        { messageId: 'oneColumn', path: SCRIPT, line: 62, data: { row: 'Chisel', count: 1 } },
+        { messageId: 'tooFewColumns', path: SCRIPT, line: 63, data: { row: 'Chisel,https://github.com/jpillora/chisel', count: 2 } },
         { messageId: 'emptyName', path: SCRIPT, line: 64, data: { row: ',https://github.com/jpillora/chisel,A fast tunnel' } },
         { messageId: 'emptyDescription', path: SCRIPT, line: 65, data: { row: 'Chisel,github.com/jpillora/chisel,' } },
-        { messageId: 'notUrl', path: SCRIPT, line: 65, data: { row: 'Chisel,github.com/jpillora/chisel,', link: 'github.com/jpillora/chisel' } },
+        { messageId: 'linkNotHttp', path: SCRIPT, line: 65, data: { row: 'Chisel,github.com/jpillora/chisel,', link: 'github.com/jpillora/chisel' } },
       ],
     },
   ],

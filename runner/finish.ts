@@ -156,7 +156,8 @@ export async function finish(
       a.location.column - b.location.column ||
       rank(a.severity) - rank(b.severity) ||
       cmp(a.ruleId, b.ruleId) ||
-      cmp(a.message, b.message),
+      cmp(a.messageId, b.messageId) ||
+      cmp(a.fingerprint, b.fingerprint),
   );
 }
 

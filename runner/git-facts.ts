@@ -92,11 +92,14 @@ export interface OpenGitOptions {
 
 export class RevError extends Error {}
 
-/** The branch a `--rev` names, with git's precedence (refs/<rev>, tags, heads, remotes). */
-function branchOfRev(rev: string, data: RepoData): string | undefined {
-  if (rev === 'HEAD') return data.head.symref?.startsWith('refs/heads/') ? data.head.symref.slice('refs/heads/'.length) : undefined;
+/**
+ * The branch a `--rev` names, with git's precedence (refs/<rev>, tags, heads, remotes): from the
+ * symbolic ref of HEAD and which full ref names exist. Shared by the git facts of disk and memory.
+ */
+export function branchOfRev(rev: string, headSymref: string | undefined, hasRef: (full: string) => boolean): string | undefined {
+  if (rev === 'HEAD') return headSymref?.startsWith('refs/heads/') ? headSymref.slice('refs/heads/'.length) : undefined;
   for (const full of [`refs/${rev}`, `refs/tags/${rev}`, `refs/heads/${rev}`, `refs/remotes/${rev}`]) {
-    if (!data.refs.refs.has(full) && !data.refs.symrefs.has(full)) continue;
+    if (!hasRef(full)) continue;
     if (full.startsWith('refs/heads/')) return full.slice('refs/heads/'.length);
     if (full.startsWith('refs/remotes/')) return full.slice('refs/remotes/'.length).replace(/^[^/]+\//, '');
     return undefined;
@@ -131,7 +134,7 @@ export async function openGitFacts({ root, rev, refsOnly }: OpenGitOptions): Pro
     const branch = data.head.symref?.startsWith('refs/heads/') ? data.head.symref.slice('refs/heads/'.length) : undefined;
     return new RepoGitFacts(data, commit ?? '', branch, !data.head.symref, undefined);
   }
-  const facts = new RepoGitFacts(data, '', branchOfRev(rev, data), false, rev);
+  const facts = new RepoGitFacts(data, '', branchOfRev(rev, data.head.symref, (full) => data.refs.refs.has(full) || data.refs.symrefs.has(full)), false, rev);
   const commit = await facts.resolve(rev);
   if (!commit) {
     facts.close();

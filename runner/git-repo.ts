@@ -71,12 +71,18 @@ function openGitDirFacts(gitDir: string, superCommonDir: string): GitFacts {
   return new RepoGitFacts(data, commit, undefined, !data.head.symref, undefined);
 }
 
-const NO_SUBMODULE_CLONE = 'no local clone has that commit (run "git submodule update --init")';
+export const NO_SUBMODULE_CLONE = 'no local clone has that commit (run "git submodule update --init")';
+
+/** Why nothing is read for a submodule of that name (see `submoduleNameProblem`); undefined when its name is safe. */
+export function unsafeSubmoduleName(name: string): string | undefined {
+  const problem = submoduleNameProblem(name);
+  return problem && `the submodule name "${visibleName(name)}" ${problem}; nothing is read for it`;
+}
 
 /** `<common dir>/modules/<name>`, each step a real folder; or why it cannot be used. */
 function submoduleGitDir(commonDir: string, name: string): { dir: string } | { reason: string } {
-  const problem = submoduleNameProblem(name);
-  if (problem) return { reason: `the submodule name "${visibleName(name)}" ${problem}; nothing is read for it` };
+  const unsafe = unsafeSubmoduleName(name);
+  if (unsafe) return { reason: unsafe };
   let dir = path.join(commonDir, 'modules');
   for (const part of name.split('/').filter((p) => p !== '' && p !== '.')) {
     try {

@@ -26,7 +26,8 @@ export interface Source {
   allFiles(): Promise<string[]>;
 }
 
-const SKIP_DIRS = new Set(['.git', 'node_modules']);
+/** Folders a work tree walk never enters (git's own folder, installed packages). */
+export const SKIP_DIRS: ReadonlySet<string> = new Set(['.git', 'node_modules']);
 
 export function normalisePath(p: string): string {
   return p.replace(/\\/g, '/').replace(/^\.\//, '').replace(/\/+$/, '');
@@ -52,7 +53,8 @@ function bytesToText(buf: Buffer): { text: string } | { problem: string } {
   return { text: buf.toString('utf8').replace(/^\uFEFF/, '') };
 }
 
-function decode(buf: Buffer): ReadResult {
+/** A file's bytes as every source gives them: size limit, text decoding, one line ending. */
+export function decodeFileBytes(buf: Buffer): ReadResult {
   if (buf.length > MAX_FILE_BYTES) return { ok: false, reason: 'unreadable', detail: `file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB` };
   const res = bytesToText(buf);
   if ('problem' in res) return { ok: false, reason: 'unreadable', detail: res.problem };
@@ -92,7 +94,7 @@ export class WorktreeSource implements Source {
       const stat = await fs.stat(real);
       if (!stat.isFile()) return { ok: false, reason: 'missing' };
       if (stat.size > MAX_FILE_BYTES) return { ok: false, reason: 'unreadable', detail: `file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB` };
-      return decode(await fs.readFile(real));
+      return decodeFileBytes(await fs.readFile(real));
     } catch (err) {
       return { ok: false, reason: 'unreadable', detail: (err as NodeJS.ErrnoException).code ?? String(err) };
     }
@@ -171,7 +173,7 @@ export class GitRevisionSource implements Source {
     const obj = await this.git.object(`${this.git.commit}:${rel}`);
     if (!obj) return { ok: false, reason: 'unreadable', detail: 'git object missing (partial or shallow clone?)' };
     if (obj.tooLarge) return { ok: false, reason: 'unreadable', detail: `file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB` };
-    return decode(obj.content);
+    return decodeFileBytes(obj.content);
   }
 
   async list(dir: string): Promise<FileEntry[]> {

@@ -104,7 +104,7 @@ export function compareFindings(actual: readonly Diagnostic[], expected: readonl
 
 const sortKeys = (o: MessageData) => Object.fromEntries(Object.entries(o).sort(([a], [b]) => (a < b ? -1 : 1)));
 
-type Register = (name: string, fn: () => unknown) => unknown;
+type Register = (name: string, fn: () => Promise<void> | void) => unknown;
 
 /**
  * Registers one test per case with the test framework's `describe` and `it` (set them once, e.g.

@@ -1,10 +1,10 @@
 // add-aliases/add-history calls and the aliases.d/history.d files they read: the same two rules
 // for each kind of asset.
 import type { RepoView, RuleContext } from '../../runner/context-api.js';
-import { defineRule, type Rule } from '../../runner/types.js';
+import { defineRule } from '../../runner/types.js';
 import { allScriptsParsed, dockerfiles, fileNames, installScripts } from './_images.js';
 import { assetCalls } from './_asset-calls.js';
-import { assetFolder, CURRENT_ASSET_DIR, type Asset, type AssetFolder } from './_asset-folder.js';
+import { assetFolder, CURRENT_ASSET_DIR, folderFallbackMessages, type Asset, type AssetFolder, type FallbackReason } from './_asset-folder.js';
 
 export type { Asset } from './_asset-folder.js';
 
@@ -26,11 +26,11 @@ async function referencedByPath(ctx: RepoView, dir: string): Promise<Set<string>
 }
 
 /** The folder the rule checks; says so in a note when it is today's folder by default. */
-async function folderFor(ctx: RuleContext, asset: Asset, subject: string): Promise<AssetFolder> {
+async function folderFor(ctx: RuleContext<FallbackReason, unknown>, asset: Asset, subject: string): Promise<AssetFolder> {
   const folder = await assetFolder(ctx, asset);
   if (folder.fallback) {
-    const { why, path, at } = folder.fallback;
-    ctx.note({ path: path ?? subject, at, message: `checked ${folder.dir}, today's folder for add-${asset}, because ${why}`, key: 'folder-fallback' });
+    const { reason, path, at, data } = folder.fallback;
+    ctx.note({ path: path ?? subject, at, messageId: reason, data });
   }
   return folder;
 }
@@ -39,16 +39,20 @@ const FOLDER_FROM_DEFINITION = (asset: Asset) =>
   `The folder is the one the definition of add-${asset} (in sources/install/common.sh) reads at the checked revision: ${CURRENT_ASSET_DIR[asset]} today, sources/assets/zsh/${asset}.d up to images 3.1.1.`;
 
 /** `images/<asset>-file-exists`: each call has its file. */
-export function assetFileExistsRule(asset: Asset): Rule {
+export function assetFileExistsRule(asset: Asset) {
   const dir = CURRENT_ASSET_DIR[asset];
+  const missing = 'reads {{folder}}/{{name}}, which does not exist: the build would skip it silently; create the file, or fix the name';
   return defineRule({
-    id: `images/${asset}-file-exists`,
     description: `Each \`add-${asset} X\` has its file \`${dir}/X\` (the folder add-${asset} reads).`,
     details: `add-${asset} pipes the file through grep into the image: when it is missing the build goes on and the ${asset} of the tool are silently lost. ${FOLDER_FROM_DEFINITION(asset)}`,
     kinds: ['images'],
-    modes: ['release', 'dev'],
     severity: 'error',
-    docs: `docs/rules/images/${asset}-file-exists.md`,
+    messages: {
+      missingFile: `add-${asset} {{name}} ${missing}`,
+      missingFileViaHelper: `{{helper}} passes {{name}} to add-${asset}, which ${missing}`,
+      ...folderFallbackMessages(asset),
+    },
+    identity: ['name', 'helper', 'written'],
     parsers: ['bash'],
     tags: ['assets'],
     precision: 'very-high',
@@ -59,46 +63,40 @@ export function assetFileExistsRule(asset: Asset): Rule {
       const present = await fileNames(ctx, dir);
       for (const c of calls) {
         if (c.name === undefined || !c.certain || present.has(c.name)) continue;
-        const call = c.via ? `${c.via} passes ${c.name} to add-${asset}, which` : `add-${asset} ${c.name}`;
-        ctx.report({
-          path: c.path,
-          at: c.cmd,
-          message: `${call} reads ${dir}/${c.name}, which does not exist: the build would skip it silently; create the file, or fix the name`,
-          ...(c.via ? { key: `${c.via} ${c.name}` } : {}),
-        });
+        const data = { name: c.name, folder: dir };
+        if (c.via) ctx.report({ path: c.path, at: c.cmd, messageId: 'missingFileViaHelper', data: { ...data, helper: c.via } });
+        else ctx.report({ path: c.path, at: c.cmd, messageId: 'missingFile', data });
       }
     },
   });
 }
 
 /** `images/orphan-<asset>-file`: each file is installed by a call or a path reference. */
-export function orphanAssetRule(asset: Asset): Rule {
+export function orphanAssetRule(asset: Asset) {
   return defineRule({
-    id: `images/orphan-${asset}-file`,
     description: `Every file in \`${CURRENT_ASSET_DIR[asset]}/\` (the folder add-${asset} reads) is installed by an \`add-${asset}\` call or a path reference.`,
     details: `${asset === 'aliases' ? 'An aliases' : 'A history'} file no install function reads never reaches the image: usually its tool was removed or renamed. Files copied by path (such as ${asset}.d/_init) count as installed. ${FOLDER_FROM_DEFINITION(asset)}`,
     kinds: ['images'],
-    modes: ['release', 'dev'],
     severity: 'warning',
-    docs: `docs/rules/images/orphan-${asset}-file.md`,
+    messages: {
+      notInstalled: `no install function calls add-${asset} {{name}}, so this file never reaches the image; add the call to the tool's install function, or delete the file`,
+      unparsedScripts: `which ${asset} files are installed cannot be checked while {{scripts}} cannot be parsed`,
+      ...folderFallbackMessages(asset),
+    },
+    identity: ['name', 'scripts', 'written'],
     parsers: ['bash'],
     tags: ['assets'],
-    precision: 'high',
     async check(ctx) {
       const scripts = await installScripts(ctx);
       if (scripts.length === 0) return;
       const { dir } = await folderFor(ctx, asset, scripts[0].path);
       const files = [...(await fileNames(ctx, dir))].sort();
-      if (files.length === 0 || !(await allScriptsParsed(ctx, `which ${asset} files are installed`))) return;
+      if (files.length === 0 || !(await allScriptsParsed(ctx))) return;
       const used = new Set((await assetCalls(ctx, asset)).map((c) => c.name));
       const referenced = await referencedByPath(ctx, dir);
       for (const name of files) {
         if (used.has(name) || referenced.has(name)) continue;
-        ctx.report({
-          path: `${dir}/${name}`,
-          message: `no install function calls add-${asset} ${name}, so this file never reaches the image; add the call to the tool's install function, or delete the file`,
-          key: name,
-        });
+        ctx.report({ path: `${dir}/${name}`, messageId: 'notInstalled', data: { name } });
       }
     },
   });

@@ -44,12 +44,13 @@ export async function unparsedScripts(ctx: RepoView): Promise<string[]> {
 
 /**
  * For rules whose answer needs every install script (what is defined, called, installed): when one
- * could not be parsed, say so once instead of reporting what its content would have settled.
+ * could not be parsed, say so once instead of reporting what its content would have settled. The
+ * rule's `unparsedScripts` message says what cannot be checked, with `{{scripts}}` for the files.
  */
-export async function allScriptsParsed(ctx: RuleContext, what: string): Promise<boolean> {
+export async function allScriptsParsed(ctx: RuleContext<'unparsedScripts', unknown>): Promise<boolean> {
   const unparsed = await unparsedScripts(ctx);
   if (unparsed.length === 0) return true;
-  ctx.cannotVerify({ path: unparsed[0], message: `${what} cannot be checked while ${unparsed.join(', ')} cannot be parsed`, key: what });
+  ctx.cannotVerify({ path: unparsed[0], messageId: 'unparsedScripts', data: { scripts: unparsed.join(', ') } });
   return false;
 }
 
@@ -64,8 +65,8 @@ export interface Whitelist {
   comment: BashComment;
   /** Names as written, with the column each starts at. */
   names: Array<{ name: string; column: number }>;
-  /** Why the comment does not have the exact `# CODE-CHECK-WHITELIST=a,b` syntax, if it does not. */
-  syntaxProblem?: string;
+  /** When the comment does not have the exact `# CODE-CHECK-WHITELIST=a,b` syntax: the list as it should be written. */
+  exactList?: string;
 }
 
 const WHITELIST = /^#\s*code-check-whitelist\b/i;
@@ -83,7 +84,7 @@ export function parseWhitelist(comment: BashComment): Whitelist | undefined {
   const exact = /^# CODE-CHECK-WHITELIST=(.*)$/.exec(comment.text.trimEnd());
   if (!exact) {
     const rest = comment.text.replace(WHITELIST, '').replace(/^\s*=?\s*/, '');
-    return { comment, names: [], syntaxProblem: `write it exactly as "# CODE-CHECK-WHITELIST=${spacesAroundCommasRemoved(rest) || 'add-aliases'}"` };
+    return { comment, names: [], exactList: spacesAroundCommasRemoved(rest) || 'add-aliases' };
   }
   const list = exact[1];
   const start = comment.column + '# CODE-CHECK-WHITELIST='.length;

@@ -3,6 +3,7 @@ import type { BashCommand, BashFile } from '../../runner/parsers/bash.js';
 import type { Span } from '../../runner/types.js';
 import { installScripts } from './_images.js';
 
+const UNAME_M = '$(uname -m)';
 const FALLBACK = 'criticalecho-noexit "This installation function doesn\'t support architecture $(uname -m)" && return';
 
 const runsUnameM = (commands: BashCommand[]) => commands.some((c) => c.name === 'uname' && c.args.some((a) => a.value === '-m'));
@@ -27,32 +28,50 @@ function archVariables(file: BashFile): Map<string, Map<string, number>> {
   return byScope;
 }
 
-/** What a chain or case tests, as the message names it; undefined when it is not the architecture. */
-function archTested(text: string, commands: BashCommand[], fn: string | undefined, vars: Map<string, Map<string, number>>): string | undefined {
-  if (runsUnameM(commands)) return '$(uname -m)';
+/**
+ * What a chain or case tests, undefined when it is not the architecture: `subject` as written
+ * (`$(uname -m)` or `$arch`), `tested` as the message names it (with where a variable is set).
+ */
+function archTested(text: string, commands: BashCommand[], fn: string | undefined, vars: Map<string, Map<string, number>>): { subject: string; tested: string } | undefined {
+  if (runsUnameM(commands)) return { subject: UNAME_M, tested: UNAME_M };
   for (const scope of [fn ?? '', '']) {
     for (const [name, line] of vars.get(scope) ?? []) {
-      if (new RegExp(`\\$\\{?${name}(?![A-Za-z0-9_])`).test(text)) return `$${name} (set from $(uname -m) at line ${line})`;
+      if (new RegExp(`\\$\\{?${name}(?![A-Za-z0-9_])`).test(text)) return { subject: `$${name}`, tested: `$${name} (set from ${UNAME_M} at line ${line})` };
     }
   }
   return undefined;
 }
 
+type Problem = 'chainNoElse' | 'elseNoFallback' | 'caseNoDefault' | 'defaultNoFallback';
+
 export default defineRule({
-  id: 'images/arch-fallback',
   description: 'Every if/elif chain or case on the architecture (`$(uname -m)`, or a variable set from it) ends with a branch that calls criticalecho-noexit.',
   details:
     'Images are built for several architectures. A chain without that else, or a case without a `*)` branch, silently installs nothing on the others, and the tool is missing from the image with no trace in the build log.',
   kinds: ['images'],
-  modes: ['release', 'dev'],
   severity: 'error',
-  docs: 'docs/rules/images/arch-fallback.md',
+  // Each problem twice: in an install function (named), and at the top level of a script.
+  messages: {
+    chainNoElse: `the {{tested}} chain in {{function}} has no else, so other architectures install nothing silently; end it with: else ${FALLBACK}`,
+    chainNoElseTopLevel: `the {{tested}} chain has no else, so other architectures install nothing silently; end it with: else ${FALLBACK}`,
+    elseNoFallback: `the else of the {{tested}} chain in {{function}} does not call criticalecho-noexit; make it: else ${FALLBACK}`,
+    elseNoFallbackTopLevel: `the else of the {{tested}} chain does not call criticalecho-noexit; make it: else ${FALLBACK}`,
+    caseNoDefault: `the case on {{tested}} in {{function}} has no *) branch, so other architectures install nothing silently; add before esac: *) ${FALLBACK} ;;`,
+    caseNoDefaultTopLevel: `the case on {{tested}} has no *) branch, so other architectures install nothing silently; add before esac: *) ${FALLBACK} ;;`,
+    defaultNoFallback: `the *) branch of the case on {{tested}} in {{function}} does not call criticalecho-noexit; make it: *) ${FALLBACK} ;;`,
+    defaultNoFallbackTopLevel: `the *) branch of the case on {{tested}} does not call criticalecho-noexit; make it: *) ${FALLBACK} ;;`,
+  },
+  identity: ['function', 'subject'],
   parsers: ['bash'],
   tags: ['multi-arch'],
   precision: 'very-high',
   async check(ctx) {
     for (const s of await installScripts(ctx)) {
       const vars = archVariables(s.bash);
+      const report = (problem: Problem, at: Span, fn: string | undefined, tested: { subject: string; tested: string }) =>
+        fn === undefined
+          ? ctx.report({ path: s.path, at, messageId: `${problem}TopLevel`, data: tested })
+          : ctx.report({ path: s.path, at, messageId: problem, data: { ...tested, function: fn } });
       for (const chain of s.bash.ifChains) {
         const tested = archTested(
           chain.branches.map((b) => b.condition).join('\n'),
@@ -62,39 +81,15 @@ export default defineRule({
         );
         if (!tested) continue;
         const last = chain.branches[chain.branches.length - 1];
-        const where = chain.fn ? ` in ${chain.fn}` : '';
-        if (last.keyword !== 'else') {
-          ctx.report({
-            path: s.path,
-            at: { line: chain.line, column: chain.column },
-            message: `the ${tested} chain${where} has no else, so other architectures install nothing silently; end it with: else ${FALLBACK}`,
-          });
-        } else if (!last.commands.some((c) => c.name === 'criticalecho-noexit')) {
-          ctx.report({
-            path: s.path,
-            at: { line: last.line, column: last.column },
-            message: `the else of the ${tested} chain${where} does not call criticalecho-noexit; make it: else ${FALLBACK}`,
-          });
-        }
+        if (last.keyword !== 'else') report('chainNoElse', { line: chain.line, column: chain.column }, chain.fn, tested);
+        else if (!last.commands.some((c) => c.name === 'criticalecho-noexit')) report('elseNoFallback', { line: last.line, column: last.column }, chain.fn, tested);
       }
       for (const c of s.bash.cases) {
         const tested = archTested(c.subject, c.subjectCommands, c.fn, vars);
         if (!tested) continue;
-        const where = c.fn ? ` in ${c.fn}` : '';
         const fallback = c.items.find((i) => i.patterns.includes('*'));
-        if (!fallback) {
-          ctx.report({
-            path: s.path,
-            at: { line: c.line, column: c.column },
-            message: `the case on ${tested}${where} has no *) branch, so other architectures install nothing silently; add before esac: *) ${FALLBACK} ;;`,
-          });
-        } else if (!fallback.commands.some((x) => x.name === 'criticalecho-noexit')) {
-          ctx.report({
-            path: s.path,
-            at: { line: fallback.line, column: fallback.column },
-            message: `the *) branch of the case on ${tested}${where} does not call criticalecho-noexit; make it: *) ${FALLBACK} ;;`,
-          });
-        }
+        if (!fallback) report('caseNoDefault', { line: c.line, column: c.column }, c.fn, tested);
+        else if (!fallback.commands.some((x) => x.name === 'criticalecho-noexit')) report('defaultNoFallback', { line: fallback.line, column: fallback.column }, c.fn, tested);
       }
     }
   },

@@ -3,18 +3,21 @@ import { allScriptsParsed, isPackageScript } from './_images.js';
 import { functionIndex } from './_functions.js';
 
 export default defineRule({
-  id: 'images/install-fn-not-called',
   description: 'Every install_* function is called by a package function (a call in a comment does not count).',
   details: 'A function that is only called from a commented-out line of a package list is dead code: its tool is not in the image, yet it still looks maintained.',
   kinds: ['images'],
-  modes: ['release', 'dev'],
   severity: 'warning',
-  docs: 'docs/rules/images/install-fn-not-called.md',
+  messages: {
+    neverCalled: '{{function}} is never called, so its tool is not installed; call it from a package function, or remove it',
+    calledFromComment:
+      '{{function}} is only called from a comment ({{commentPath}}:{{commentLine}}), so its tool is not installed; restore the call in a package function, or remove {{function}}',
+    unparsedScripts: 'whether each install function is called cannot be checked while {{scripts}} cannot be parsed',
+  },
+  identity: ['function', 'scripts'],
   parsers: ['bash'],
   tags: ['install-function'],
-  precision: 'high',
   async check(ctx) {
-    if (!(await allScriptsParsed(ctx, 'whether each install function is called'))) return;
+    if (!(await allScriptsParsed(ctx))) return;
     const index = await functionIndex(ctx);
     for (const [name, defs] of index.definitions) {
       if (!name.startsWith('install_')) continue;
@@ -23,13 +26,11 @@ export default defineRule({
       const def = defs[0];
       if (!isPackageScript(def.path)) continue;
       const commented = index.commentedCalls.get(name)?.[0];
-      ctx.report({
-        path: def.path,
-        at: def.at,
-        message: commented
-          ? `${name} is only called from a comment (${commented.path}:${commented.at.line}), so its tool is not installed; restore the call in a package function, or remove ${name}`
-          : `${name} is never called, so its tool is not installed; call it from a package function, or remove it`,
-      });
+      if (commented) {
+        ctx.report({ path: def.path, at: def.at, messageId: 'calledFromComment', data: { function: name, commentPath: commented.path, commentLine: commented.at.line } });
+      } else {
+        ctx.report({ path: def.path, at: def.at, messageId: 'neverCalled', data: { function: name } });
+      }
     }
   },
 });

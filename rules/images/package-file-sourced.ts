@@ -2,15 +2,22 @@ import { defineRule } from '../../runner/types.js';
 import { ENTRYPOINT, INSTALL_DIR, isPackageScript } from './_images.js';
 import { sourcing } from './_sourcing.js';
 
+const UNPARSED = '{{script}} cannot be parsed, so the files it sources are unknown;';
+
 export default defineRule({
-  id: 'images/package-file-sourced',
   description: 'sources/install/entrypoint.sh sources every package_*.sh (directly or through a file it sources), and only files that exist.',
   details:
     'RUN ./entrypoint.sh <function> can only run functions of the files entrypoint.sh sources, itself or through the files it sources: a package file nobody sources is never built, and a missing one stops every build step.',
   kinds: ['images'],
-  modes: ['release', 'dev'],
   severity: 'error',
-  docs: 'docs/rules/images/package-file-sourced.md',
+  messages: {
+    notSourced: `${ENTRYPOINT} does not source {{name}}, directly or through the files it sources, so RUN ./entrypoint.sh cannot run its functions; add "source {{name}}" to it`,
+    sourcedFileMissing: 'sources {{written}}, but {{target}} does not exist; every build step would fail here: fix the name or remove the line',
+    sourceComputed: '{{script}} sources {{written}}, a path computed at run time; which package files are sourced cannot be told without running it',
+    unparsedHidesFile: `${UNPARSED} whether {{files}} is sourced cannot be told`,
+    unparsedHidesFiles: `${UNPARSED} whether {{files}} are sourced cannot be told`,
+  },
+  identity: ['name', 'written', 'script'],
   parsers: ['bash'],
   tags: ['build'],
   precision: 'very-high',
@@ -20,7 +27,7 @@ export default defineRule({
     const scripts = new Set((await ctx.list(INSTALL_DIR)).filter((e) => e.type !== 'dir').map((e) => e.path));
     for (const l of src.lines) {
       if (l.target !== undefined && !scripts.has(l.target) && !(await ctx.exists(l.target))) {
-        ctx.report({ path: l.from, at: l.at, message: `sources ${l.written}, but ${l.target} does not exist; every build step would fail here: fix the name or remove the line` });
+        ctx.report({ path: l.from, at: l.at, messageId: 'sourcedFileMissing', data: { written: l.written, target: l.target } });
       }
     }
     const sourced = new Set<string | undefined>([...src.reachable, ...src.lines.map((l) => l.target)]);
@@ -29,16 +36,16 @@ export default defineRule({
     // A script of the chain whose own source lines are unknown may be the one that sources them.
     if (src.unresolved) {
       const u = src.unresolved;
-      ctx.cannotVerify({ path: u.from, at: u.at, message: `${u.from} sources ${u.written}, a path computed at run time; which package files are sourced cannot be told without running it` });
+      ctx.cannotVerify({ path: u.from, at: u.at, messageId: 'sourceComputed', data: { script: u.from, written: u.written } });
       return;
     }
     if (src.unparsed) {
-      ctx.cannotVerify({ path: src.unparsed, message: `${src.unparsed} cannot be parsed, so the files it sources are unknown; whether ${missing.join(', ')} ${missing.length > 1 ? 'are' : 'is'} sourced cannot be told`, key: 'unparsed' });
+      const messageId = missing.length > 1 ? 'unparsedHidesFiles' : 'unparsedHidesFile';
+      ctx.cannotVerify({ path: src.unparsed, messageId, data: { script: src.unparsed, files: missing.join(', ') } });
       return;
     }
     for (const path of missing) {
-      const name = path.slice(path.lastIndexOf('/') + 1);
-      ctx.report({ path, message: `${ENTRYPOINT} does not source ${name}, directly or through the files it sources, so RUN ./entrypoint.sh cannot run its functions; add "source ${name}" to it`, key: name });
+      ctx.report({ path, messageId: 'notSourced', data: { name: path.slice(path.lastIndexOf('/') + 1) } });
     }
   },
 });

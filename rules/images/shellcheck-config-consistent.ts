@@ -28,14 +28,22 @@ function optsCodes(opts: string): string[] {
 
 const sorted = (codes: Iterable<string>) => [...new Set(codes)].sort();
 
+const ONLY_WORKFLOW = 'only SHELLCHECK_OPTS ({{workflow}}:{{line}}) excludes {{workflowOnly}}';
+const ONLY_RC = `only ${RC} disables {{rcOnly}}`;
+const SAME = 'make both list the same codes';
+
 export default defineRule({
-  id: 'images/shellcheck-config-consistent',
   description: 'The codes `.shellcheckrc` disables are the codes the pull-request workflow excludes with SHELLCHECK_OPTS.',
   details: 'Contributors run shellcheck locally with .shellcheckrc; the pull-request check runs it with SHELLCHECK_OPTS. When the lists differ, a script that is clean locally fails in CI, or the other way round.',
   kinds: ['images'],
-  modes: ['release', 'dev'],
   severity: 'error',
-  docs: 'docs/rules/images/shellcheck-config-consistent.md',
+  messages: {
+    noRcFile: `SHELLCHECK_OPTS excludes {{codes}} but there is no ${RC}; create it with disable={{disable}} so local runs match`,
+    onlyWorkflowExcludes: `${ONLY_WORKFLOW}; ${SAME}`,
+    onlyRcDisables: `${ONLY_RC}; ${SAME}`,
+    bothDiffer: `${ONLY_WORKFLOW}; ${ONLY_RC}; ${SAME}`,
+  },
+  identity: ['workflow', 'workflowOnly', 'rcOnly', 'codes'],
   parsers: ['yaml'],
   tags: ['ci'],
   precision: 'very-high',
@@ -55,7 +63,7 @@ export default defineRule({
     for (const s of settings) {
       const want = sorted(s.codes);
       if (rcText === undefined) {
-        ctx.report({ path: s.path, at: s.at, message: `SHELLCHECK_OPTS excludes ${want.join(', ')} but there is no ${RC}; create it with disable=${want.join(',')} so local runs match` });
+        ctx.report({ path: s.path, at: s.at, messageId: 'noRcFile', data: { codes: want.join(', '), disable: want.join(',') } });
         continue;
       }
       const rc = rcCodes(rcText);
@@ -63,16 +71,12 @@ export default defineRule({
       const onlyWorkflow = want.filter((c) => !have.includes(c));
       const onlyRc = have.filter((c) => !want.includes(c));
       if (onlyWorkflow.length === 0 && onlyRc.length === 0) continue;
-      const diff = [
-        onlyWorkflow.length ? `only SHELLCHECK_OPTS (${s.path}:${s.at.line}) excludes ${onlyWorkflow.join(', ')}` : '',
-        onlyRc.length ? `only ${RC} disables ${onlyRc.join(', ')}` : '',
-      ].filter(Boolean);
-      ctx.report({
-        path: RC,
-        at: { line: rc.line || 1, column: 1 },
-        message: `${diff.join('; ')}; make both list the same codes`,
-        key: `${s.path} ${want.join(',')} ${have.join(',')}`,
-      });
+      const at = { line: rc.line || 1, column: 1 };
+      const workflowData = { workflow: s.path, line: s.at.line, workflowOnly: onlyWorkflow.join(', ') };
+      const rcData = { rcOnly: onlyRc.join(', ') };
+      if (onlyRc.length === 0) ctx.report({ path: RC, at, messageId: 'onlyWorkflowExcludes', data: workflowData });
+      else if (onlyWorkflow.length === 0) ctx.report({ path: RC, at, messageId: 'onlyRcDisables', data: { ...rcData, workflow: s.path } });
+      else ctx.report({ path: RC, at, messageId: 'bothDiffer', data: { ...workflowData, ...rcData } });
     }
   },
 });

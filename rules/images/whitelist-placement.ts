@@ -1,15 +1,20 @@
 import { defineRule } from '../../runner/types.js';
 import { packageScripts, parseWhitelist } from './_images.js';
 
+const OUTSIDE = 'whitelist outside any function whitelists nothing; move it to the first line of';
+
 export default defineRule({
-  id: 'images/whitelist-placement',
   description: 'A `# CODE-CHECK-WHITELIST=` comment sits at the start of the function it whitelists.',
   details:
     'The whitelist is read as part of the function it opens: after the first command it is easy to miss in review, and outside any function it whitelists nothing. A warning by default: the pull-request code check itself accepts a whitelist anywhere in the function.',
   kinds: ['images'],
-  modes: ['release', 'dev'],
   severity: 'warning',
-  docs: 'docs/rules/images/whitelist-placement.md',
+  messages: {
+    outsideFunction: `${OUTSIDE} {{next}}`,
+    outsideFunctionNoneAfter: `${OUTSIDE} the function it is meant for`,
+    afterFirstCommand: 'whitelist in {{function}} comes after its first command (line {{firstCommandLine}}); move it to the first line of the function',
+  },
+  // No identity field: the reported line, the whitelist comment itself, identifies the finding.
   parsers: ['bash'],
   tags: ['install-function'],
   precision: 'very-high',
@@ -21,17 +26,10 @@ export default defineRule({
         const fn = comment.fn === undefined ? undefined : byName.get(comment.fn);
         if (!fn) {
           const next = s.bash.functions.find((f) => f.line > comment.line);
-          ctx.report({
-            path: s.path,
-            at: comment,
-            message: `whitelist outside any function whitelists nothing; move it to the first line of ${next ? next.name : 'the function it is meant for'}`,
-          });
+          if (next) ctx.report({ path: s.path, at: comment, messageId: 'outsideFunction', data: { next: next.name } });
+          else ctx.report({ path: s.path, at: comment, messageId: 'outsideFunctionNoneAfter' });
         } else if (fn.firstStatementLine !== undefined && comment.line > fn.firstStatementLine) {
-          ctx.report({
-            path: s.path,
-            at: comment,
-            message: `whitelist in ${fn.name} comes after its first command (line ${fn.firstStatementLine}); move it to the first line of the function`,
-          });
+          ctx.report({ path: s.path, at: comment, messageId: 'afterFirstCommand', data: { function: fn.name, firstCommandLine: fn.firstStatementLine } });
         }
       }
     }

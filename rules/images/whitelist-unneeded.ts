@@ -5,13 +5,14 @@ import { calls, installFunctions } from './_images.js';
 const CALL_CHECKS = new Set(['colorecho', 'add-aliases', 'add-history', 'add-test-command', 'add-to-list']);
 
 export default defineRule({
-  id: 'images/whitelist-unneeded',
   description: 'A whitelist does not name a call the function makes anyway.',
   details: 'A stale whitelist entry hides the day the call is removed: the check would no longer notice.',
   kinds: ['images'],
-  modes: ['release', 'dev'],
   severity: 'warning',
-  docs: 'docs/rules/images/whitelist-unneeded.md',
+  messages: {
+    unneeded: '{{function}} whitelists {{check}} but calls it at line {{callLine}}; remove {{check}} from the whitelist',
+  },
+  identity: ['function', 'check'],
   parsers: ['bash'],
   tags: ['install-function'],
   precision: 'very-high',
@@ -19,13 +20,14 @@ export default defineRule({
     for (const f of await installFunctions(ctx)) {
       for (const w of f.whitelists) {
         for (const { name, column } of w.names) {
-          const call = name.trim();
-          if (!CALL_CHECKS.has(call) || !calls(f.fn, call)) continue;
-          const line = f.fn.commands.find((c) => c.name === call)?.line;
+          const check = name.trim();
+          if (!CALL_CHECKS.has(check) || !calls(f.fn, check)) continue;
+          const callLine = f.fn.commands.find((c) => c.name === check)!.line;
           ctx.report({
             path: f.path,
             at: { line: w.comment.line, column, endLine: w.comment.line, endColumn: column + name.length },
-            message: `${f.fn.name} whitelists ${call} but calls it at line ${line}; remove ${call} from the whitelist`,
+            messageId: 'unneeded',
+            data: { function: f.fn.name, check, callLine },
           });
         }
       }

@@ -2,13 +2,15 @@ import { defineRule } from '../../runner/types.js';
 import { ENTRY, LIST, PREDATES_LIST, SCRIPT, resourcesScript } from './_resources.js';
 
 export default defineRule({
-  id: 'resources/add-fn-has-list',
   description: 'Every function called from add_resources calls add-to-list.',
   details: `Each downloaded resource needs its row in ${LIST}; the docs publish that list, so a resource without a row is invisible to users.`,
   kinds: ['resources'],
-  modes: ['release', 'dev'],
   severity: 'error',
-  docs: 'docs/rules/resources/add-fn-has-list.md',
+  messages: {
+    predatesList: `${PREDATES_LIST}, so whether each resource adds its row is not checked`,
+    noRow: `{{function}} (called from ${ENTRY} at line {{callLine}}) never calls add-to-list, so its resource is missing from ${LIST}; add add-to-list "Name,https://...,description"`,
+  },
+  identity: ['function'],
   parsers: ['bash'],
   tags: ['resources-list'],
   precision: 'very-high',
@@ -16,7 +18,7 @@ export default defineRule({
     const script = await resourcesScript(ctx);
     if (!script) return;
     if (!script.writesList) {
-      if (script.called.length > 0) ctx.note({ path: SCRIPT, message: `${PREDATES_LIST}, so whether each resource adds its row is not checked`, key: 'predates list' });
+      if (script.called.length > 0) ctx.note({ path: SCRIPT, messageId: 'predatesList' });
       return;
     }
     const seen = new Set<string>();
@@ -25,11 +27,7 @@ export default defineRule({
       seen.add(call.name);
       const fn = script.functions.get(call.name)!;
       if (script.rowsOf(fn).length > 0) continue;
-      ctx.report({
-        path: SCRIPT,
-        at: fn.nameAt,
-        message: `${fn.name} (called from ${ENTRY} at line ${call.line}) never calls add-to-list, so its resource is missing from ${LIST}; add add-to-list "Name,https://...,description"`,
-      });
+      ctx.report({ path: SCRIPT, at: fn.nameAt, messageId: 'noRow', data: { function: fn.name, callLine: call.line } });
     }
   },
 });

@@ -24,14 +24,22 @@ function pinHeader(text: string): { line: number; entries: Entry[] } | undefined
   return { line: start + 1, entries };
 }
 
+const HEADER_NAME = '"# Pinned GitHub Actions" header';
+
 export default defineRule({
-  id: 'workflow/pin-header-consistent',
   description: 'Where a `# Pinned GitHub Actions` header lists `owner/repo VERSION @ SHA`, it and the `uses:` lines agree both ways.',
   details: 'The header is what reviewers read to know which versions run. When a SHA is bumped in `uses:` and not in the header (or the other way round), the header lies.',
   kinds: ['wrapper', 'images', 'docs', 'resources'],
-  modes: ['release', 'dev'],
   severity: 'error',
-  docs: 'docs/rules/workflow/pin-header-consistent.md',
+  messages: {
+    notListed: `{{action}} is not listed under the ${HEADER_NAME} (line {{headerLine}}); add "#   {{action}} <version> @ {{sha}}"`,
+    notListedUnpinned: `{{action}} is not listed under the ${HEADER_NAME} (line {{headerLine}}); add "#   {{action}} <version> @ <sha>"`,
+    otherCommit: '{{action}} is used at {{ref}} but the header lists it @ {{listed}} (line {{entryLine}}); make them the same commit',
+    otherCommitNoRef: '{{action}} is used at (no ref) but the header lists it @ {{listed}} (line {{entryLine}}); make them the same commit',
+    otherVersion: '{{action}} is commented "# {{comment}}" here but the header says {{version}} (line {{entryLine}}) for the same commit; make the versions agree',
+    unused: 'the header lists {{action}} {{version}}, but no step of this workflow uses it; remove the line',
+  },
+  identity: ['action'],
   parsers: ['yaml'],
   tags: ['security', 'ci'],
   precision: 'very-high',
@@ -42,23 +50,28 @@ export default defineRule({
       if (!header) continue;
       const uses = await remoteUses(ctx, path);
       for (const u of uses) {
+        const { action } = u;
         // A header line names the action (`owner/repo/path`) or its repository (`owner/repo`).
-        const exact = header.entries.filter((e) => e.repo === u.action);
+        const exact = header.entries.filter((e) => e.repo === action);
         const listed = exact.length > 0 ? exact : header.entries.filter((e) => e.repo === u.repo);
         if (listed.length === 0) {
-          ctx.report({ path, at: u.at, message: `${u.action} is not listed under the "# Pinned GitHub Actions" header (line ${header.line}); add "#   ${u.action} <version> @ ${FULL_SHA.test(u.ref) ? u.ref : '<sha>'}"` });
+          const headerLine = header.line;
+          if (FULL_SHA.test(u.ref)) ctx.report({ path, at: u.at, messageId: 'notListed', data: { action, headerLine, sha: u.ref } });
+          else ctx.report({ path, at: u.at, messageId: 'notListedUnpinned', data: { action, headerLine } });
           continue;
         }
         const match = listed.find((e) => e.sha === u.ref.toLowerCase());
         if (!match) {
-          ctx.report({ path, at: u.at, message: `${u.action} is used at ${u.ref || '(no ref)'} but the header lists it @ ${listed.map((e) => e.sha).join(', ')} (line ${listed[0].line}); make them the same commit` });
+          const data = { action, listed: listed.map((e) => e.sha).join(', '), entryLine: listed[0].line };
+          if (u.ref) ctx.report({ path, at: u.at, messageId: 'otherCommit', data: { ...data, ref: u.ref } });
+          else ctx.report({ path, at: u.at, messageId: 'otherCommitNoRef', data });
         } else if (u.comment && u.comment !== match.version) {
-          ctx.report({ path, at: u.at, message: `${u.action} is commented "# ${u.comment}" here but the header says ${match.version} (line ${match.line}) for the same commit; make the versions agree` });
+          ctx.report({ path, at: u.at, messageId: 'otherVersion', data: { action, comment: u.comment, version: match.version, entryLine: match.line } });
         }
       }
       for (const e of header.entries) {
         if (uses.some((u) => u.action === e.repo || u.repo === e.repo)) continue;
-        ctx.report({ path, at: { line: e.line, column: 1 }, message: `the header lists ${e.repo} ${e.version}, but no step of this workflow uses it; remove the line` });
+        ctx.report({ path, at: { line: e.line, column: 1 }, messageId: 'unused', data: { action: e.repo, version: e.version } });
       }
     }
   },

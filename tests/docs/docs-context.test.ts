@@ -28,7 +28,7 @@ async function fixtureCopy(files: Record<string, string> = {}): Promise<string> 
   return dir;
 }
 
-const findings = (ctx: RepoContext) => ctx.findings.map((f) => `${f.ruleId} ${f.input.path}:${f.input.at?.line} ${f.input.message}`);
+const findings = (ctx: RepoContext) => ctx.findings.map((f) => `${f.ruleId} ${f.path}:${f.at?.line} ${f.message}`);
 
 describe('docs views through the context', () => {
   it('builds the site and every page, list and redirect of the docs fixture without a finding', async () => {

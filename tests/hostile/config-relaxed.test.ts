@@ -6,7 +6,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { applyBaseline } from '../../runner/baseline.js';
 import { configRelaxations } from '../../runner/config-relaxed.js';
 import { EMPTY_CONFIG, parseConfig } from '../../runner/config.js';
-import { allRuleMeta } from '../../runner/registry.js';
+import { allRuleMeta, META_RULES } from '../../runner/registry.js';
+import { renderMessage } from '../../runner/messages.js';
 import type { Diagnostic } from '../../runner/types.js';
 import { runCli } from '../helpers/cli.js';
 import { commitAll, git, makeRepo } from '../helpers/git.js';
@@ -117,7 +118,8 @@ describe('relaxations, in memory', () => {
         'verify-signatures = false',
       ].join('\n'),
     );
-    expect(configRelaxations(trusted, current, rules, 'main').map((r) => `${r.keyPath.join('.')}: ${r.message}`)).toEqual([
+    const meta = META_RULES.find((m) => m.id === 'meta/config-relaxed')!;
+    expect(configRelaxations(trusted, current, rules, 'main').map((r) => `${r.keyPath.join('.')}: ${renderMessage(meta.id, meta.messages, r.messageId, r.data).split('; the gate')[0]}`)).toEqual([
       'kinds.images.rules.images/temp-fix-expired: lowers images/temp-fix-expired to note (error in the config at main)',
       'rules.meta/parse-error: lowers meta/parse-error to warning (error in the config at main)',
       'kinds.images.release-branches: changes which branches put images repos in release mode, against the config at main',
@@ -131,7 +133,7 @@ describe('relaxations, in memory', () => {
   });
 
   it('never lets a baseline entry hide a meta/config-relaxed finding', () => {
-    const d: Diagnostic = { ruleId: 'meta/config-relaxed', severity: 'error', message: 'm', location: { repo: 'r', path: 'porgs-lint.toml', line: 1, column: 1 }, fingerprint: 'f'.repeat(32) };
+    const d: Diagnostic = { ruleId: 'meta/config-relaxed', severity: 'error', messageId: 'ruleOff', data: {}, message: 'm', location: { repo: 'r', path: 'porgs-lint.toml', line: 1, column: 1 }, fingerprint: 'f'.repeat(32) };
     const { kept } = applyBaseline([d], { schemaVersion: 1, entries: [{ fingerprint: d.fingerprint, ruleId: d.ruleId, path: d.location.path, message: d.message }] });
     expect(kept.map((k) => k.ruleId)).toEqual(['meta/config-relaxed', 'meta/stale-baseline-entry']);
   });

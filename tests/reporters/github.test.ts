@@ -42,8 +42,8 @@ function hostileResult(): RunResult {
     tool: { name: 'porgs-lint', version: '0.0.0', informationUri: 'https://example.com' },
     repos: [{ name: 'r', root: '/x/r', displayPath: `r${HOSTILE}`, kind: 'images', kindReason: 'detected', mode: 'dev', modeReason: `branch ${HOSTILE}` }],
     diagnostics: [
-      { ruleId: 'images/add-to-list-format', severity: 'error', message: `row "${HOSTILE}" is bad`, location: { repo: 'r', path: `f,${HOSTILE}.sh`, line: 3, column: 1 }, suggestion: `write "${HOSTILE}"`, fingerprint: '0'.repeat(32) },
-      { ruleId: 'images/orphan-aliases-file', severity: 'warning', message: 'plain', location: { repo: 'r', path: 'g.sh', line: 1, column: 1 }, fingerprint: '1'.repeat(32) },
+      { ruleId: 'images/add-to-list-format', severity: 'error', messageId: 'm', data: {}, message: `row "${HOSTILE}" is bad`, location: { repo: 'r', path: `f,${HOSTILE}.sh`, line: 3, column: 1 }, suggestion: `write "${HOSTILE}"`, fingerprint: '0'.repeat(32) },
+      { ruleId: 'images/orphan-aliases-file', severity: 'warning', messageId: 'm', data: {}, message: 'plain', location: { repo: 'r', path: 'g.sh', line: 1, column: 1 }, fingerprint: '1'.repeat(32) },
     ],
     rules: [],
     summary: { errors: 1, warnings: 1, notes: 0 },

@@ -12,6 +12,8 @@ const result: RunResult = {
     {
       ruleId: 'wrapper/version-no-prerelease',
       severity: 'error',
+      messageId: 'prerelease',
+      data: { version: '5.2.0b1' },
       message: 'version 5.2.0b1 has a pre-release tag; on a release branch use 5.2.0',
       location: { repo: 'Exegol', path: 'exegol/config/ConstantConfig.py', line: 2, column: 15, endLine: 2, endColumn: 24 },
       suggestion: '__version__ = "5.2.0"',

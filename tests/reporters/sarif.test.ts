@@ -98,6 +98,8 @@ describe('SARIF limits', () => {
     const diag = (i: number, severity: 'error' | 'note') => ({
       ruleId: 'wrapper/spawn-version',
       severity,
+      messageId: 'm',
+      data: {},
       message: `m${i}`,
       location: { repo: 'r', path: 'a.sh', line: 1, column: 1 },
       fingerprint: i.toString(16).padStart(32, '0'),

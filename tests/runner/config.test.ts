@@ -13,6 +13,8 @@ const RULES: RuleMeta[] = [
     modes: ['release', 'dev'],
     severity: 'error',
     docs: 'docs/rules/wrapper/version-format.md',
+    messages: {},
+    precision: 'high',
   },
   {
     id: 'images/temp-fix-expired',
@@ -21,7 +23,9 @@ const RULES: RuleMeta[] = [
     modes: ['release', 'dev'],
     severity: 'error',
     docs: 'docs/rules/images/temp-fix-expired.md',
-    options: { grace: { type: 'number', default: 0, description: 'days' } },
+    messages: {},
+    precision: 'high',
+    options: { grace: { type: 'number', default: 0, description: 'days', min: 0 }, scope: { type: 'string', default: 'all', enum: ['all', 'local'], description: 'which' } },
   },
 ];
 
@@ -62,7 +66,7 @@ describe('config', () => {
     const config = await loadConfig(file, RULES);
     expect(config.ignore).toEqual(['vendor/**']);
     expect(ruleSetting(config, RULES[0], 'wrapper').severity).toBe('warning');
-    expect(ruleSetting(config, RULES[1], 'wrapper')).toEqual({ severity: 'note', options: { grace: 3 } });
+    expect(ruleSetting(config, RULES[1], 'wrapper')).toEqual({ severity: 'note', options: { grace: 3, scope: 'all' } });
     expect(ruleSetting(config, RULES[1], 'images').severity).toBe('off');
     expect(config.kinds.images?.releaseBranches).toEqual(['main', 'stable']);
     expect(config.repos).toEqual([{ name: 'docs', path: path.resolve(path.dirname(file), '../Exegol-docs'), kind: 'docs', mode: undefined }]);
@@ -94,6 +98,12 @@ describe('config', () => {
     expect(await errorOf('porgs-lint.toml', 'ignore = "vendor"\n')).toBe('porgs-lint.toml:1:1: "ignore" must be a list of strings');
     expect(await errorOf('porgs-lint.yaml', 'rules:\n  images/temp-fix-expired:\n    options:\n      grace: soon\n')).toBe(
       'porgs-lint.yaml:4:7: option "grace" of images/temp-fix-expired must be a number',
+    );
+    expect(await errorOf('porgs-lint.toml', '[rules]\n"images/temp-fix-expired" = { options = { grace = -1 } }\n')).toBe(
+      'porgs-lint.toml:2:30: option "grace" of images/temp-fix-expired must be at least 0',
+    );
+    expect(await errorOf('porgs-lint.toml', '[rules]\n"images/temp-fix-expired" = { options = { scope = "locl" } }\n')).toBe(
+      'porgs-lint.toml:2:30: option "scope" of images/temp-fix-expired must be one of all, local (did you mean "local"?)',
     );
     expect(await errorOf('porgs-lint.json', '{"kinds": {"wraper": {}}}')).toBe(
       'porgs-lint.json:1:12: unknown repo kind "wraper" (did you mean "wrapper"?)',

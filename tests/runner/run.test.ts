@@ -109,18 +109,19 @@ describe('lint run', () => {
 
 describe('a rule that fails', () => {
   it('becomes meta/internal-error, marks the run unsuccessful, and the other rules still report', async () => {
-    const { defineRule } = await import('../../runner/types.js');
-    const broken = defineRule({
-      id: 'custom/broken',
-      description: 'A rule that throws, standing for a porgs-lint bug.',
-      kinds: ['wrapper'],
-      modes: ['release', 'dev'],
-      severity: 'error',
-      docs: 'docs/rules/custom/broken.md',
-      check() {
-        throw new Error('boom');
-      },
-    });
+    const { defineRule, ruleFromDefinition } = await import('../../runner/types.js');
+    const broken = ruleFromDefinition(
+      'custom/broken',
+      defineRule({
+        description: 'A rule that throws, standing for a porgs-lint bug.',
+        kinds: ['wrapper'],
+        severity: 'error',
+        messages: {},
+        check() {
+          throw new Error('boom');
+        },
+      }),
+    );
     const dir = await makeFolder({ files: wrapper('5.2.0b1') });
     const result = await lint({ dirs: [dir], mode: 'release', rules: ['wrapper/version-no-prerelease', 'custom/broken'], extraRules: [broken], env: {} });
     expect(result.executionSuccessful).toBe(false);

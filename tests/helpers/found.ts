@@ -1,11 +1,8 @@
 // Findings as data (rule, messageId, place, data) for tests that assert more than one rule or a
 // runner finding next to a rule's, on a folder (real git) or on files given in memory.
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { MemorySource } from '../../runner/memory-source.js';
 import { lint, type LintOptions } from '../../runner/run.js';
 import type { Diagnostic, MessageData, Severity } from '../../runner/types.js';
-import { FIXTURES } from './git.js';
 
 export interface Found {
   rule: string;
@@ -38,19 +35,3 @@ export async function foundInMemory(files: Readonly<Record<string, string>>, rul
   return result.diagnostics.map(asFound);
 }
 
-/** The files of a fixture under tests/fixtures, with some replaced (text) or removed (null). */
-export function fixtureFiles(fixture: string, changes: Readonly<Record<string, string | null>> = {}): Record<string, string> {
-  const root = path.join(FIXTURES, fixture);
-  const files: Record<string, string> = {};
-  for (const entry of readdirSync(root, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    const abs = path.join(entry.parentPath, entry.name);
-    files[path.relative(root, abs).split(path.sep).join('/')] = readFileSync(abs, 'utf8');
-  }
-  for (const [file, text] of Object.entries(changes)) {
-    if (text !== null) files[file] = text;
-    else if (!(file in files)) throw new Error(`${fixture} has no ${file} to remove`);
-    else delete files[file];
-  }
-  return files;
-}

@@ -2,7 +2,7 @@
 // branches (the file-only cases are in spawn-gitmodules.test.ts).
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { commitAll, git, makeFolder, makeRepo, tagRepo, writeFiles } from '../helpers/git.js';
+import { commitAll, git, makeRepo, tagRepo, writeFiles } from '../helpers/git.js';
 import { found } from '../helpers/found.js';
 
 const SPAWN = 'exegol/utils/imgsync/spawn.sh';
@@ -29,15 +29,6 @@ describe('wrapper/spawn-version-bumped', () => {
     await writeFiles(dir, { [SPAWN]: spawn('3', 'echo newer\n') });
     await commitAll(dir);
     expect(await found(dir, ['wrapper/spawn-version-bumped'])).toEqual([]);
-  });
-});
-
-describe('a binary .gitmodules in the work tree', () => {
-  it('is unreadable (a parse error), not a crash nor a finding of the rules', async () => {
-    const dir = await makeFolder({ fixture: 'wrapper-5x', files: { '.gitmodules': '\0\0\0' } });
-    expect(await found(dir, ['wrapper/gitmodules-branch-main', 'wrapper/gitmodules-name'], { mode: 'dev' })).toEqual([
-      { rule: 'meta/parse-error', severity: 'error', messageId: 'cannotRead', at: '.gitmodules:1', data: { path: '.gitmodules', reason: 'binary file (contains NUL bytes)' } },
-    ]);
   });
 });
 

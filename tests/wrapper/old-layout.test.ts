@@ -6,7 +6,9 @@ import { promises as fs } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadRules } from '../../runner/registry.js';
 import { commitAll, copyFixture, git, makeRepo, tagRepo, writeFiles } from '../helpers/git.js';
-import { found, foundInMemory, fixtureFiles } from '../helpers/found.js';
+import { edit } from '../helpers/fixture-edit.js';
+import { editedFiles } from '../helpers/fixture-files.js';
+import { found, foundInMemory } from '../helpers/found.js';
 
 const WRAPPER_RULES = (await loadRules()).filter((r) => r.id.startsWith('wrapper/') || r.id.startsWith('workflow/')).map((r) => r.id);
 const VERSION_LINE = (v: string) => (old: string) => old.replace(/^VERSION = ".*"$/m, `VERSION = "${v}"`);
@@ -85,8 +87,7 @@ describe('the single-file wrapper (exegol.py, 2.4.0-3.1.12)', () => {
   });
 
   it('says once, as a note, when exegol.py declares no version, or when no known layout is there', async () => {
-    const early = fixtureFiles('wrapper-3.x');
-    early['exegol.py'] = early['exegol.py'].replace(/^VERSION = .*\n/m, '');
+    const early = editedFiles('wrapper-3.x', { 'exegol.py': edit('VERSION = "3.1.12.dev"\n', '') });
     const note = { rule: 'wrapper/version-declared', severity: 'note', unverified: true };
     expect(await foundInMemory(early, WRAPPER_RULES, { mode: 'release' })).toEqual([{ ...note, messageId: 'singleFileUnversioned', at: 'exegol.py:1', data: { file: 'exegol.py' } }]);
     const none = { Dockerfile: 'FROM kalilinux/kali-rolling\n', 'install.sh': '#!/bin/bash\n' };

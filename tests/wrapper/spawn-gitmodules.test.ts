@@ -1,7 +1,9 @@
-// spawn.sh and .gitmodules as files, in memory; what needs tags, gitlinks, submodule clones or the
-// work tree's reading of a file is in git-rules.test.ts.
+// spawn.sh and .gitmodules as files, in memory; what needs tags, gitlinks or submodule clones is
+// in git-rules.test.ts.
+import { describe, expect, it } from 'vitest';
 import { RuleTester } from '../../runner/testing.js';
-import { fixtureFiles } from '../helpers/found.js';
+import { editedFiles, fixtureFiles } from '../helpers/fixture-files.js';
+import { foundInMemory } from '../helpers/found.js';
 
 const SPAWN = 'exegol/utils/imgsync/spawn.sh';
 const spawn = (n: string, body = '') => ({
@@ -101,4 +103,13 @@ tester.run('wrapper/submodule-on-main', {
       findings: [{ messageId: 'noGit', line: 1, severity: 'note', unverified: true, data: { reason: 'the repo was given without git facts' } }],
     },
   ],
+});
+
+describe('a binary .gitmodules', () => {
+  it('is unreadable (a parse error), not a crash nor a finding of the rules', async () => {
+    const files = editedFiles('wrapper-5x', { '.gitmodules': '\0\0\0' });
+    expect(await foundInMemory(files, ['wrapper/gitmodules-branch-main', 'wrapper/gitmodules-name'], { kind: 'wrapper', mode: 'dev' })).toEqual([
+      { rule: 'meta/parse-error', severity: 'error', messageId: 'cannotRead', at: '.gitmodules:1', data: { path: '.gitmodules', reason: 'binary file (contains NUL bytes)' } },
+    ]);
+  });
 });

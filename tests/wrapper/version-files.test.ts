@@ -2,17 +2,16 @@
 // requirements), on every historical layout, in memory. Git-dependent cases: version.test.ts.
 import { describe, expect, it } from 'vitest';
 import { RuleTester } from '../../runner/testing.js';
-import { fixtureFiles, foundInMemory } from '../helpers/found.js';
+import { edit } from '../helpers/fixture-edit.js';
+import { editedFiles, fixtureFiles } from '../helpers/fixture-files.js';
+import { foundInMemory } from '../helpers/found.js';
 
 const CC = 'exegol/config/ConstantConfig.py';
 const LOOKED = 'exegol/config/ConstantConfig.py, exegol/utils/ConstantConfig.py, exegol/__init__.py';
 const cc = (version: string) => ({ [CC]: `__version__ = "${version}"\n` });
 /** The single-file wrapper of 2.4.0-3.1.12 with its VERSION line set, or removed (null). */
-const singleFile = (version: string | null) => {
-  const files = fixtureFiles('wrapper-3.x');
-  files['exegol.py'] = files['exegol.py'].replace(/^VERSION = ".*"\n/m, version === null ? '' : `VERSION = "${version}"\n`);
-  return files;
-};
+const singleFile = (version: string | null) =>
+  editedFiles('wrapper-3.x', { 'exegol.py': edit('VERSION = "3.1.12.dev"\n', version === null ? '' : `VERSION = "${version}"\n`) });
 const tester = new RuleTester();
 
 tester.run('wrapper/version-declared', {
@@ -103,24 +102,24 @@ tester.run('wrapper/dev-version-is-prerelease', {
 const versionTest = (expected: string) => ({ 'tests/exegol_test.py': `from exegol.config.ConstantConfig import __version__\n\n\ndef test_version():\n    assert __version__ == '${expected}'\n` });
 tester.run('wrapper/test-version-matches', {
   valid: [
-    { name: 'dev: the version without its beta segment', files: fixtureFiles('wrapper-5x', { ...cc('5.1.5b1'), ...versionTest('5.1.5') }), mode: 'dev' },
+    { name: 'dev: the version without its beta segment', files: editedFiles('wrapper-5x', { ...cc('5.1.5b1'), ...versionTest('5.1.5') }), mode: 'dev' },
     { name: 'release: the version', files: fixtureFiles('wrapper-5x') },
   ],
   invalid: [
     {
       name: 'dev: the version with its beta segment is not expected',
-      files: fixtureFiles('wrapper-5x', cc('5.1.5b1')),
+      files: editedFiles('wrapper-5x', cc('5.1.5b1')),
       mode: 'dev',
       findings: [{ messageId: 'devMismatch', path: 'tests/exegol_test.py', line: 5, column: 27, data: { asserted: '5.1.4', version: '5.1.5b1', expected: '5.1.5' } }],
     },
     {
       name: 'release: the base of a beta is not the version',
-      files: fixtureFiles('wrapper-5x', { ...cc('5.1.5b1'), ...versionTest('5.1.5') }),
+      files: editedFiles('wrapper-5x', { ...cc('5.1.5b1'), ...versionTest('5.1.5') }),
       findings: [{ messageId: 'releaseMismatch', path: 'tests/exegol_test.py', line: 5, data: { asserted: '5.1.5', version: '5.1.5b1', expected: '5.1.5b1' } }],
     },
     {
       name: 'the old test module name and the class attribute',
-      files: fixtureFiles('wrapper-4.1', { 'tests/test_exegol.py': "def test_version():\n    assert ConstantConfig.version == '4.1.0'\n" }),
+      files: editedFiles('wrapper-4.1', { 'tests/test_exegol.py': "def test_version():\n    assert ConstantConfig.version == '4.1.0'\n" }),
       findings: [{ messageId: 'releaseMismatch', path: 'tests/test_exegol.py', line: 2, data: { asserted: '4.1.0', version: '4.1.1', expected: '4.1.1' } }],
     },
   ],
@@ -132,7 +131,7 @@ tester.run('wrapper/tests-import-exists', {
   invalid: [
     {
       name: 'a renamed test module, with the modules that exist',
-      files: fixtureFiles('wrapper-5x', renamedImport),
+      files: editedFiles('wrapper-5x', renamedImport),
       findings: [{ messageId: 'missingModule', path: 'tests/__init__.py', line: 1, data: { module: 'tests.test_exegol', file: 'tests/test_exegol.py', modules: 'tests/exegol_test.py' } }],
     },
     {
@@ -143,27 +142,26 @@ tester.run('wrapper/tests-import-exists', {
   ],
 });
 
-const REQUIREMENTS = fixtureFiles('wrapper-5x')['requirements.txt'];
 tester.run('wrapper/requirements-sync', {
   valid: [
     { name: 'equal lists', files: fixtureFiles('wrapper-5x') },
     { name: 'the setup.py era, no pyproject.toml', files: fixtureFiles('wrapper-4.1') },
-    { name: 'comments and options in requirements.txt', files: fixtureFiles('wrapper-5x', { 'requirements.txt': `# pinned\n--index-url https://pypi.org/simple\n${REQUIREMENTS.replace('\n', ' # the engine\n')}` }) },
+    { name: 'comments and options in requirements.txt', files: editedFiles('wrapper-5x', { 'requirements.txt': (old) => `# pinned\n--index-url https://pypi.org/simple\n${old.replace('\n', ' # the engine\n')}` }) },
   ],
   invalid: [
     {
       name: 'an entry missing at the end of requirements.txt',
-      files: fixtureFiles('wrapper-5x', { 'requirements.txt': REQUIREMENTS.replace('pyjwt[crypto]~=2.10.1\n', '') }),
+      files: editedFiles('wrapper-5x', { 'requirements.txt': edit('pyjwt[crypto]~=2.10.1\n', '') }),
       findings: [{ messageId: 'onlyInPyproject', path: 'requirements.txt', line: 8, data: { dependency: 'pyjwt[crypto]~=2.10.1' } }],
     },
     {
       name: 'an extra entry in requirements.txt',
-      files: fixtureFiles('wrapper-5x', { 'requirements.txt': `${REQUIREMENTS}packaging>=24\n` }),
+      files: editedFiles('wrapper-5x', { 'requirements.txt': (old) => `${old}packaging>=24\n` }),
       findings: [{ messageId: 'onlyInRequirements', path: 'requirements.txt', line: 9, data: { requirement: 'packaging>=24' } }],
     },
     {
       name: 'entries compared whole and in order',
-      files: fixtureFiles('wrapper-5x', { 'requirements.txt': REQUIREMENTS.replace('rich~=13.9.4', 'rich~=13.9.5') }),
+      files: editedFiles('wrapper-5x', { 'requirements.txt': edit('rich~=13.9.4', 'rich~=13.9.5') }),
       findings: [{ messageId: 'differs', path: 'requirements.txt', line: 3, column: 1, endColumn: 13, data: { index: 3, requirement: 'rich~=13.9.5', dependency: 'rich~=13.9.4' } }],
     },
   ],
@@ -179,7 +177,7 @@ describe('files the wrapper rules cannot parse', () => {
   });
 
   it('a broken tests/__init__.py and pyproject.toml are parse errors, not findings of the rules', async () => {
-    const files = fixtureFiles('wrapper-5x', { 'tests/__init__.py': 'from tests.test_exegol import (\n', 'pyproject.toml': '[project\ndependencies = []\n' });
+    const files = editedFiles('wrapper-5x', { 'tests/__init__.py': 'from tests.test_exegol import (\n', 'pyproject.toml': '[project\ndependencies = []\n' });
     const got = await foundInMemory(files, ['wrapper/tests-import-exists', 'wrapper/requirements-sync'], { kind: 'wrapper', mode: 'dev' });
     expect(got.map((f) => [f.rule, f.messageId, f.at, f.data.language])).toEqual([
       ['meta/parse-error', 'cannotParse', 'pyproject.toml:1', 'TOML'],

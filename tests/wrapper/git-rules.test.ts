@@ -1,5 +1,5 @@
 // spawn.sh, .gitmodules, submodules and dev where git decides: real submodules, clones, tags and
-// branches (the file-only cases are in spawn-gitmodules.test.ts).
+// branches (the file-only cases run in memory: cases/spawn-gitmodules.ts).
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { commitAll, git, makeRepo, tagRepo, writeFiles } from '../helpers/git.js';

@@ -1,5 +1,5 @@
 // The version rules where git decides: release tags (lightweight, annotated, signed), history,
-// shallow clones. The file-only cases run in memory in version-files.test.ts.
+// shallow clones. The file-only cases run in memory: cases/version-files.ts.
 import { describe, expect, it } from 'vitest';
 import { commitAll, git, makeFolder, makeRepo, tagRepo, tmpDir, writeFiles } from '../helpers/git.js';
 import { found } from '../helpers/found.js';

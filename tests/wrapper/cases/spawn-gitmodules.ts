@@ -1,9 +1,9 @@
-// spawn.sh and .gitmodules as files, in memory; what needs tags, gitlinks or submodule clones is
-// in git-rules.test.ts.
+// spawn.sh and .gitmodules as files, in memory (collected by rules.test.ts); what needs tags,
+// gitlinks or submodule clones is in git-rules.test.ts.
 import { describe, expect, it } from 'vitest';
-import { RuleTester } from '../../runner/testing.js';
-import { editedFiles, fixtureFiles } from '../helpers/fixture-files.js';
-import { foundInMemory } from '../helpers/found.js';
+import { RuleTester } from '../../../runner/testing.js';
+import { editedFiles, fixtureFiles } from '../../helpers/fixture-files.js';
+import { foundInMemory } from '../../helpers/found.js';
 
 const SPAWN = 'exegol/utils/imgsync/spawn.sh';
 const spawn = (n: string, body = '') => ({

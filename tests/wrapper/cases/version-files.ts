@@ -1,10 +1,10 @@
-// The wrapper rules that read files only (the version, its test, tests/__init__.py, the
-// requirements), on every historical layout, in memory. Git-dependent cases: version.test.ts.
+// The version, its test, tests/__init__.py and the requirements, on every historical layout, in
+// memory (collected by rules.test.ts). Git-dependent cases: version.test.ts.
 import { describe, expect, it } from 'vitest';
-import { RuleTester } from '../../runner/testing.js';
-import { edit } from '../helpers/fixture-edit.js';
-import { editedFiles, fixtureFiles } from '../helpers/fixture-files.js';
-import { foundInMemory } from '../helpers/found.js';
+import { RuleTester } from '../../../runner/testing.js';
+import { edit } from '../../helpers/fixture-edit.js';
+import { editedFiles, fixtureFiles } from '../../helpers/fixture-files.js';
+import { foundInMemory } from '../../helpers/found.js';
 
 const CC = 'exegol/config/ConstantConfig.py';
 const LOOKED = 'exegol/config/ConstantConfig.py, exegol/utils/ConstantConfig.py, exegol/__init__.py';

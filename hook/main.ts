@@ -169,6 +169,7 @@ async function releaseRules(root: string, kind: RepoKind, config: Config, commit
 /** Findings as the runner's diagnostics: the message rendered from the check's template, the fingerprint from its identity data. */
 async function toDiagnostics(findings: HookFinding[], repo: string, severityOf: (check: HookCheck) => Severity | 'off'): Promise<Diagnostic[]> {
   if (findings.length === 0) return [];
+  // Loaded only when there is something to report: a clean push stays close to node's start-up.
   const { rawFinding } = await import('../runner/context.js');
   const out: Diagnostic[] = [];
   for (const f of findings) {

@@ -14,9 +14,11 @@ import { runResult } from '../runner/result.js';
 import type { Diagnostic, RepoKind, Severity } from '../runner/types.js';
 import { REPO_KINDS } from '../runner/types.js';
 import { UsageError } from '../runner/errors.js';
+import { TAG_RELEASE_RULES, type HookCheck } from './checks.js';
 import { HookUsageError, install, snippet, uninstall } from './install.js';
 import { parsePushLines, ProtocolError, updatesFromPreCommitEnv, type PushUpdate } from './protocol.js';
 import { checkPush, type HookFinding, type PushContext } from './push-checks.js';
+import { hookFinding } from './push-context.js';
 
 const ESCAPE_HATCH = 'to push anyway: PORGS_LINT_SKIP=1 git push ... (or git push --no-verify)';
 
@@ -127,7 +129,7 @@ async function checkAndReport(
     releaseRules: (commit, tag) => releaseRules(root, kind, config, commit, tag),
   };
   const findings = await checkPush(ctx, updates);
-  const diagnostics = toDiagnostics(findings, model.info.name, severityOf);
+  const diagnostics = await toDiagnostics(findings, model.info.name, severityOf);
   if (diagnostics.length === 0 && format === 'pretty') return 0;
   const result = runResult({ repos: [model.info], diagnostics, startTime });
   if (format === 'json') io.stdout.write((await import('../reporters/json.js')).json(result, { color: false, cwd: io.cwd }));
@@ -143,10 +145,9 @@ async function checkAndReport(
 }
 
 /** The configured severity of each pre-push check (the runner's rule settings). */
-async function checkSeverities(config: Config, kind: RepoKind): Promise<(id: string) => Severity | 'off'> {
-  const [{ HOOK_CHECKS }, { ruleSetting }] = await Promise.all([import('./checks.js'), import('../runner/config.js')]);
-  const checks = new Map(HOOK_CHECKS.map((c) => [c.id, c]));
-  return (id) => (checks.has(id) ? ruleSetting(config, checks.get(id)!, kind).severity : 'error');
+async function checkSeverities(config: Config, kind: RepoKind): Promise<(check: HookCheck) => Severity | 'off'> {
+  const { ruleSetting } = await import('../runner/config.js');
+  return (check) => ruleSetting(config, check, kind).severity;
 }
 
 async function releaseRules(root: string, kind: RepoKind, config: Config, commit: string, tag: string): Promise<HookFinding[]> {
@@ -154,24 +155,38 @@ async function releaseRules(root: string, kind: RepoKind, config: Config, commit
   const result = await lint({ dirs: [root], rev: commit, mode: 'release', kind, config, env: {}, cacheDir: defaultCacheDir(process.env) });
   return result.diagnostics
     .filter((d) => d.severity === 'error')
-    .map((d) => ({
-      checkId: 'hook/tag-release-rules',
-      input: { path: d.location.path, at: d.location, message: `${d.message} [${d.ruleId} on tag ${tag}]`, key: d.fingerprint },
-    }));
+    .map(({ ruleId, messageId, message, fingerprint: ruleFingerprint, suggestion, location: { path, line, column, endLine, endColumn } }) =>
+      hookFinding(TAG_RELEASE_RULES, {
+        path,
+        at: { line, column, ...(endLine !== undefined ? { endLine } : {}), ...(endColumn !== undefined ? { endColumn } : {}) },
+        messageId: 'releaseRuleFailed',
+        data: { rule: ruleId, tag, message, ruleMessageId: messageId, ruleFingerprint },
+        ...(suggestion ? { suggestion } : {}),
+      }),
+    );
 }
 
-function toDiagnostics(findings: HookFinding[], repo: string, severityOf: (id: string) => Severity | 'off'): Diagnostic[] {
+/** Findings as the runner's diagnostics: the message rendered from the check's template, the fingerprint from its identity data. */
+async function toDiagnostics(findings: HookFinding[], repo: string, severityOf: (check: HookCheck) => Severity | 'off'): Promise<Diagnostic[]> {
+  if (findings.length === 0) return [];
+  // Loaded only when there is something to report: a clean push stays close to node's start-up.
+  const { rawFinding } = await import('../runner/context.js');
   const out: Diagnostic[] = [];
   for (const f of findings) {
-    const configured = severityOf(f.checkId);
+    const configured = severityOf(f.check);
     if (configured === 'off') continue;
-    const severity = f.severity === 'note' ? 'note' : configured;
+    const raw = rawFinding(f.check, f.unverified === 'note' ? 'note' : configured, repo, f.input, f.unverified !== undefined);
+    const { line = 1, column = 1, endLine, endColumn } = raw.at ?? {};
     out.push({
-      ruleId: f.checkId,
-      severity,
-      message: f.input.message,
-      location: { repo, path: f.input.path, line: f.input.at?.line ?? 1, column: f.input.at?.column ?? 1, ...f.ref },
-      fingerprint: fingerprint(f.checkId, f.input.path, f.input.key ?? f.input.message, f.input.message),
+      ruleId: raw.ruleId,
+      severity: raw.severity,
+      messageId: raw.messageId,
+      data: raw.data,
+      message: raw.message,
+      location: { repo, path: raw.path, line, column, ...(endLine !== undefined ? { endLine } : {}), ...(endColumn !== undefined ? { endColumn } : {}), ...f.ref },
+      ...(raw.suggestion ? { suggestion: raw.suggestion } : {}),
+      ...(raw.unverified ? { unverified: true as const } : {}),
+      fingerprint: fingerprint(raw.ruleId, raw.path, raw.messageId, raw.identity),
     });
   }
   return out;

@@ -4,6 +4,7 @@
 // release rules run on the tag's commit, read through git, not the work tree).
 import { isValidRemoteName } from '../runner/ref-names.js';
 import { shellQuote } from '../runner/shell-quote.js';
+import { DEV_CONTAINS_RELEASE, DEV_FAST_FORWARD, DEV_NO_RELEASE_MERGE_COMMIT, PROTECTED_BRANCH_DELETE } from './checks.js';
 import { CommitGraph, readGraph, readRefTips } from './history.js';
 import type { PushUpdate } from './protocol.js';
 import { findingsAt, short, type HookFinding, type PushContext, type PushFacts, type ReleaseTip } from './push-context.js';
@@ -28,7 +29,7 @@ export async function checkPush(ctx: PushContext, updates: readonly PushUpdate[]
     if (branch !== undefined && !u.deletion) pushedBranches.set(branch, u.localOid);
     if (u.deletion) {
       if (branch !== undefined && ctx.policy.protectedBranches.includes(branch)) {
-        out.push(findingsAt(u)('hook/protected-branch-delete', `deleting ${branch} on ${ctx.remote} is blocked; it is a protected branch of the release process`));
+        out.push(findingsAt(u)(PROTECTED_BRANCH_DELETE, 'deleteBlocked', { branch, remote: ctx.remote }));
       }
     } else if (tag !== undefined && RELEASE_LIKE.test(tag)) tags.push({ u, tag, commit: undefined });
     else if (branch !== undefined && ctx.policy.devBranches.includes(branch)) devs.push({ u, branch });
@@ -85,52 +86,48 @@ function firstFew(commits: readonly string[]): string {
 function checkDev(ctx: PushContext, facts: PushFacts, u: PushUpdate, branch: string): HookFinding[] {
   const at = findingsAt(u);
   const { graph, releaseTips } = facts;
+  const remote = ctx.remote;
+  const fetch = `git fetch ${shellQuote(remote)}`;
   if (typeof graph === 'string') {
-    return ['hook/dev-fast-forward', 'hook/dev-contains-release', 'hook/dev-no-release-merge-commit'].map((id) => at(id, `cannot verify: ${graph}`, 'note'));
+    return [
+      at(DEV_FAST_FORWARD, 'unreadable', { branch, remote, reason: graph }, 'note'),
+      at(DEV_CONTAINS_RELEASE, 'unreadable', { branch, reason: graph }, 'note'),
+      at(DEV_NO_RELEASE_MERGE_COMMIT, 'unreadable', { branch, reason: graph }, 'note'),
+    ];
   }
   const out: HookFinding[] = [];
   const remoteKnown = !u.creation && graph.has(u.remoteOid);
+  const remoteCommit = short(u.remoteOid);
   if (!u.creation && !remoteKnown) {
-    out.push(
-      at(
-        'hook/dev-fast-forward',
-        `cannot verify: fetch first: the remote ${branch} (${short(u.remoteOid)}) is not in this repository, so whether this push is a fast-forward is unknown (git fetch ${shellQuote(ctx.remote)})`,
-      ),
-    );
+    out.push(at(DEV_FAST_FORWARD, 'remoteUnknown', { branch, remoteCommit, command: fetch }, 'blocks'));
   } else if (remoteKnown) {
     const ff = graph.isAncestor(u.remoteOid, u.localOid);
-    if (ff === undefined) {
-      out.push(at('hook/dev-fast-forward', `cannot verify: the history here is incomplete (shallow clone), so whether this push is a fast-forward of ${ctx.remote}/${branch} is unknown (git fetch --unshallow ${shellQuote(ctx.remote)})`));
-    } else if (!ff) {
-      out.push(at('hook/dev-fast-forward', `push to ${branch} is not a fast-forward of ${ctx.remote}/${branch} (${short(u.remoteOid)}); rebase or merge ${ctx.remote}/${branch} first, never force-push ${branch}`));
-    }
+    if (ff === undefined) out.push(at(DEV_FAST_FORWARD, 'shallow', { branch, remote, command: `git fetch --unshallow ${shellQuote(remote)}` }, 'blocks'));
+    else if (!ff) out.push(at(DEV_FAST_FORWARD, 'notFastForward', { branch, remote, remoteCommit }));
   }
   const tip = typeof releaseTips === 'string' ? undefined : releaseTips[0];
   if (!tip) {
-    const why = typeof releaseTips === 'string' ? releaseTips : `no ${ctx.policy.releaseBranches.join(' or ')} branch here (git fetch ${shellQuote(ctx.remote)})`;
-    out.push(at('hook/dev-contains-release', `cannot verify: whether ${branch} contains the release branch: ${why}`, 'note'));
-    out.push(at('hook/dev-no-release-merge-commit', `cannot verify: which merges of ${branch} bring in the release branch: ${why}`, 'note'));
+    if (typeof releaseTips === 'string') {
+      out.push(at(DEV_CONTAINS_RELEASE, 'unreadable', { branch, reason: releaseTips }, 'note'));
+      out.push(at(DEV_NO_RELEASE_MERGE_COMMIT, 'unreadable', { branch, reason: releaseTips }, 'note'));
+    } else {
+      const branches = ctx.policy.releaseBranches.join(' or ');
+      out.push(at(DEV_CONTAINS_RELEASE, 'noReleaseBranch', { branch, branches, command: fetch }, 'note'));
+      out.push(at(DEV_NO_RELEASE_MERGE_COMMIT, 'noReleaseBranch', { branch, branches, command: fetch }, 'note'));
+    }
     return out;
   }
   const contains = graph.isAncestor(tip.commit, u.localOid);
   if (contains === undefined) {
-    out.push(at('hook/dev-contains-release', `cannot verify: whether ${branch} contains ${tip.name}: the history here is incomplete (shallow clone; git fetch --unshallow)`, 'note'));
+    out.push(at(DEV_CONTAINS_RELEASE, 'shallow', { branch, release: tip.name }, 'note'));
   } else if (!contains) {
-    out.push(
-      at(
-        'hook/dev-contains-release',
-        `${branch} does not contain ${tip.name} (${short(tip.commit)}); after a release run: git checkout ${shellQuote(branch)} && git merge ${shellQuote(tip.branch)} --ff-only`,
-      ),
-    );
+    const command = `git checkout ${shellQuote(branch)} && git merge ${shellQuote(tip.branch)} --ff-only`;
+    out.push(at(DEV_CONTAINS_RELEASE, 'missingRelease', { branch, release: tip.name, releaseCommit: short(tip.commit), command }));
   }
   const merges = releaseMerges(graph, newCommits(graph, facts, u, remoteKnown), releaseTips as ReleaseTip[]);
   if (merges.length) {
-    out.push(
-      at(
-        'hook/dev-no-release-merge-commit',
-        `${merges.length === 1 ? '1 merge commit brings' : `${merges.length} merge commits bring`} ${tip.branch} into ${branch}: ${firstFew(merges)}; the release notes require "git merge ${shellQuote(tip.branch)} --ff-only": reset ${branch} to before ${merges.length === 1 ? 'it' : 'them'} and fast-forward it`,
-      ),
-    );
+    const data = { branch, releaseBranch: tip.branch, commits: firstFew(merges), command: `git merge ${shellQuote(tip.branch)} --ff-only` };
+    out.push(merges.length === 1 ? at(DEV_NO_RELEASE_MERGE_COMMIT, 'mergeCommit', data) : at(DEV_NO_RELEASE_MERGE_COMMIT, 'mergeCommits', { ...data, count: merges.length }));
   }
   return out;
 }

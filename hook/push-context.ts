@@ -2,17 +2,28 @@
 // how a finding is located at a pushed ref.
 import type { GitFacts } from '../runner/git-facts.js';
 import type { ReleasePolicy } from '../runner/policy.js';
-import type { RepoKind, ReportInput, Severity } from '../runner/types.js';
+import type { MessageData, RepoKind, ReportInput, Severity } from '../runner/types.js';
+import type { HookCheck } from './checks.js';
 import type { CommitGraph } from './history.js';
 import type { PushUpdate } from './protocol.js';
 
+/**
+ * A fact a check could not establish ("cannot verify"): `blocks` keeps the check's configured
+ * severity, since the push waits for the fact (an unknown remote commit); `note` only tells.
+ */
+export type Unverified = 'blocks' | 'note';
+
 export interface HookFinding {
-  checkId: string;
-  /** Undefined: the check's configured severity. */
-  severity?: Severity;
+  check: HookCheck;
   input: ReportInput;
+  unverified?: Unverified;
   /** The pushed ref the finding is about, and the commits it covers (`old..new`, or `new` for a new ref). */
   ref?: { ref: string; range?: string };
+}
+
+/** A finding of `check`, with one of the messageIds it declares. */
+export function hookFinding<M extends string>(check: HookCheck<M>, input: ReportInput<NoInfer<M>>, more: Pick<HookFinding, 'unverified' | 'ref'> = {}): HookFinding {
+  return { check, input, ...more };
 }
 
 export interface PushContext {
@@ -23,7 +34,7 @@ export interface PushContext {
   kind: RepoKind;
   policy: ReleasePolicy;
   verifySignatures: boolean;
-  severityOf(checkId: string): Severity | 'off';
+  severityOf(check: HookCheck): Severity | 'off';
   /** Runs the release rules on a commit; returns their error findings. */
   releaseRules(commit: string, tag: string): Promise<HookFinding[]>;
 }
@@ -50,11 +61,8 @@ export const short = (oid: string) => oid.slice(0, 12);
 /** Reports about one pushed ref, located at that ref. */
 export function findingsAt(u: PushUpdate) {
   const range = u.deletion ? undefined : u.creation ? short(u.localOid) : `${short(u.remoteOid)}..${short(u.localOid)}`;
-  return (checkId: string, message: string, severity?: Severity): HookFinding => ({
-    checkId,
-    ...(severity ? { severity } : {}),
-    input: { path: '.', message, key: u.remoteRef },
-    ref: { ref: u.remoteRef, ...(range ? { range } : {}) },
-  });
+  const ref = { ref: u.remoteRef, ...(range ? { range } : {}) };
+  return <M extends string>(check: HookCheck<M>, messageId: NoInfer<M>, data: MessageData, unverified?: Unverified): HookFinding =>
+    hookFinding(check, { path: '.', messageId, data }, { ref, ...(unverified ? { unverified } : {}) });
 }
 

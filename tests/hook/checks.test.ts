@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import { commitAll, git, makeRepo, sshSigner, tagRepo, tmpDir, writeFiles } from '../helpers/git.js';
+import { diagnosticsOf } from './findings.js';
 
 const Z = '0'.repeat(40);
 
@@ -14,6 +15,9 @@ async function repo() {
 }
 
 const prePush = (dir: string, line: string, ...flags: string[]) => runCli(['pre-push', 'origin', 'url', ...flags], { cwd: dir, input: `${line}\n` });
+const json = (dir: string, line: string) => prePush(dir, line, '--format', 'json');
+/** What identifies each finding: check, messageId and data. */
+const found = (stdout: string) => diagnosticsOf(stdout).map((d) => [d.ruleId, d.messageId, d.data]);
 
 /** The user's own global git config (trusted), naming an allowed-signers file. */
 async function userConfig(allowedSigners: string): Promise<NodeJS.ProcessEnv> {
@@ -36,14 +40,16 @@ describe('pre-push checks', () => {
     expect(await git(dir, 'config', 'gpg.ssh.allowedSignersFile')).toBe((await sshSigner()).allowedSigners);
     const unverifiable = await verify({}, '--format', 'json');
     expect(unverifiable.code).toBe(0);
-    expect(JSON.parse(unverifiable.stdout).diagnostics).toEqual([
-      expect.objectContaining({ ruleId: 'hook/tag-signed', severity: 'note', message: expect.stringContaining('cannot verify here') }),
+    expect(diagnosticsOf(unverifiable.stdout)).toEqual([
+      expect.objectContaining({ ruleId: 'hook/tag-signed', severity: 'note', unverified: true, messageId: 'noKeys', data: { tag: '5.1.4' } }),
     ]);
     const other = tmpDir('porgs-signers-');
     await writeFiles(other, { allowed: 'someone@example.com ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIGf6bXJ0c6e6Y2Y9s3gS7jN9YbY0aLQ2eG0yZ1c2b3Jn\n' });
-    const untrusted = await verify(await userConfig(`${other}/allowed`));
+    const untrusted = await verify(await userConfig(`${other}/allowed`), '--format', 'json');
     expect(untrusted.code).toBe(1);
-    expect(untrusted.stderr).toContain('tag 5.1.4 is signed but its signature does not verify: No principal matched.');
+    expect(diagnosticsOf(untrusted.stdout)).toEqual([
+      expect.objectContaining({ ruleId: 'hook/tag-signed', severity: 'error', messageId: 'badSignature', data: { tag: '5.1.4', reason: 'No principal matched.' } }),
+    ]);
   });
 
   it('blocks moving a published tag and a tag off the release branch', async () => {
@@ -56,18 +62,31 @@ describe('pre-push checks', () => {
     await git(dir, 'tag', '-d', '5.1.4');
     await tagRepo(dir, '5.1.4', { signed: true });
     const moved = await git(dir, 'rev-parse', '5.1.4');
-    const res = await prePush(dir, `refs/tags/5.1.4 ${moved} refs/tags/5.1.4 ${old}`);
+    const feature = await git(dir, 'rev-parse', 'HEAD');
+    const res = await json(dir, `refs/tags/5.1.4 ${moved} refs/tags/5.1.4 ${old}`);
     expect(res.code).toBe(1);
-    expect(res.stderr).toMatch(/tag 5\.1\.4 already exists on origin .*never moved/);
-    expect(res.stderr).toMatch(/tag 5\.1\.4 points at [0-9a-f]{12}, which is not on master/);
+    expect(found(res.stdout)).toEqual(
+      expect.arrayContaining([
+        ['hook/tag-not-moved', 'moved', { tag: '5.1.4', remote: 'origin', remoteObject: old.slice(0, 12) }],
+        ['hook/tag-on-release-branch', 'notOnReleaseBranch', { tag: '5.1.4', commit: feature.slice(0, 12), branches: 'master', branch: 'master' }],
+      ]),
+    );
   });
 
-  it('says "cannot verify: fetch first" when the remote dev is unknown here, blocking', async () => {
+  it('cannot verify a dev push whose remote commit is unknown here, and blocks it: fetch first', async () => {
     const dir = await repo();
     const head = await git(dir, 'rev-parse', 'HEAD');
-    const res = await prePush(dir, `refs/heads/dev ${head} refs/heads/dev ${'1'.repeat(40)}`);
+    const res = await json(dir, `refs/heads/dev ${head} refs/heads/dev ${'1'.repeat(40)}`);
     expect(res.code).toBe(1);
-    expect(res.stderr).toContain('cannot verify: fetch first');
+    expect(diagnosticsOf(res.stdout)).toEqual([
+      expect.objectContaining({
+        ruleId: 'hook/dev-fast-forward',
+        severity: 'error',
+        unverified: true,
+        messageId: 'remoteUnknown',
+        data: { branch: 'dev', remoteCommit: '1'.repeat(12), command: 'git fetch origin' },
+      }),
+    ]);
   });
 
   it('takes check severities per repo kind from the config', async () => {
@@ -75,9 +94,11 @@ describe('pre-push checks', () => {
     await writeFiles(dir, { 'porgs-lint.toml': '[kinds.wrapper]\nrules = { "hook/tag-signed" = "warning", "hook/tag-release-rules" = "off" }\n' });
     await tagRepo(dir, '5.1.4');
     const head = await git(dir, 'rev-parse', 'HEAD');
-    const res = await prePush(dir, `refs/tags/5.1.4 ${head} refs/tags/5.1.4 ${Z}`);
+    const res = await json(dir, `refs/tags/5.1.4 ${head} refs/tags/5.1.4 ${Z}`);
     expect(res.code).toBe(0);
-    expect(res.stderr).toMatch(/warning\s+tag 5\.1\.4 is a lightweight tag/);
+    expect(diagnosticsOf(res.stdout)).toEqual([
+      expect.objectContaining({ ruleId: 'hook/tag-signed', severity: 'warning', messageId: 'lightweight', data: { tag: '5.1.4', command: `git tag -s -f 5.1.4 -m '5.1.4' ${head.slice(0, 12)}` } }),
+    ]);
   });
 
   it("uses the config's release branch for the kind", async () => {
@@ -86,12 +107,16 @@ describe('pre-push checks', () => {
     await writeFiles(dir, { 'stable.txt': 's' });
     await commitAll(dir, 'on stable only');
     await tagRepo(dir, '5.1.4', { signed: true });
+    const stable = await git(dir, 'rev-parse', 'HEAD');
     const line = `refs/tags/5.1.4 ${await git(dir, 'rev-parse', '5.1.4')} refs/tags/5.1.4 ${Z}`;
-    expect((await prePush(dir, line)).stderr).toMatch(/which is not on master/);
+    expect(found((await json(dir, line)).stdout)).toContainEqual([
+      'hook/tag-on-release-branch',
+      'notOnReleaseBranch',
+      { tag: '5.1.4', commit: stable.slice(0, 12), branches: 'master', branch: 'master' },
+    ]);
     await writeFiles(dir, { 'porgs-lint.toml': '[kinds.wrapper]\nrelease-branches = ["stable"]\nrules = { "hook/tag-release-rules" = "off" }\n' });
-    const res = await prePush(dir, line);
-    expect(res.stderr).not.toContain('hook/tag-on-release-branch');
-    expect(res.code).toBe(0);
+    const res = await json(dir, line);
+    expect([res.code, found(res.stdout)]).toEqual([0, []]);
   });
 
   it('fails closed with exit 2 on malformed input, naming the escape hatch only for real failures', async () => {

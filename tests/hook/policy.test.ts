@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { CommitGraph } from '../../hook/history.js';
 import { runCli } from '../helpers/cli.js';
 import { commitAll, git, makeRepo } from '../helpers/git.js';
+import { diagnosticsOf } from './findings.js';
 
 const temps: string[] = [];
 afterAll(async () => {
@@ -31,7 +32,10 @@ describe('the release policy in the hook', () => {
     const res = await prePush(dir, [`refs/heads/dev-wrapper ${tip} refs/heads/dev-wrapper ${base}`, `(delete) ${Z} refs/heads/dev-images ${base}`, `refs/heads/other ${tip} refs/heads/other ${Z}`].join('\n') + '\n');
     expect(res.code).toBe(1);
     expect(ids(res.stdout)).toEqual(['hook/protected-branch-delete refs/heads/dev-images', 'hook/dev-no-release-merge-commit refs/heads/dev-wrapper']);
-    expect(res.stdout).toContain('1 merge commit brings main into dev-wrapper');
+    expect(diagnosticsOf(res.stdout).map((d) => [d.messageId, d.data])).toEqual([
+      ['deleteBlocked', { branch: 'dev-images', remote: 'origin' }],
+      ['mergeCommit', { branch: 'dev-wrapper', releaseBranch: 'main', commits: tip.slice(0, 12), command: 'git merge main --ff-only' }],
+    ]);
   });
 
   it("takes the images repo's tag format, where betas are allowed", async () => {
@@ -43,7 +47,7 @@ describe('the release policy in the hook', () => {
     expect([beta.code, ids(beta.stdout)]).toEqual([0, []]);
     const v = await prePush(dir, line('v5.2.0'));
     expect([v.code, ids(v.stdout)]).toEqual([1, ['hook/tag-format refs/tags/v5.2.0']]);
-    expect(v.stdout).toContain('does not match X.Y.Z or X.Y.ZbN');
+    expect(diagnosticsOf(v.stdout)[0].data).toEqual({ tag: 'v5.2.0', format: 'X.Y.Z or X.Y.ZbN', command: "git tag 5.2.0 'v5.2.0^{}' && git tag -d v5.2.0" });
   });
 
   it('runs the release rules on the tags the configured release-tag pattern names, and only on those', async () => {
@@ -57,9 +61,13 @@ describe('the release policy in the hook', () => {
     temps.push(dir);
     const head = await git(dir, 'rev-parse', 'HEAD');
     const line = (tag: string) => `refs/tags/${tag} ${head} refs/tags/${tag} ${Z}\n`;
-    const messages = async (tag: string) => JSON.parse((await prePush(dir, line(tag))).stdout).diagnostics.map((d: { message: string }) => d.message);
-    expect(await messages('v5.2.0')).toContainEqual(expect.stringContaining('[wrapper/version-no-prerelease on tag v5.2.0]'));
-    expect(await messages('5.2.0')).toEqual([]);
+    const findings = async (tag: string) => diagnosticsOf((await prePush(dir, line(tag))).stdout).map((d) => ({ ruleId: d.ruleId, messageId: d.messageId, data: d.data }));
+    expect(await findings('v5.2.0')).toContainEqual({
+      ruleId: 'hook/tag-release-rules',
+      messageId: 'releaseRuleFailed',
+      data: expect.objectContaining({ rule: 'wrapper/version-no-prerelease', tag: 'v5.2.0', ruleMessageId: 'preRelease' }),
+    });
+    expect(await findings('5.2.0')).toEqual([]);
   });
 });
 

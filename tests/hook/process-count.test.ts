@@ -59,7 +59,7 @@ describe('git processes of a branch push', () => {
     const spawned = processStats().started - before;
     expect(code).toBe(1);
     expect(JSON.parse(out.text()).diagnostics).toEqual([
-      expect.objectContaining({ ruleId: 'hook/dev-no-release-merge-commit', message: expect.stringMatching(/^2 merge commits bring master into dev: /) }),
+      expect.objectContaining({ ruleId: 'hook/dev-no-release-merge-commit', messageId: 'mergeCommits', data: expect.objectContaining({ count: 2, branch: 'dev', releaseBranch: 'master' }) }),
     ]);
     expect(spawned).toBeGreaterThan(0);
     expect(spawned).toBeLessThanOrEqual(3);

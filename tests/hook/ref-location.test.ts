@@ -11,6 +11,8 @@ import type { Diagnostic, RunResult } from '../../runner/types.js';
 const finding: Diagnostic = {
   ruleId: 'hook/dev-no-release-merge-commit',
   severity: 'error',
+  messageId: 'mergeCommits',
+  data: { count: 3, releaseBranch: 'master', branch: 'dev', commits: 'abc123456789, def123456789, 0123456789ab', command: 'git merge master --ff-only' },
   message: '3 merge commits bring master into dev: abc123456789, def123456789, 0123456789ab',
   location: { repo: 'Exegol', path: '.', line: 1, column: 1, ref: 'refs/heads/dev', range: 'aaaaaaaaaaaa..bbbbbbbbbbbb' },
   fingerprint: 'f'.repeat(32),
@@ -36,8 +38,9 @@ describe('a finding located at a ref', () => {
     expect(text).not.toContain('a line that must not be shown');
   });
 
-  it('json carries the ref and the range as data', () => {
+  it('json carries the ref, the range and the message as data', () => {
     const [d] = JSON.parse(json(result, { color: false, cwd: '/' })).diagnostics;
+    expect([d.messageId, d.data]).toEqual(['mergeCommits', finding.data]);
     expect(d.location).toEqual({ repo: 'Exegol', path: '.', line: 1, column: 1, ref: 'refs/heads/dev', range: 'aaaaaaaaaaaa..bbbbbbbbbbbb' });
   });
 
@@ -51,6 +54,7 @@ describe('a finding located at a ref', () => {
   it('sarif gives a logical location, no physical one with an empty uri', () => {
     const [r] = buildSarif(result).runs[0].results;
     expect(r.locations).toEqual([{ logicalLocations: [{ name: 'refs/heads/dev', fullyQualifiedName: 'refs/heads/dev (aaaaaaaaaaaa..bbbbbbbbbbbb)', kind: 'ref' }] }]);
-    expect(r.partialFingerprints).toEqual({ 'porgsLint/v1': 'f'.repeat(32) });
+    expect(r.partialFingerprints).toEqual({ 'porgsLint/v2': 'f'.repeat(32) });
+    expect(r.properties).toEqual(expect.objectContaining({ messageId: 'mergeCommits', data: finding.data }));
   });
 });

@@ -5,6 +5,7 @@ import { promises as fs } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import { commitAll, git, makeRepo, push, tmpDir, writeFiles } from '../helpers/git.js';
+import { diagnosticsOf, shown } from './findings.js';
 
 const temps: string[] = [];
 
@@ -59,6 +60,10 @@ async function mergeMasterIntoDev(dir: string): Promise<string> {
 }
 
 const mergeFindings = (stderr: string) => stderr.split('\n').filter((l) => l.includes('hook/dev-no-release-merge-commit'));
+const short = (oid: string) => oid.slice(0, 12);
+const MERGE = { branch: 'dev', releaseBranch: 'master', command: 'git merge master --ff-only' };
+/** How the hook shows the one merge of master into dev it found. */
+const oneMerge = (commit: string) => shown({ ruleId: 'hook/dev-no-release-merge-commit', severity: 'error', messageId: 'mergeCommit', data: { ...MERGE, commits: short(commit) } });
 
 describe('the pre-push hook on the release workflow', () => {
   it('passes release PR merges brought by dev fast-forwards and reports only the true merge of master into dev', async () => {
@@ -70,10 +75,10 @@ describe('the pre-push hook on the release workflow', () => {
     prMerges.push(await releaseCycle(dir, 14));
     const res = await push(dir, 'origin', 'master', 'dev');
     expect(res.code).not.toBe(0);
-    expect(mergeFindings(res.stderr)).toEqual([expect.stringContaining(`1 merge commit brings master into dev: ${bad.slice(0, 12)}; `)]);
     // The only finding of the push, located at dev from its old to its new commit (the last PR merge).
     expect(res.stderr.match(/ {2}(error|warning|note) {2}/g)).toEqual(['  error  ']);
-    expect(mergeFindings(res.stderr)[0]).toMatch(new RegExp(`^  refs/heads/dev \\([0-9a-f]{12}\\.\\.${prMerges[3].slice(0, 12)}\\)  error  `));
+    expect(mergeFindings(res.stderr)).toEqual([expect.stringMatching(new RegExp(`^  refs/heads/dev \\([0-9a-f]{12}\\.\\.${short(prMerges[3])}\\)  `))]);
+    expect(mergeFindings(res.stderr)).toEqual([expect.stringContaining(oneMerge(bad))]);
   });
 
   it('passes the same release history without the bad merge', async () => {
@@ -88,17 +93,23 @@ describe('the pre-push hook on the release workflow', () => {
     const bad: string[] = [];
     for (let i = 0; i < 4; i++) bad.push(await mergeMasterIntoDev(dir));
     await git(dir, 'push', '-q', '--no-verify', 'origin', 'master');
-    const json = await runCli(['pre-push', 'origin', 'url', '--format', 'json'], {
-      cwd: dir,
-      input: `refs/heads/dev ${bad[3]} refs/heads/dev ${await git(dir, 'rev-parse', 'origin/dev')}\n`,
-    });
-    const found = JSON.parse(json.stdout).diagnostics.filter((d: { ruleId: string }) => d.ruleId === 'hook/dev-no-release-merge-commit');
+    const published = await git(dir, 'rev-parse', 'origin/dev');
+    const merges = async (tip: string) => {
+      const json = await runCli(['pre-push', 'origin', 'url', '--format', 'json'], { cwd: dir, input: `refs/heads/dev ${tip} refs/heads/dev ${published}\n` });
+      return diagnosticsOf(json.stdout).filter((d) => d.ruleId === 'hook/dev-no-release-merge-commit');
+    };
+    const found = await merges(bad[3]);
     expect(found).toEqual([
       expect.objectContaining({
-        message: expect.stringContaining(`4 merge commits bring master into dev: ${bad.slice(0, 3).map((c) => c.slice(0, 12)).join(', ')}, ...; `),
-        location: expect.objectContaining({ ref: 'refs/heads/dev', range: expect.stringMatching(/^[0-9a-f]{12}\.\.[0-9a-f]{12}$/) }),
+        messageId: 'mergeCommits',
+        data: { ...MERGE, count: 4, commits: `${bad.slice(0, 3).map(short).join(', ')}, ...` },
+        location: expect.objectContaining({ ref: 'refs/heads/dev', range: `${short(published)}..${short(bad[3])}` }),
       }),
     ]);
+    // One merge fewer, another range: the same finding of the same branch, the same fingerprint.
+    const earlier = await merges(bad[2]);
+    expect(earlier.map((d) => [d.data.count, d.location.range])).toEqual([[3, `${short(published)}..${short(bad[2])}`]]);
+    expect(earlier.map((d) => d.fingerprint)).toEqual(found.map((d) => d.fingerprint));
     const res = await push(dir, 'origin', 'dev');
     expect(res.code).not.toBe(0);
     expect(mergeFindings(res.stderr)).toHaveLength(1);
@@ -118,7 +129,7 @@ describe('the pre-push hook on the release workflow', () => {
     const newBad = await mergeMasterIntoDev(dir);
     const res = await push(dir, 'origin', 'dev');
     expect(res.code).not.toBe(0);
-    expect(mergeFindings(res.stderr)).toEqual([expect.stringContaining(`1 merge commit brings master into dev: ${newBad.slice(0, 12)}; `)]);
+    expect(mergeFindings(res.stderr)).toEqual([expect.stringContaining(oneMerge(newBad))]);
   });
 
   it('lets a mirror of old history, bad merge included, go to a new remote', async () => {
@@ -135,6 +146,6 @@ describe('the pre-push hook on the release workflow', () => {
     await bareRemote(dir, 'mirror2');
     const bad = await push(dir, 'mirror2', 'master', 'dev');
     expect(bad.code).not.toBe(0);
-    expect(mergeFindings(bad.stderr)).toEqual([expect.stringContaining(`1 merge commit brings master into dev: ${newBad.slice(0, 12)}; `)]);
+    expect(mergeFindings(bad.stderr)).toEqual([expect.stringContaining(oneMerge(newBad))]);
   });
 });

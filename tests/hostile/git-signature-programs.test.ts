@@ -61,7 +61,7 @@ describe("signature checks never use the repo's programs or signers", () => {
     // No signers of the user's own: the repo's committed file, which would verify, is not used.
     const noSigners = await verify({});
     expect(JSON.parse(noSigners.stdout).diagnostics).toEqual([
-      expect.objectContaining({ ruleId: 'hook/tag-signed', severity: 'note', message: expect.stringContaining('tag 5.1.4 is signed; cannot verify here') }),
+      expect.objectContaining({ ruleId: 'hook/tag-signed', severity: 'note', unverified: true, messageId: 'noKeys', data: { tag: '5.1.4' } }),
     ]);
     // The user's signers trust the key: verified, with the real ssh-keygen.
     const trusted = await verify(await userConfig((await sshSigner()).allowedSigners));

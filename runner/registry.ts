@@ -70,7 +70,7 @@ function importRule(id: string, file: string): Promise<Rule> {
   if (!p) {
     p = import(pathToFileURL(file).href).then((mod: { default?: RuleDefinition }) => {
       const def = mod.default;
-      if (!def || typeof def.check !== 'function') throw new Error(`${file}: expected a default export defineRule({ messages, check, ... })`);
+      if (!def || typeof def.check !== 'function' || typeof def.messages !== 'object') throw new Error(`${file}: expected a default export defineRule({ messages, check, ... })`);
       return ruleFromDefinition(id, def);
     });
     imported.set(id, p);

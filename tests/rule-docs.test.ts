@@ -6,6 +6,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { applyBaseline, migrateBaseline, parseBaseline } from '../runner/baseline.js';
 import { EMPTY_CONFIG } from '../runner/config.js';
+import { unavailableGit } from '../runner/git-facts.js';
 import { memoryGit, type GitState } from '../runner/memory-git.js';
 import { MemorySource } from '../runner/memory-source.js';
 import { loadRules } from '../runner/registry.js';
@@ -38,7 +39,7 @@ async function runExample(page: RuleMeta, ex: DocExample): Promise<string[]> {
   const mode = (ex.attrs.mode ?? page.modes[0]) as Mode;
   const branch = ex.attrs.branch ?? (kind === 'wrapper' ? (mode === 'release' ? 'master' : 'dev') : mode === 'release' ? 'main' : 'dev');
   const { [BASELINE_FILE]: baselineText, ...files } = ex.files;
-  const git = ex.attrs.git === 'none' ? undefined : memoryGit(gitStateOf({ ...ex, files }, branch));
+  const git = ex.attrs.git === 'none' ? unavailableGit('not a git repository') : memoryGit(gitStateOf({ ...ex, files }, branch));
   // A runner finding's page names the rule whose run produces it.
   const ruleIds = page.id.startsWith('meta/') ? (ex.attrs.rule ?? '').split(',').filter(Boolean) : [page.id];
   const result = await lint({

@@ -2,8 +2,8 @@
 // branches (the file-only cases run in memory: cases/spawn-gitmodules.ts).
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { commitAll, git, makeRepo, tagRepo, writeFiles } from '../helpers/git.js';
-import { found } from '../helpers/found.js';
+import { commitAll, git, makeRepo, tagRepo, writeFiles } from '../../helpers/git.js';
+import { found } from '../../helpers/found.js';
 
 const SPAWN = 'exegol/utils/imgsync/spawn.sh';
 const CC = 'exegol/config/ConstantConfig.py';

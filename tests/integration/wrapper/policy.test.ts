@@ -3,10 +3,10 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../runner/config.js';
-import { lint } from '../../runner/run.js';
-import { commitAll, git, makeRepo, tagRepo, tmpDir, writeFiles } from '../helpers/git.js';
-import { found } from '../helpers/found.js';
+import { loadConfig } from '../../../runner/config.js';
+import { lint } from '../../../runner/run.js';
+import { commitAll, git, makeRepo, tagRepo, tmpDir, writeFiles } from '../../helpers/git.js';
+import { found } from '../../helpers/found.js';
 
 const CC = 'exegol/config/ConstantConfig.py';
 const POLICY = `[kinds.wrapper]\nrelease-tag = '^v[0-9]+\\.[0-9]+\\.[0-9]+$'\nrelease-branches = ["trunk"]\n`;

@@ -1,10 +1,10 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openGitFacts } from '../../runner/git-facts.js';
-import { decideMode } from '../../runner/mode.js';
-import { GitRevisionSource, WorktreeSource } from '../../runner/source.js';
-import { commitAll, git, makeFolder, makeRepo, tagRepo, tmpDir, writeFiles } from '../helpers/git.js';
+import { openGitFacts } from '../../../runner/git-facts.js';
+import { decideMode } from '../../../runner/mode.js';
+import { GitRevisionSource, WorktreeSource } from '../../../runner/source.js';
+import { commitAll, git, makeFolder, makeRepo, tagRepo, tmpDir, writeFiles } from '../../helpers/git.js';
 
 const modeOf = async (root: string, env: Record<string, string> = {}, rev?: string) =>
   decideMode({ git: await openGitFacts({ root, rev }), env, policy: { releaseBranches: ['master'], releaseTag: /^\d+\.\d+\.\d+$/ } });

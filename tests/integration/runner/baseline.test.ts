@@ -1,8 +1,8 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/cli.js';
-import { makeFolder, writeFiles } from '../helpers/git.js';
+import { runCli } from '../../helpers/cli.js';
+import { makeFolder, writeFiles } from '../../helpers/git.js';
 
 const CC = 'exegol/config/ConstantConfig.py';
 

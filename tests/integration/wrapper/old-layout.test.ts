@@ -4,11 +4,11 @@
 // revision does not have.
 import { promises as fs } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadRules } from '../../runner/registry.js';
-import { commitAll, copyFixture, git, makeRepo, tagRepo, writeFiles } from '../helpers/git.js';
-import { edit } from '../helpers/fixture-edit.js';
-import { editedFiles } from '../helpers/fixture-files.js';
-import { found, foundInMemory } from '../helpers/found.js';
+import { loadRules } from '../../../runner/registry.js';
+import { commitAll, copyFixture, git, makeRepo, tagRepo, writeFiles } from '../../helpers/git.js';
+import { edit } from '../../helpers/fixture-edit.js';
+import { editedFiles } from '../../helpers/fixture-files.js';
+import { found, foundInMemory } from '../../helpers/found.js';
 
 const WRAPPER_RULES = (await loadRules()).filter((r) => r.id.startsWith('wrapper/') || r.id.startsWith('workflow/')).map((r) => r.id);
 const VERSION_LINE = (v: string) => (old: string) => old.replace(/^VERSION = ".*"$/m, `VERSION = "${v}"`);

@@ -5,11 +5,11 @@
 import { existsSync, promises as fs, statSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { github } from '../../reporters/github.js';
-import { buildSarif } from '../../reporters/sarif.js';
-import { lint, type LintOptions } from '../../runner/run.js';
-import type { RunResult } from '../../runner/types.js';
-import { makeRepo } from '../helpers/git.js';
+import { github } from '../../../reporters/github.js';
+import { buildSarif } from '../../../reporters/sarif.js';
+import { lint, type LintOptions } from '../../../runner/run.js';
+import type { RunResult } from '../../../runner/types.js';
+import { makeRepo } from '../../helpers/git.js';
 
 const FIXTURES = ['images', 'images-3.1', 'resources', 'wrapper-3.x', 'wrapper-4.1', 'wrapper-4.3', 'wrapper-5x'];
 const made: string[] = [];

@@ -5,14 +5,14 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { Ajv } from 'ajv';
 import { afterAll, describe, expect, it } from 'vitest';
-import { sarif } from '../../reporters/sarif.js';
-import { lint } from '../../runner/run.js';
-import type { Diagnostic } from '../../runner/types.js';
-import { CLI, runCli } from '../helpers/cli.js';
-import { FIXTURES, GIT_ENV, tmpDir, writeFiles } from '../helpers/git.js';
+import { sarif } from '../../../reporters/sarif.js';
+import { lint } from '../../../runner/run.js';
+import type { Diagnostic } from '../../../runner/types.js';
+import { CLI, runCli } from '../../helpers/cli.js';
+import { FIXTURES, GIT_ENV, tmpDir, writeFiles } from '../../helpers/git.js';
 
 const CC = 'exegol/config/ConstantConfig.py';
-const schema = JSON.parse(await fs.readFile(new URL('../../docs/json-format.schema.json', import.meta.url), 'utf8'));
+const schema = JSON.parse(await fs.readFile(new URL('../../../docs/json-format.schema.json', import.meta.url), 'utf8'));
 const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
 const made: string[] = [];
 const temp = async (files: Record<string, string> = {}) => {

@@ -3,13 +3,13 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
-import { lint } from '../../runner/run.js';
-import { runCli } from '../helpers/cli.js';
-import { commitAll, makeFolder, makeRepo, tagRepo, tmpDir, writeFiles } from '../helpers/git.js';
+import { lint } from '../../../runner/run.js';
+import { runCli } from '../../helpers/cli.js';
+import { commitAll, makeFolder, makeRepo, tagRepo, tmpDir, writeFiles } from '../../helpers/git.js';
 
 const VERSION_FILE = 'exegol/config/ConstantConfig.py';
 const wrapper = (version: string, extra = '') => ({ [VERSION_FILE]: `${extra}__version__ = "${version}"\n` });
-const schema = JSON.parse(await fs.readFile(new URL('../../docs/json-format.schema.json', import.meta.url), 'utf8'));
+const schema = JSON.parse(await fs.readFile(new URL('../../../docs/json-format.schema.json', import.meta.url), 'utf8'));
 const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
 
 describe('lint run', () => {
@@ -109,7 +109,7 @@ describe('lint run', () => {
 
 describe('a rule that fails', () => {
   it('becomes meta/internal-error, marks the run unsuccessful, and the other rules still report', async () => {
-    const { defineRule, ruleFromDefinition } = await import('../../runner/types.js');
+    const { defineRule, ruleFromDefinition } = await import('../../../runner/types.js');
     const broken = ruleFromDefinition(
       'custom/broken',
       defineRule({

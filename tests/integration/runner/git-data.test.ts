@@ -3,11 +3,11 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { GitDiskError } from '../../runner/git-disk.js';
-import { MAX_INDEX_PATH_BYTES, parseIndex, readIndexGitlinks } from '../../runner/git-index.js';
-import { parseGitConfig } from '../../runner/gitconfig.js';
-import { git, makeRepo, tmpDir, writeFiles } from '../helpers/git.js';
-import { tempFolders } from '../helpers/hostile.js';
+import { GitDiskError } from '../../../runner/git-disk.js';
+import { MAX_INDEX_PATH_BYTES, parseIndex, readIndexGitlinks } from '../../../runner/git-index.js';
+import { parseGitConfig } from '../../../runner/gitconfig.js';
+import { git, makeRepo, tmpDir, writeFiles } from '../../helpers/git.js';
+import { tempFolders } from '../../helpers/hostile.js';
 
 const keep = tempFolders();
 

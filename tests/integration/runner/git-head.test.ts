@@ -2,9 +2,9 @@
 import { existsSync, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readRefs, tagsFromSnapshot } from '../../runner/git-disk.js';
-import { openGitFacts } from '../../runner/git-facts.js';
-import { commitAll, git, makeRepo, tagRepo, tmpDir, writeFiles } from '../helpers/git.js';
+import { readRefs, tagsFromSnapshot } from '../../../runner/git-disk.js';
+import { openGitFacts } from '../../../runner/git-facts.js';
+import { commitAll, git, makeRepo, tagRepo, tmpDir, writeFiles } from '../../helpers/git.js';
 
 /** HEAD as git facts read it from .git (no git process without --rev). */
 async function readHead(dir: string) {

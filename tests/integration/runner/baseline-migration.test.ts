@@ -5,12 +5,12 @@ import { cpSync, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { migrateBaseline, parseBaseline } from '../../runner/baseline.js';
-import { lint } from '../../runner/run.js';
-import { runCli } from '../helpers/cli.js';
-import { copyDemo, DEMO_TODAY } from '../helpers/demo.js';
+import { migrateBaseline, parseBaseline } from '../../../runner/baseline.js';
+import { lint } from '../../../runner/run.js';
+import { runCli } from '../../helpers/cli.js';
+import { copyDemo, DEMO_TODAY } from '../../helpers/demo.js';
 
-const V1 = fileURLToPath(new URL('../fixtures/baselines/demo-v1.json', import.meta.url));
+const V1 = fileURLToPath(new URL('../../fixtures/baselines/demo-v1.json', import.meta.url));
 
 describe('baseline schemaVersion 1', () => {
   it('is re-matched entry by entry to the current findings', async () => {

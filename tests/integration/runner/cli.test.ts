@@ -2,8 +2,8 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/cli.js';
-import { makeFolder, makeRepo } from '../helpers/git.js';
+import { runCli } from '../../helpers/cli.js';
+import { makeFolder, makeRepo } from '../../helpers/git.js';
 
 const WRAPPER_FILES = { 'exegol/config/ConstantConfig.py': '__version__ = "5.1.4"\n' };
 
@@ -12,7 +12,7 @@ describe('CLI contract', () => {
     const help = await runCli(['--help']);
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('Usage: porgs-lint [options] [repo-dir...]');
-    const pkg = JSON.parse(await fs.readFile(new URL('../../package.json', import.meta.url), 'utf8'));
+    const pkg = JSON.parse(await fs.readFile(new URL('../../../package.json', import.meta.url), 'utf8'));
     expect((await runCli(['--version'])).stdout.trim()).toBe(pkg.version);
   });
 
@@ -75,7 +75,7 @@ describe('CLI contract', () => {
 
 describe('the demo workspace (README\'s first command)', () => {
   it('shows deliberate findings in each of its three repos, and exits 1 without --exit-zero', async () => {
-    const root = fileURLToPath(new URL('../..', import.meta.url));
+    const root = fileURLToPath(new URL('../../..', import.meta.url));
     const res = await runCli(['--config', 'examples/demo/porgs-lint.toml', '--today', '2026-06-01', '--format', 'json'], { cwd: root });
     expect(res.code).toBe(1);
     const report = JSON.parse(res.stdout) as { repos: Array<{ name: string; kind: string }>; diagnostics: Array<{ ruleId: string; severity: string; location: { repo: string } }> };

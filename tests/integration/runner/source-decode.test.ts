@@ -3,9 +3,9 @@
 import { promises as fs, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { pretty } from '../../reporters/pretty.js';
-import { lint } from '../../runner/run.js';
-import { commitAll, makeFolder, makeRepo } from '../helpers/git.js';
+import { pretty } from '../../../reporters/pretty.js';
+import { lint } from '../../../runner/run.js';
+import { commitAll, makeFolder, makeRepo } from '../../helpers/git.js';
 
 const created: string[] = [];
 afterAll(() => {

@@ -1,11 +1,11 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { github, githubStepSummary } from '../../reporters/github.js';
-import type { RunResult } from '../../runner/types.js';
-import { rawUnsafe, unescapeCommandData, workflowCommands } from '../helpers/actions-log.js';
-import { runCli } from '../helpers/cli.js';
-import { makeFolder, tmpDir } from '../helpers/git.js';
+import { github, githubStepSummary } from '../../../reporters/github.js';
+import type { RunResult } from '../../../runner/types.js';
+import { rawUnsafe, unescapeCommandData, workflowCommands } from '../../helpers/actions-log.js';
+import { runCli } from '../../helpers/cli.js';
+import { makeFolder, tmpDir } from '../../helpers/git.js';
 
 const CC = 'exegol/config/ConstantConfig.py';
 

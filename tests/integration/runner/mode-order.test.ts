@@ -2,11 +2,11 @@
 // work tree: --mode > attached branch > CI variables > release tag on a detached HEAD > dev.
 import { promises as fs } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openGitFacts } from '../../runner/git-facts.js';
-import { decideMode } from '../../runner/mode.js';
-import { DEFAULT_POLICY } from '../../runner/policy.js';
-import type { Mode } from '../../runner/types.js';
-import { commitAll, git, makeRepo, tagRepo, tmpDir, writeFiles } from '../helpers/git.js';
+import { openGitFacts } from '../../../runner/git-facts.js';
+import { decideMode } from '../../../runner/mode.js';
+import { DEFAULT_POLICY } from '../../../runner/policy.js';
+import type { Mode } from '../../../runner/types.js';
+import { commitAll, git, makeRepo, tagRepo, tmpDir, writeFiles } from '../../helpers/git.js';
 
 const made: string[] = [];
 afterAll(async () => {

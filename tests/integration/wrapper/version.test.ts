@@ -1,8 +1,8 @@
 // The version rules where git decides: release tags (lightweight, annotated, signed), history,
 // shallow clones. The file-only cases run in memory: cases/version-files.ts.
 import { describe, expect, it } from 'vitest';
-import { commitAll, git, makeFolder, makeRepo, tagRepo, tmpDir, writeFiles } from '../helpers/git.js';
-import { found } from '../helpers/found.js';
+import { commitAll, git, makeFolder, makeRepo, tagRepo, tmpDir, writeFiles } from '../../helpers/git.js';
+import { found } from '../../helpers/found.js';
 
 const VERSION_RULES = [
   'wrapper/version-declared',
@@ -115,7 +115,7 @@ describe('wrapper/dev-version-is-prerelease', () => {
 
 describe('PEP 440 dev releases', () => {
   it('parse as a segment below every pre-release, .dev alone being .dev0', async () => {
-    const { comparePep440, parsePep440 } = await import('../../rules/wrapper/_pep440.js');
+    const { comparePep440, parsePep440 } = await import('../../../rules/wrapper/_pep440.js');
     expect(parsePep440('3.1.12.dev')).toEqual({ text: '3.1.12.dev', release: [3, 1, 12], base: '3.1.12', pre: { letter: 'dev', number: 0 } });
     expect(['3.1.12.dev.1', '3.1.12b1.dev1', '3.1.12-dev', '3.1.12dev'].map(parsePep440)).toEqual([undefined, undefined, undefined, undefined]);
     const order = ['3.1.11', '3.1.12.dev', '3.1.12.dev2', '3.1.12a1', '3.1.12b1', '3.1.12rc1', '3.1.12'];

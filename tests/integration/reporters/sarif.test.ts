@@ -3,14 +3,14 @@ import path from 'node:path';
 import Ajv04Module from 'ajv-draft-04';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
-import { lint, type LintOptions } from '../../runner/run.js';
-import { buildSarif, FINGERPRINT_KEY } from '../../reporters/sarif.js';
-import { runCli } from '../helpers/cli.js';
-import { makeFolder, makeRepo, tmpDir, writeFiles } from '../helpers/git.js';
+import { lint, type LintOptions } from '../../../runner/run.js';
+import { buildSarif, FINGERPRINT_KEY } from '../../../reporters/sarif.js';
+import { runCli } from '../../helpers/cli.js';
+import { makeFolder, makeRepo, tmpDir, writeFiles } from '../../helpers/git.js';
 
 // ajv-draft-04 is CommonJS: its class is the default export's `default` under NodeNext typing.
 const Ajv04 = ((Ajv04Module as unknown as { default?: typeof Ajv2020 }).default ?? Ajv04Module) as unknown as typeof Ajv2020;
-const SCHEMAS = path.resolve(import.meta.dirname, '../schemas/sarif');
+const SCHEMAS = path.resolve(import.meta.dirname, '../../schemas/sarif');
 
 function validators() {
   const oasis = new Ajv04({ allErrors: true, strict: false, validateFormats: false }).compile(JSON.parse(readFileSync(path.join(SCHEMAS, 'sarif-schema-2.1.0.json'), 'utf8')));
@@ -94,7 +94,7 @@ describe('SARIF', () => {
 
 describe('SARIF limits', () => {
   it("keeps the most severe results within GitHub's 25,000 per run and says so", async () => {
-    const { MAX_RESULTS_PER_RUN } = await import('../../reporters/sarif.js');
+    const { MAX_RESULTS_PER_RUN } = await import('../../../reporters/sarif.js');
     const diag = (i: number, severity: 'error' | 'note') => ({
       ruleId: 'wrapper/spawn-version',
       severity,

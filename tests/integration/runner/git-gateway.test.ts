@@ -6,16 +6,16 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { readRefs } from '../../runner/git-disk.js';
-import { createShadow, removeShadow } from '../../runner/git-shadow.js';
-import { runGit } from '../../runner/git.js';
-import { GatewayError, startGit } from '../../runner/process.js';
-import { git, makeRepo, writeFiles, commitAll } from '../helpers/git.js';
-import { tempFolders } from '../helpers/hostile.js';
+import { readRefs } from '../../../runner/git-disk.js';
+import { createShadow, removeShadow } from '../../../runner/git-shadow.js';
+import { runGit } from '../../../runner/git.js';
+import { GatewayError, startGit } from '../../../runner/process.js';
+import { git, makeRepo, writeFiles, commitAll } from '../../helpers/git.js';
+import { tempFolders } from '../../helpers/hostile.js';
 
 const keep = tempFolders();
 const run = promisify(execFile);
-const SHADOW_MODULE = fileURLToPath(new URL('../../dist/runner/git-shadow.js', import.meta.url));
+const SHADOW_MODULE = fileURLToPath(new URL('../../../dist/runner/git-shadow.js', import.meta.url));
 
 async function shadowOf(dir: string): Promise<string> {
   const gitDir = path.join(dir, '.git');

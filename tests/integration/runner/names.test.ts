@@ -5,10 +5,10 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { refNameProblem, submoduleNameProblem, visibleName } from '../../runner/ref-names.js';
-import { shellPath, shellQuote, singleQuote } from '../../runner/shell-quote.js';
-import { GIT_ENV, tmpDir } from '../helpers/git.js';
-import { tempFolders } from '../helpers/hostile.js';
+import { refNameProblem, submoduleNameProblem, visibleName } from '../../../runner/ref-names.js';
+import { shellPath, shellQuote, singleQuote } from '../../../runner/shell-quote.js';
+import { GIT_ENV, tmpDir } from '../../helpers/git.js';
+import { tempFolders } from '../../helpers/hostile.js';
 
 const run = promisify(execFile);
 const keep = tempFolders();
@@ -42,7 +42,7 @@ describe('refNameProblem', () => {
 
 describe('submoduleNameProblem', () => {
   it.each([
-    ['../../x', 'has a ".." component'],
+    ['../../../x', 'has a ".." component'],
     ['a/../../b', 'has a ".." component'],
     ['..', 'has a ".." component'],
     ['/etc', 'is an absolute path'],

@@ -2,13 +2,13 @@
 import { promises as fs, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runsInCI as isCI } from '../../runner/ci.js';
-import { ParseCache, chooseCacheDir, defaultCacheDir } from '../../runner/parse-cache.js';
-import { load } from '../../runner/parsers/bash.js';
-import { decodeBashFile, encodeBashFile } from '../../runner/parsers/bash-view.js';
-import { lint } from '../../runner/run.js';
-import { runCli } from '../helpers/cli.js';
-import { FIXTURES, makeFolder, tmpDir as newTmpDir, writeFiles } from '../helpers/git.js';
+import { runsInCI as isCI } from '../../../runner/ci.js';
+import { ParseCache, chooseCacheDir, defaultCacheDir } from '../../../runner/parse-cache.js';
+import { load } from '../../../runner/parsers/bash.js';
+import { decodeBashFile, encodeBashFile } from '../../../runner/parsers/bash-view.js';
+import { lint } from '../../../runner/run.js';
+import { runCli } from '../../helpers/cli.js';
+import { FIXTURES, makeFolder, tmpDir as newTmpDir, writeFiles } from '../../helpers/git.js';
 
 const parse = await load();
 const created: string[] = [];

@@ -6,7 +6,7 @@ export interface DocExample {
   /** Files of earlier commits, grouped by the tag of each commit, in order. */
   history: Array<{ tag: string; files: Record<string, string> }>;
   files: Record<string, string>;
-  /** Expected `path:line:col severity message` lines (fails examples). */
+  /** Expected `path:line:col severity message` lines (fails examples); `ref (range) severity message` for a hook check. */
   output?: string[];
   /** A hook check's example: the repository as a YAML `GitState` (a ```yaml git``` block). */
   git?: string;

@@ -153,7 +153,12 @@ async function checkSeverities(config: Config, kind: RepoKind): Promise<(check: 
 async function releaseRules(root: string, kind: RepoKind, config: Config, commit: string, tag: string): Promise<HookFinding[]> {
   const [{ lint }, { defaultCacheDir }] = await Promise.all([import('../runner/run.js'), import('../runner/parse-cache.js')]);
   const result = await lint({ dirs: [root], rev: commit, mode: 'release', kind, config, env: {}, cacheDir: defaultCacheDir(process.env) });
-  return result.diagnostics
+  return releaseRuleFindings(result.diagnostics, tag);
+}
+
+/** The errors of the release rules run on a tag's commit, as findings of `hook/tag-release-rules`. */
+export function releaseRuleFindings(diagnostics: readonly Diagnostic[], tag: string): HookFinding[] {
+  return diagnostics
     .filter((d) => d.severity === 'error')
     .map(({ ruleId, messageId, message, fingerprint: ruleFingerprint, suggestion, location: { path, line, column, endLine, endColumn } }) =>
       hookFinding(TAG_RELEASE_RULES, {
@@ -167,7 +172,7 @@ async function releaseRules(root: string, kind: RepoKind, config: Config, commit
 }
 
 /** Findings as the runner's diagnostics: the message rendered from the check's template, the fingerprint from its identity data. */
-async function toDiagnostics(findings: HookFinding[], repo: string, severityOf: (check: HookCheck) => Severity | 'off'): Promise<Diagnostic[]> {
+export async function toDiagnostics(findings: HookFinding[], repo: string, severityOf: (check: HookCheck) => Severity | 'off'): Promise<Diagnostic[]> {
   if (findings.length === 0) return [];
   // Loaded only when there is something to report: a clean push stays close to node's start-up.
   const { rawFinding } = await import('../runner/context.js');

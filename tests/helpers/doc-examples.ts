@@ -1,12 +1,17 @@
-// Reads the examples of a rule doc page (docs/rules/<group>/<name>.md) as data.
+// Reads the examples of a rule doc page (docs/rules/<group>/<name>.md) as data: files and history
+// for a rule, repository state and push lines for a hook check.
 export interface DocExample {
   kind: 'fails' | 'passes';
   attrs: Record<string, string>;
   /** Files of earlier commits, grouped by the tag of each commit, in order. */
   history: Array<{ tag: string; files: Record<string, string> }>;
   files: Record<string, string>;
-  /** Expected `path:line:col severity message` lines (fails examples). */
+  /** Expected `path:line:col severity message` lines (fails examples); `ref (range) severity message` for a hook check. */
   output?: string[];
+  /** A hook check's example: the repository as a YAML `GitState` (a ```yaml git``` block). */
+  git?: string;
+  /** A hook check's example: git's pre-push stdin lines, labels for ids (a ```text push``` block). */
+  push?: string[];
   line: number;
 }
 
@@ -48,6 +53,8 @@ export function parseDocExamples(markdown: string): DocExample[] {
         group.files[file] = text;
       } else current.files[file] = text;
     } else if (/(^|\s)output(\s|$)/.test(info)) current.output = body.filter((l) => l.trim() !== '');
+    else if (/(^|\s)git(\s|$)/.test(info)) current.git = body.join('\n') + '\n';
+    else if (/(^|\s)push(\s|$)/.test(info)) current.push = body.filter((l) => l.trim() !== '');
   }
   return examples;
 }

@@ -1,3 +1,5 @@
+// The pre-push checks' logic without a push: git's stdin protocol, ref locations, the check pages
+// and their examples, all in memory (real pushes through git are tests/hook).
 import { describe, expect, it } from 'vitest';
 import { parsePushLines, ProtocolError, updatesFromPreCommitEnv } from '../../hook/protocol.js';
 

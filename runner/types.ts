@@ -100,52 +100,49 @@ export type OptionValues<O extends RuleOptions | undefined> = O extends RuleOpti
 
 export type Precision = 'very-high' | 'high' | 'medium' | 'low';
 
-/** What a rule module declares; the id and the doc page come from its file path. */
-export interface RuleDefinition<M extends string = string, O extends RuleOptions | undefined = RuleOptions | undefined> {
+/** What every rule states about itself, declared or derived alike. */
+interface RuleFields {
   /** One sentence, shown by --list-rules, explain, SARIF shortDescription. */
   description: string;
   /** Longer text for `explain` and SARIF fullDescription. Defaults to description. */
   details?: string;
   /** Repo kinds the rule applies to. */
   kinds: readonly RepoKind[];
-  /** Modes the rule runs in; default both. */
-  modes?: readonly Mode[];
   /** Runs only when the checked commit carries a release tag (e.g. version equals tag). */
   onReleaseTag?: boolean;
   severity: Severity;
-  /** Message templates by messageId; `{{name}}` takes `data.name`. */
-  messages: Readonly<Record<M, string>>;
   /**
    * The data fields that identify a finding (the offending text): with the rule id, path and
    * messageId they make its fingerprint. Without one present, the reported line's text does.
    */
   identity?: readonly string[];
-  options?: O;
   /** Parsers the rule reads with; the run starts loading them while it prepares the repo. */
   parsers?: readonly ParserName[];
   /** SARIF properties. */
   tags?: readonly string[];
+}
+
+/** What a rule module declares; the id and the doc page come from its file path. */
+export interface RuleDefinition<M extends string = string, O extends RuleOptions | undefined = RuleOptions | undefined> extends RuleFields {
+  /** Modes the rule runs in; default both. */
+  modes?: readonly Mode[];
+  /** Message templates by messageId; `{{name}}` takes `data.name`. */
+  messages: Readonly<Record<M, string>>;
+  options?: O;
   /** Default 'high'. */
   precision?: Precision;
   check(ctx: RuleContext<M, OptionValues<O>>): void | Promise<void>;
 }
 
-export interface RuleMeta {
+/** A rule's metadata with what its path fixes and the defaults filled in. */
+export interface RuleMeta extends RuleFields {
   /** `<group>/<name>`, part of the public contract; from the rule's file path. */
   id: string;
-  description: string;
-  details?: string;
-  kinds: readonly RepoKind[];
-  modes: readonly Mode[];
-  onReleaseTag?: boolean;
-  severity: Severity;
   /** Path of the doc page relative to the package root: `docs/rules/<id>.md`. */
   docs: string;
+  modes: readonly Mode[];
   messages: Readonly<Record<string, string>>;
-  identity?: readonly string[];
   options?: RuleOptions;
-  parsers?: readonly ParserName[];
-  tags?: readonly string[];
   precision: Precision;
 }
 

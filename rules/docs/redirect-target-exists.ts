@@ -14,7 +14,7 @@ export default defineRule({
     missingPage: 'redirect {{from}} leads to {{link}}, which is no page: there is no {{expected}}; point it at the page\'s current address, or remove it',
     missingFile: 'redirect {{from}} leads to {{link}}, a file that does not exist: {{expected}}; point it at an existing file, or remove it',
     outsideSite: 'redirect {{from}} leads to {{link}}, outside the pages\' folder {{srcDir}} (to {{expected}}), where the site has nothing; point it at a page of the site',
-    malformed: 'this redirect is ignored: {{problem}}; write "source destination [status]"',
+    malformed: 'Cloudflare ignores this redirect: {{problem}}',
     dynamic: 'where redirect {{from}} leads: its destination {{to}} depends on the address requested',
     noSite: 'whether the redirects lead to pages: {{reason}}',
   },

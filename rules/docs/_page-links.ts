@@ -58,6 +58,8 @@ export function includeTarget(site: KnownSite, page: string, written: string): s
 const LINK_KEY = /(^|[\s{,-])link\s*:/;
 /** Frontmatter values followed at most this deep (a home page nests three levels). */
 const MAX_DEPTH = 8;
+/** `link:` lines looked at for one value, from the last one matched. */
+const LOOKAHEAD = 4;
 
 /** String values of `link` keys in the frontmatter, each at the line that writes it. */
 async function frontmatterLinks(ctx: RepoView, page: string, block: Span): Promise<PageLink[]> {
@@ -80,20 +82,28 @@ async function frontmatterLinks(ctx: RepoView, page: string, block: Span): Promi
     if (f.key === 'link' && typeof f.value === 'string') found.push({ url: f.value, keyAt: f.at });
     else walk(f.value, f.at, 1);
   }
-  // The YAML view places top-level keys only: a nested value is found on the first unused line of
-  // the block that writes it after a `link:` key.
-  const used = new Set<number>();
-  return found.map(({ url, keyAt }) => {
-    for (let i = keyAt.line - 1; i < lines.length; i++) {
-      const m = LINK_KEY.exec(lines[i]);
-      if (used.has(i) || !m) continue;
-      const col = lines[i].indexOf(url, m.index + m[0].length);
-      if (col === -1) continue;
-      used.add(i);
-      return { kind: 'frontmatter' as const, url, at: { line: i + 1, column: col + 1, endLine: i + 1, endColumn: col + 1 + url.length } };
-    }
-    return { kind: 'frontmatter' as const, url, at: keyAt };
+  // The YAML view places top-level keys only. Values are met in the order they are written, so each
+  // is matched to the next `link:` line holding it (a few lines ahead at most: one pass, whatever the
+  // block's size); one written otherwise (escaped, folded) is placed at its top-level key.
+  const keyLines = lines.flatMap((l, i) => {
+    const m = LINK_KEY.exec(l);
+    return m && i > 0 ? [{ line: i + 1, text: l, from: m.index + m[0].length }] : [];
   });
+  let next = 0;
+  const links: PageLink[] = [];
+  for (const { url, keyAt } of found) {
+    while (next < keyLines.length && keyLines[next].line < keyAt.line) next++;
+    const hit = keyLines.slice(next, next + LOOKAHEAD).findIndex((k) => k.text.includes(url, k.from));
+    if (hit === -1) {
+      links.push({ kind: 'frontmatter', url, at: keyAt });
+      continue;
+    }
+    const k = keyLines[next + hit];
+    const col = k.text.indexOf(url, k.from) + 1;
+    links.push({ kind: 'frontmatter', url, at: { line: k.line, column: col, endLine: k.line, endColumn: col + url.length } });
+    next += hit + 1;
+  }
+  return links;
 }
 
 /** Every anchor of a page, those of the files it includes too (VitePress inlines them). */

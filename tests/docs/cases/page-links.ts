@@ -97,5 +97,10 @@ tester.run('docs/internal-link-exists', {
       files: docs({ [page('index.md')]: '---\nlayout: home\nhero:\n  actions:\n    - text: Get started\n      link: /get-started\n    - text: FAQ\n      link: /faq\n---\n' }),
       findings: [{ messageId: 'missingPage', path: page('index.md'), line: 6, column: 13, data: { what: 'frontmatter link', link: '/get-started', expected: 'docs/src/get-started.md or docs/src/get-started/index.md' } }],
     },
+    {
+      name: 'a frontmatter link written with an escape: at its top-level key',
+      files: docs({ [page('index.md')]: '---\nlayout: home\nfeatures:\n  - title: FAQ\n    link: /faq\n  - title: Start\n    link: "/get\\u002Dstarted"\n---\n' }),
+      findings: [{ messageId: 'missingPage', path: page('index.md'), line: 3, column: 1, data: { what: 'frontmatter link', link: '/get-started', expected: 'docs/src/get-started.md or docs/src/get-started/index.md' } }],
+    },
   ],
 });

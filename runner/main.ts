@@ -271,17 +271,10 @@ function table(rows: string[][]): string {
   return rows.map((r) => r.map((cell, i) => (i === r.length - 1 ? cell : cell.padEnd(widths[i]))).join('  ')).join('\n') + '\n';
 }
 
-/**
- * The plugins' rules, for `--list-rules` and `explain`, which write no report: a plugin that fails
- * to load is a usage error there (a lint run reports it as meta/internal-error instead).
- */
+/** The rules of the plugins named with --plugin, for `--list-rules` and `explain`. */
 async function cliPlugins(args: ParsedArgs, folders: readonly string[]): Promise<readonly Rule[]> {
   if (!args.plugins.length) return [];
-  const { pluginLabel, pluginsForRun } = await import('./plugins.js');
-  const loaded = await pluginsForRun(args.plugins, folders);
-  const failed = loaded.failures[0];
-  if (failed) throw new UsageError(`${pluginLabel(failed.plugin)} could not be loaded: ${failed.error}`);
-  return loaded.rules;
+  return (await import('./plugins.js')).pluginRulesOrFail(args.plugins, folders);
 }
 
 async function listRules(plugins: readonly RuleMeta[]): Promise<string> {

@@ -156,3 +156,14 @@ export async function pluginsForRun(specs: readonly PluginSpec[] | undefined, fo
   const { allRuleMeta } = await import('./registry.js');
   return loadPlugins(specs, { label: pluginLabel, repoFolders: folders, reserved: reservedGroups(await allRuleMeta()) });
 }
+
+/**
+ * The plugins' rules for what writes no report (`--list-rules`, `explain`): a plugin that fails to
+ * load is a usage error there, as there is no report to carry the meta/internal-error finding.
+ */
+export async function pluginRulesOrFail(specs: readonly PluginSpec[], folders: readonly string[]): Promise<Rule[]> {
+  const loaded = await pluginsForRun(specs, folders);
+  const failed = loaded.failures[0];
+  if (failed) throw new UsageError(`${pluginLabel(failed.plugin)} could not be loaded: ${failed.error}`);
+  return loaded.rules;
+}

@@ -143,6 +143,16 @@ describe('a plugin that fails to load', () => {
     expect(res.stderr).toContain(`unknown rule id "acme/no-todo"`);
     expect(res.stderr).toContain(`; plugin ${broken} could not be loaded (boom)`);
   });
+
+  it('is a usage error for --list-rules and explain, which write no report to carry the finding', async () => {
+    const broken = await writePlugin('throws-early.mjs', "throw new Error('boom');\n");
+    for (const args of [['--list-rules', '--plugin', broken], ['explain', 'acme/no-todo', '--plugin', broken, await repoWith()]]) {
+      const res = await runCli(args);
+      expect(res.code, args[0]).toBe(2);
+      expect(res.stdout).toBe('');
+      expect(res.stderr).toBe(`porgs-lint: plugin ${broken} could not be loaded: boom\n`);
+    }
+  });
 });
 
 describe('plugin names that collide', () => {

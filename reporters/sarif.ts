@@ -14,6 +14,7 @@ export const FINGERPRINT_KEY = 'porgsLint/v2';
 
 const pages = new Map<string, string | undefined>();
 function docPage(meta: RuleMeta): string | undefined {
+  if (meta.plugin) return undefined; // no page in this package
   if (!pages.has(meta.docs)) {
     try {
       pages.set(meta.docs, readFileSync(path.join(PACKAGE_ROOT, meta.docs), 'utf8'));
@@ -34,7 +35,8 @@ export function encodeUri(file: string): string {
   return file.split('/').map(encodeURIComponent).join('/');
 }
 
-function helpUri(result: RunResult, meta: RuleMeta): string {
+function helpUri(result: RunResult, meta: RuleMeta): string | undefined {
+  if (meta.plugin) return meta.plugin.docsUrl;
   return `${result.tool.informationUri}/blob/v${result.tool.version}/${meta.docs}`;
 }
 
@@ -46,8 +48,10 @@ function ruleDescriptor(result: RunResult, meta: RuleMeta, severity: Severity) {
     name: pascal(meta.id),
     shortDescription: { text: meta.description },
     fullDescription: { text: meta.details ?? meta.description },
-    help: { text: `${meta.details ?? meta.description}\nDocumentation: ${uri}`, markdown: page ?? `${meta.description}\n\n[Documentation](${uri})` },
-    helpUri: uri,
+    help: uri
+      ? { text: `${meta.details ?? meta.description}\nDocumentation: ${uri}`, markdown: page ?? `${meta.description}\n\n[Documentation](${uri})` }
+      : { text: meta.details ?? meta.description },
+    ...(uri ? { helpUri: uri } : {}),
     defaultConfiguration: { level: severity },
     properties: { tags: [...new Set([...(meta.tags ?? []), 'porgs-lint'])], precision: meta.precision ?? 'high' },
   };

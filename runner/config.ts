@@ -233,6 +233,8 @@ export async function parseConfig(text: string, knownRules: readonly RuleMeta[],
 
   if (!isTable(data)) fail([], 'the config must be a table of settings');
   const root = data as Record<string, unknown>;
+  // A config may come with the checked repository: naming code to load is never its part.
+  if (Object.hasOwn(root, 'plugins')) fail(['plugins'], 'a config file cannot name plugins, since a config may come with the checked repository; plugins are loaded only from --plugin <absolute path or package> or the plugins option of lint(): remove "plugins" here');
   checkKeys(root, ['ignore', 'rules', 'kinds', 'repos', 'hook'], []);
   const config: Config = { file, displayFile, locate, ignore: [], rules: new Map(), kinds: {}, repos: [], hook: { verifySignatures: false } };
   if (root.ignore !== undefined) {

@@ -6,7 +6,7 @@ import { chooseCacheDir } from './parse-cache.js';
 import { guardedRoots, parseFormat, writeOutputs, type OutputSpec } from './outputs.js';
 import { visible, visibleLines } from './escape.js';
 import { TOOL, PACKAGE_ROOT } from './tool.js';
-import type { Mode, RepoKind, RuleMeta, RunResult } from './types.js';
+import type { Mode, RepoKind, Rule, RuleMeta, RunResult } from './types.js';
 import { MODES, REPO_KINDS, summarize } from './types.js';
 
 export interface CliIO {
@@ -34,6 +34,9 @@ Options:
   --rule <id>               run only this rule; repeatable
   --today YYYY-MM-DD        the date for date rules (default: today)
   --config <file>           porgs-lint.toml|.yaml|.yml|.json (default: found at the repo root)
+  --plugin <module>         load the rules of a plugin: an absolute path, or a package installed
+                            beside porgs-lint; repeatable. A plugin is code that runs with your
+                            rights; no config file can name one (docs/plugins.md)
   --config-rev <rev>        for CI gates: use the config of this trusted revision (a pull request's
                             base) of the repo, and report how the checked-out config and baseline
                             relax it (meta/config-relaxed)
@@ -62,6 +65,7 @@ interface ParsedArgs {
   kind?: RepoKind;
   formats: OutputSpec[];
   rules: string[];
+  plugins: string[];
   today?: string;
   config?: string;
   configRev?: string;
@@ -93,6 +97,7 @@ export function parseCliArgs(argv: string[]): ParsedArgs {
         format: { type: 'string', multiple: true },
         output: { type: 'string', short: 'o' },
         rule: { type: 'string', multiple: true },
+        plugin: { type: 'string', multiple: true },
         today: { type: 'string' },
         config: { type: 'string' },
         'config-rev': { type: 'string' },
@@ -144,6 +149,7 @@ export function parseCliArgs(argv: string[]): ParsedArgs {
     kind: v.kind as RepoKind | undefined,
     formats,
     rules: v.rule ?? [],
+    plugins: v.plugin ?? [],
     today: v.today,
     config: v.config,
     configRev: v['config-rev'],
@@ -168,7 +174,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     const args = parseCliArgs(argv);
     if (args.help) return out(HELP), 0;
     if (args.version) return out(`${TOOL.version}\n`), 0;
-    if (args.listRules) return out(await listRules()), 0;
+    if (args.listRules) return out(visibleLines(await listRules(await cliPlugins(args, [])))), 0;
     if (args.positionals[0] === 'explain') return out(visibleLines(await explain(args, io))), 0;
     await checkNamedFiles(args, io.cwd);
     const { lint } = await import('./run.js');
@@ -178,6 +184,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       rev: args.rev,
       kind: args.kind,
       rules: args.rules,
+      plugins: args.plugins,
       today: args.today,
       configPath: args.config,
       configRev: args.configRev,
@@ -264,9 +271,15 @@ function table(rows: string[][]): string {
   return rows.map((r) => r.map((cell, i) => (i === r.length - 1 ? cell : cell.padEnd(widths[i]))).join('  ')).join('\n') + '\n';
 }
 
-async function listRules(): Promise<string> {
+/** The rules of the plugins named with --plugin, for `--list-rules` and `explain`. */
+async function cliPlugins(args: ParsedArgs, folders: readonly string[]): Promise<readonly Rule[]> {
+  if (!args.plugins.length) return [];
+  return (await import('./plugins.js')).pluginRulesOrFail(args.plugins, folders);
+}
+
+async function listRules(plugins: readonly RuleMeta[]): Promise<string> {
   const { allRuleMeta } = await import('./registry.js');
-  const metas = await allRuleMeta();
+  const metas = [...(await allRuleMeta()), ...plugins].sort((a, b) => (a.id < b.id ? -1 : 1));
   return table([
     ['RULE', 'SEVERITY', 'MODES', 'KINDS', 'DESCRIPTION'],
     ...metas.map((m) => [m.id, m.severity, m.modes.join(',') + (m.onReleaseTag ? ' (tag)' : ''), m.kinds.join(','), m.description]),
@@ -287,23 +300,30 @@ function describe(meta: RuleMeta): string[] {
     ...opts.map(([name, o]) => `    ${name} (${o.type}, default ${JSON.stringify(o.default)}): ${o.description}`),
     `  messages:`,
     ...Object.entries(meta.messages).map(([messageId, template]) => `    ${messageId}: ${template}`),
-    `  doc page:         ${path.join(PACKAGE_ROOT, meta.docs)}`,
+    `  doc page:         ${docPage(meta)}`,
   ];
+}
+
+function docPage(meta: RuleMeta): string {
+  if (!meta.plugin) return path.join(PACKAGE_ROOT, meta.docs);
+  return meta.plugin.docsUrl ?? `none (plugin ${meta.plugin.name} gives no docsUrl)`;
 }
 
 async function explain(args: ParsedArgs, io: CliIO): Promise<string> {
   const id = args.positionals[1];
   if (!id) throw new UsageError('explain needs a rule id; see porgs-lint --list-rules');
   const { allRuleMeta } = await import('./registry.js');
-  const metas = await allRuleMeta();
+  const dirs = args.positionals.slice(2);
+  // The repos explained (the current folder by default) are the repos a plugin must not come from.
+  const plugins = await cliPlugins(args, (dirs.length ? dirs : ['.']).map((d) => path.resolve(io.cwd, d)));
+  const metas = [...(await allRuleMeta()), ...plugins];
   const meta = metas.find((m) => m.id === id);
   if (!meta) throw new UsageError(`explain ${id}: unknown rule id${didYouMean(id, metas.map((m) => m.id))}`);
   const lines = describe(meta);
   if (!id.startsWith('hook/')) {
     const { explainApplicability } = await import('./run.js');
-    const dirs = args.positionals.slice(2);
     try {
-      const verdicts = await explainApplicability(id, { dirs, mode: args.mode, rev: args.rev, kind: args.kind, configPath: args.config, cwd: io.cwd, env: io.env, today: args.today });
+      const verdicts = await explainApplicability(id, { dirs, mode: args.mode, rev: args.rev, kind: args.kind, configPath: args.config, cwd: io.cwd, env: io.env, today: args.today, extraRules: [...plugins] });
       lines.push('', 'For the given repos:', ...verdicts.map((v) => `  ${visible(v)}`));
     } catch (err) {
       if (!(err instanceof UsageError)) throw err;

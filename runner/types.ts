@@ -5,7 +5,8 @@ export type Severity = 'error' | 'warning' | 'note';
 export type SeveritySetting = Severity | 'off';
 export type RepoKind = 'wrapper' | 'images' | 'docs' | 'resources';
 export type Mode = 'release' | 'dev';
-export type ParserName = 'python' | 'toml' | 'yaml' | 'bash' | 'typescript' | 'javascript' | 'vue' | 'markdown' | 'frontmatter' | 'csv' | 'redirects';
+export const PARSER_NAMES = ['python', 'toml', 'yaml', 'bash', 'typescript', 'javascript', 'vue', 'markdown', 'frontmatter', 'csv', 'redirects'] as const;
+export type ParserName = (typeof PARSER_NAMES)[number];
 
 export const REPO_KINDS: readonly RepoKind[] = ['wrapper', 'images', 'docs', 'resources'];
 export const MODES: readonly Mode[] = ['release', 'dev'];
@@ -144,6 +145,12 @@ export interface RuleMeta extends RuleFields {
   messages: Readonly<Record<string, string>>;
   options?: RuleOptions;
   precision: Precision;
+  /**
+   * Set for a rule a plugin brings (`--plugin`, the `plugins` option of `lint()`): the plugin's
+   * name, and the address of the rule's documentation when the plugin gives one. Such a rule has
+   * no page in this package (`docs` is empty).
+   */
+  plugin?: { name: string; docsUrl?: string };
 }
 
 /** Forward declaration to avoid a cycle; the implementation lives in runner/context.ts. */

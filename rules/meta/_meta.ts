@@ -33,14 +33,15 @@ export const META_RULES: readonly RuleMeta[] = [
     precision: 'very-high',
   }),
   metaFromDefinition('meta/internal-error', {
-    description: 'A rule failed unexpectedly; the run is incomplete (this is a porgs-lint bug: please report it).',
+    description: 'A rule failed unexpectedly, or a plugin could not be loaded; the run is incomplete.',
     kinds: ALL_KINDS,
     severity: 'error',
     messages: {
       ruleFailed: 'rule {{rule}} failed: {{error}}; its findings are missing from this report',
       checkFailed: 'check {{rule}} failed: {{error}}; the push was not fully checked',
+      pluginFailed: 'plugin {{plugin}} could not be loaded: {{error}}; its rules did not run: fix the plugin or leave it out',
     },
-    identity: ['rule'],
+    identity: ['rule', 'plugin'],
     tags: ['porgs-lint'],
     precision: 'very-high',
   }),

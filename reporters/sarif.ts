@@ -14,6 +14,7 @@ export const FINGERPRINT_KEY = 'porgsLint/v2';
 
 const pages = new Map<string, string | undefined>();
 function docPage(meta: RuleMeta): string | undefined {
+  if (meta.docs === undefined) return undefined;
   if (!pages.has(meta.docs)) {
     try {
       pages.set(meta.docs, readFileSync(path.join(PACKAGE_ROOT, meta.docs), 'utf8'));
@@ -34,8 +35,9 @@ export function encodeUri(file: string): string {
   return file.split('/').map(encodeURIComponent).join('/');
 }
 
-function helpUri(result: RunResult, meta: RuleMeta): string {
-  return `${result.tool.informationUri}/blob/v${result.tool.version}/${meta.docs}`;
+/** A policy written in a config has no doc page, so no link: its text may come from a checked repo. */
+function helpUri(result: RunResult, meta: RuleMeta): string | undefined {
+  return meta.docs === undefined ? undefined : `${result.tool.informationUri}/blob/v${result.tool.version}/${meta.docs}`;
 }
 
 function ruleDescriptor(result: RunResult, meta: RuleMeta, severity: Severity) {
@@ -46,8 +48,10 @@ function ruleDescriptor(result: RunResult, meta: RuleMeta, severity: Severity) {
     name: pascal(meta.id),
     shortDescription: { text: meta.description },
     fullDescription: { text: meta.details ?? meta.description },
-    help: { text: `${meta.details ?? meta.description}\nDocumentation: ${uri}`, markdown: page ?? `${meta.description}\n\n[Documentation](${uri})` },
-    helpUri: uri,
+    help: uri
+      ? { text: `${meta.details ?? meta.description}\nDocumentation: ${uri}`, markdown: page ?? `${meta.description}\n\n[Documentation](${uri})` }
+      : { text: meta.details ?? meta.description },
+    ...(uri ? { helpUri: uri } : {}),
     defaultConfiguration: { level: severity },
     properties: { tags: [...new Set([...(meta.tags ?? []), 'porgs-lint'])], precision: meta.precision ?? 'high' },
   };

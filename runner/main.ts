@@ -287,7 +287,7 @@ function describe(meta: RuleMeta): string[] {
     ...opts.map(([name, o]) => `    ${name} (${o.type}, default ${JSON.stringify(o.default)}): ${o.description}`),
     `  messages:`,
     ...Object.entries(meta.messages).map(([messageId, template]) => `    ${messageId}: ${template}`),
-    `  doc page:         ${path.join(PACKAGE_ROOT, meta.docs)}`,
+    meta.docs !== undefined ? `  doc page:         ${path.join(PACKAGE_ROOT, meta.docs)}` : `  defined in:       ${meta.definedIn ?? 'the config'} (a policy: no doc page)`,
   ];
 }
 

@@ -64,6 +64,13 @@ export function localToday(now = new Date()): string {
 
 export { fingerprint };
 
+/** The rules of a config's `[[policy]]` entries; the module is loaded only when there are some. */
+export async function configPolicyRules(config: Config): Promise<Rule[]> {
+  if (!config.policies.length) return [];
+  const { policyRule } = await import('./policy-rules.js');
+  return config.policies.map(policyRule);
+}
+
 async function resolveConfig(opts: LintOptions, cwd: string, firstDir: string | undefined): Promise<ConfigChoice> {
   if (opts.config) return { config: opts.config };
   // Repos given as data have no folder to find a config in.
@@ -138,7 +145,7 @@ export async function explainApplicability(ruleId: string, opts: LintOptions): P
   const cwd = opts.cwd ?? process.cwd();
   const dirs = opts.dirs?.length ? opts.dirs : ['.'];
   const { config } = await resolveConfig(opts, cwd, dirs[0]);
-  const meta = (await allRuleMeta()).find((r) => r.id === ruleId);
+  const meta = [...(await allRuleMeta()), ...(await configPolicyRules(config))].find((r) => r.id === ruleId);
   if (!meta) return [];
   const names = uniqueNames(dirs, cwd);
   const out: string[] = [];
@@ -166,7 +173,9 @@ export async function lint(opts: LintOptions = {}): Promise<RunResult> {
   const entries = dirs.map((d) => configEntry(config, path.resolve(cwd, d)));
   const names = opts.repos?.length ? opts.repos.map((r) => r.name) : fromConfig ? config.repos.map((e) => e.name) : uniqueNames(dirs, cwd);
 
-  const known = new Map<string, RuleMeta>([...(await allRuleMeta()), ...(opts.extraRules ?? [])].map((r) => [r.id, r]));
+  // A config's policies run like the rules a caller adds.
+  const extraRules = [...(opts.extraRules ?? []), ...(await configPolicyRules(config))];
+  const known = new Map<string, RuleMeta>([...(await allRuleMeta()), ...extraRules].map((r) => [r.id, r]));
   if (opts.rules?.length) {
     for (const id of opts.rules) {
       if (!known.has(id)) throw new UsageError(`--rule ${id}: unknown rule id${didYouMean(id, known.keys())}; see porgs-lint --list-rules`);
@@ -196,8 +205,8 @@ export async function lint(opts: LintOptions = {}): Promise<RunResult> {
       }),
     );
     // A rule given by the caller replaces a built-in of the same id (the rule tester runs a definition).
-    const given = new Set((opts.extraRules ?? []).map((r) => r.id));
-    const selected = [...(await loadRules({ ids: runs })).filter((r) => !given.has(r.id)), ...(opts.extraRules ?? [])].filter((r) => isSelected(r.id));
+    const given = new Set(extraRules.map((r) => r.id));
+    const selected = [...(await loadRules({ ids: runs })).filter((r) => !given.has(r.id)), ...extraRules].filter((r) => isSelected(r.id));
     const severityOf = (id: string, kind: RepoKind) => ruleSetting(config, known.get(id)!, kind).severity;
     const workspace = new Map<RepoKind, RepoContext>();
     for (const repo of repos) {

@@ -139,8 +139,13 @@ export interface RuleMeta {
   modes: readonly Mode[];
   onReleaseTag?: boolean;
   severity: Severity;
-  /** Path of the doc page relative to the package root: `docs/rules/<id>.md`. */
-  docs: string;
+  /**
+   * Path of the doc page relative to the package root: `docs/rules/<id>.md`. A policy written in a
+   * config has none (nor any link): its description and details are its documentation.
+   */
+  docs?: string;
+  /** A policy written in a config: where (`porgs-lint.toml:12:1`). */
+  definedIn?: string;
   messages: Readonly<Record<string, string>>;
   identity?: readonly string[];
   options?: RuleOptions;

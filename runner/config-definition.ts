@@ -17,6 +17,8 @@ interface Base {
   description: string;
   /** The value has the wrong type. */
   typeError?: string;
+  /** A node used in several places: the JSON Schema holds it once, under this name in `definitions`. */
+  ref?: string;
 }
 
 /** A semantic check: why the value is not acceptable (completing "<key> ..."), or undefined. */
@@ -120,6 +122,7 @@ const policyPattern = (description: string): StringNode => ({
 
 const severity: StringNode = {
   type: 'string',
+  ref: 'severity',
   description: 'off, note, warning or error.',
   enum: SEVERITY_SETTINGS,
   typeError: 'severity of {rule} must be one of off, note, warning, error',
@@ -129,6 +132,7 @@ const severity: StringNode = {
 /** `[rules]`, at the top level or per kind. */
 const rules: MapNode = {
   type: 'map',
+  ref: 'rules',
   description: 'Severity (off, note, warning, error) and options of rules, by rule id.',
   typeError: '"{path}" must be a table of rule ids',
   keyName: 'rule',
@@ -238,6 +242,7 @@ export const CONFIG_DEFINITION: TableNode = {
       keys: { type: 'enum', values: REPO_KINDS, error: REPO_KIND_ERROR },
       values: {
         type: 'table',
+        ref: 'kind-settings',
         description: 'The release policy of this kind of repo, and its rule settings.',
         typeError: '"{path}" must be a table',
         keys: {

@@ -254,7 +254,7 @@ async function parseRepos(value: Data, origin: ConfigOrigin, fail: Fail): Promis
 }
 
 /** Effective severity and options of a rule for a repo kind: kind settings over global over defaults. */
-export function ruleSetting(config: Config, meta: RuleMeta, kind: RepoKind): { severity: SeveritySetting; options: Record<string, unknown> } {
+export function ruleSetting(config: Config, meta: Pick<RuleMeta, 'id' | 'severity' | 'options'>, kind: RepoKind): { severity: SeveritySetting; options: Record<string, unknown> } {
   const global = config.rules.get(meta.id);
   const perKind = config.kinds[kind]?.rules.get(meta.id);
   const defaults = Object.fromEntries(Object.entries(meta.options ?? {}).map(([k, o]) => [k, o.default]));

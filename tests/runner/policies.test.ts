@@ -3,47 +3,14 @@
 import { describe, expect, it } from 'vitest';
 import { buildSarif } from '../../reporters/sarif.js';
 import { ConfigError, parseConfig, type Config } from '../../runner/config.js';
+import { configRelaxations } from '../../runner/config-relaxed.js';
+import { renderMessage } from '../../runner/messages.js';
 import { MAX_POLICY_INPUT } from '../../runner/local-policies.js';
 import { MemorySource } from '../../runner/memory-source.js';
 import { allRuleMeta } from '../../runner/registry.js';
-import { lint } from '../../runner/run.js';
+import { configPolicyRules, lint } from '../../runner/run.js';
 import type { Mode, RepoKind, RunResult } from '../../runner/types.js';
-
-export const NO_LATEST_MASTER = `
-[[policy]]
-id = "local/no-latest-master"
-description = "Docs pages do not send users to the latest master."
-kinds = ["docs"]
-severity = "warning"
-message = 'the page says "{{match}}": name a release, or the dev branch for unreleased features'
-files = ["docs/src/**/*.md"]
-forbid-line = 'latest master'
-`;
-
-export const PIPX_ONLY = `
-[[policy]]
-id = "local/pipx-only"
-description = "Install functions install Python tools with pipx, not pip."
-kinds = ["images"]
-severity = "error"
-message = "{{function}} runs {{match}}: install Python tools with pipx install"
-files = ["sources/install/package_*.sh"]
-[policy.command]
-name = ["pip", "pip3", "python3"]
-args = '^(-m pip )?install( |$)'
-inside = "install-functions"
-`;
-
-export const SOURCES_COMMON = `
-[[policy]]
-id = "local/sources-common"
-description = "Every package file sources common.sh, where the helpers live."
-kinds = ["images"]
-severity = "error"
-message = "no line matches {{pattern}}: add source common.sh at the top"
-files = ["sources/install/package_*.sh"]
-require = '^source common\\.sh$'
-`;
+import { NO_LATEST_MASTER, PIPX_ONLY, SOURCES_COMMON } from '../helpers/policies.js';
 
 async function configOf(toml: string, file = 'porgs-lint.toml'): Promise<Config> {
   return parseConfig(toml, await allRuleMeta(), { file, displayFile: file, baseDir: '/nowhere' });
@@ -227,5 +194,31 @@ describe('policy config errors, at file:line', () => {
   it('a policy id is a rule id for [rules] in the same config, and only there', async () => {
     expect((await configOf(`[rules]\n"local/pipx-only" = "warning"\n${PIPX_ONLY}`)).rules.get('local/pipx-only')).toEqual({ severity: 'warning' });
     expect(await errorOf('[rules]\n"local/pipx-only" = "warning"\n')).toBe('porgs-lint.toml:2:1: unknown rule id "local/pipx-only"; see porgs-lint --list-rules');
+  });
+});
+
+describe('a checked-out config relaxing a policy (meta/config-relaxed)', () => {
+  const relaxations = async (trusted: string, current: string) => {
+    const meta = (await allRuleMeta()).find((m) => m.id === 'meta/config-relaxed')!;
+    const t = await configOf(trusted);
+    const c = await configOf(current);
+    // As a run knows them: the built-in rules and the trusted config's policies.
+    const known = [...(await allRuleMeta()), ...(await configPolicyRules(t))];
+    return configRelaxations(t, c, known, 'main').map((r) => `${r.keyPath.join('.')}: ${renderMessage(meta.id, meta.messages, r.messageId, r.data).split('; the gate')[0]}`);
+  };
+
+  it('reports a policy removed, lowered, turned off, narrowed to fewer kinds or modes, or matching otherwise', async () => {
+    const both = NO_LATEST_MASTER.replace('kinds = ["docs"]', 'kinds = ["docs", "images"]');
+    expect(await relaxations(both, '')).toEqual([': removes policy local/no-latest-master (warning in the config at main)']);
+    expect(await relaxations(both, both.replace('"warning"', '"note"'))).toEqual(['policy.0.severity: lowers local/no-latest-master to note (warning in the config at main)']);
+    expect(await relaxations(both, `${both}[rules]\n"local/no-latest-master" = "off"\n`)).toEqual(['rules.local/no-latest-master: turns local/no-latest-master off (warning in the config at main)']);
+    expect(await relaxations(both, NO_LATEST_MASTER)).toEqual(['policy.0.kinds: turns local/no-latest-master off for images repos (warning in the config at main)']);
+    expect(await relaxations(both, both.replace('severity =', 'modes = ["dev"]\nseverity ='))).toEqual(['policy.0.modes: policy local/no-latest-master no longer runs in release mode, against the config at main']);
+    expect(await relaxations(both, both.replace("'latest master'", () => "'^latest master$'"))).toEqual(['policy.0: policy local/no-latest-master changes what it matches or the files it reads, against the config at main']);
+  });
+
+  it('takes a reworded, raised or added policy as no relaxation', async () => {
+    const reworded = NO_LATEST_MASTER.replace('name a release', 'point to a release').replace('"warning"', '"error"');
+    expect(await relaxations(NO_LATEST_MASTER, `${reworded}${PIPX_ONLY}`)).toEqual([]);
   });
 });

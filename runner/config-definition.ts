@@ -43,6 +43,8 @@ export interface BooleanNode extends Base {
 export interface ListNode extends Base {
   type: 'list';
   items: StringNode | TableNode;
+  /** The list must hold at least one item (an empty one would make a policy check nothing, silently). */
+  nonEmpty?: boolean;
 }
 export interface TableNode extends Base {
   type: 'table';
@@ -80,9 +82,10 @@ export type Node = StringNode | BooleanNode | ListNode | TableNode | MapNode | E
 const SEVERITY_SETTINGS: readonly SeveritySetting[] = ['off', 'note', 'warning', 'error'];
 const REPO_KIND_ERROR = 'unknown repo kind "{value}"{didYouMean}';
 
-const stringList = (description: string, check?: Pick<StringNode, 'check' | 'checkError'>): ListNode => ({
+const stringList = (description: string, check?: Pick<StringNode, 'check' | 'checkError'>, nonEmpty?: boolean): ListNode => ({
   type: 'list',
   description,
+  ...(nonEmpty ? { nonEmpty } : {}),
   typeError: '"{path}" must be a list of strings',
   items: { type: 'string', description, ...check },
 });
@@ -173,12 +176,14 @@ const policyEntry: TableNode = {
     description: { type: 'string', description: 'One sentence: what must hold (--list-rules, explain, SARIF).', typeError: '"{path}" must be a string' },
     kinds: {
       type: 'list',
+      nonEmpty: true,
       description: 'Repo kinds the policy applies to.',
       typeError: '"{path}" must be a list of repo kinds',
       items: { type: 'string', description: 'A repo kind.', enum: REPO_KINDS, enumError: REPO_KIND_ERROR },
     },
     modes: {
       type: 'list',
+      nonEmpty: true,
       description: 'Modes the policy runs in; default both.',
       typeError: '"{path}" must be a list of modes',
       items: { type: 'string', description: 'release or dev.', enum: MODES, enumError: 'unknown mode "{value}"{didYouMean}; use release or dev' },
@@ -195,10 +200,11 @@ const policyEntry: TableNode = {
       description: 'What a finding says: what is wrong and what to do. {{match}} (forbid-line, command), {{pattern}} (require) and {{function}} (command) insert the finding\'s data.',
       typeError: '"{path}" must be a string',
     },
-    files: stringList('Globs of the files the policy reads (picomatch, without braces or extglobs).', {
-      check: unsafeGlobReason,
-      checkError: 'files glob "{value}" {check}',
-    }),
+    files: stringList(
+      'Globs of the files the policy reads (picomatch, without braces or extglobs).',
+      { check: unsafeGlobReason, checkError: 'files glob "{value}" {check}' },
+      true,
+    ),
     'forbid-line': policyPattern(MATCHERS['forbid-line']),
     require: policyPattern(MATCHERS.require),
     command: {
@@ -208,7 +214,7 @@ const policyEntry: TableNode = {
       required: ['name'],
       requiredError: '{path} needs "{missing}"',
       keys: {
-        name: stringList('Command names, exactly as written (pip, pip3, python3).'),
+        name: stringList('Command names, exactly as written (pip, pip3, python3).', undefined, true),
         args: policyPattern('A pattern the command\'s arguments (joined by one space) must match for a finding; default: any arguments.'),
         inside: {
           type: 'string',

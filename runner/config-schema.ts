@@ -60,7 +60,7 @@ class Converter {
       case 'boolean':
         return { type: 'boolean', ...description };
       case 'list':
-        return { type: 'array', ...description, items: this.convert(node.items, rule) };
+        return { type: 'array', ...description, ...(node.nonEmpty ? { minItems: 1 } : {}), items: this.convert(node.items, rule) };
       case 'table':
         return {
           type: 'object',

@@ -57,6 +57,7 @@ function walk(value: unknown, node: Node, where: Where, env: ValidateEnv): void 
       return;
     case 'list': {
       if (!Array.isArray(value)) return fail(node.typeError ?? '"{path}" must be a list');
+      if (node.nonEmpty && value.length === 0) fail('"{path}" is empty: name at least one');
       value.forEach((v, i) => {
         // A list of plain values is one mistake at the list when one of them has the wrong type.
         if (node.items.type === 'string' && typeof v !== 'string') fail(node.typeError ?? '"{path}" must be a list of strings');

@@ -75,6 +75,8 @@ describe('the config schema', () => {
       `${NO_LATEST_MASTER}require = 'x'\n`,
       NO_LATEST_MASTER.replace('local/no-latest-master', 'local/No'),
       NO_LATEST_MASTER.replace('["docs"]', '["doc"]'),
+      NO_LATEST_MASTER.replace('["docs"]', '[]'),
+      PIPX_ONLY.replace('name = ["pip", "pip3", "python3"]', 'name = []'),
       NO_LATEST_MASTER.replace('severity = "warning"', 'severity = "off"'),
       PIPX_ONLY.replace('"install-functions"', '"everywhere"'),
       PIPX_ONLY.replace('name = ["pip", "pip3", "python3"]', 'name = "pip"'),

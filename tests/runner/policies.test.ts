@@ -122,6 +122,11 @@ describe('command', () => {
     expect(brief(r)).toEqual([]);
   });
 
+  it('is suppressed by a comment naming it, with a reason, like a built-in rule', async () => {
+    const body = '    # porgs-lint-disable-next-line local/pipx-only -- no pipx package for this library\n    pip3 install impacket';
+    expect(brief(await run(PIPX_ONLY, files(body), 'images'))).toEqual([]);
+  });
+
   it('leaves a script bash cannot parse to meta/parse-error', async () => {
     const r = await run(PIPX_ONLY, { 'sources/install/package_ad.sh': 'function install_x() {\n  if then fi (\n' }, 'images');
     expect(brief(r).map((f) => `${f.rule} ${f.id}`)).toEqual(['meta/parse-error cannotParse']);
@@ -139,6 +144,16 @@ describe('the work budget', () => {
 });
 
 describe('a policy in the reports', () => {
+  it('each matcher kind is a SARIF rule with its matcher in fullDescription, no link, at its severity', async () => {
+    const r = await run(`${PIPX_ONLY}${SOURCES_COMMON}`, { 'sources/install/package_ad.sh': '#!/bin/bash\nfunction install_x() {\n  pip3 install x\n}\n' }, 'images');
+    expect(brief(r).map((f) => `${f.rule} ${f.at}`)).toEqual(['local/sources-common sources/install/package_ad.sh:1:1-', 'local/pipx-only sources/install/package_ad.sh:3:3-17']);
+    const rules = (buildSarif(r).runs[0] as { tool: { driver: { rules: Array<{ id: string; fullDescription: { text: string }; helpUri?: string; defaultConfiguration: { level: string } }> } } }).tool.driver.rules;
+    expect(rules.filter((x) => x.id.startsWith('local/')).map((x) => [x.id, x.fullDescription.text.split('. ')[1], x.helpUri, x.defaultConfiguration.level])).toEqual([
+      ['local/pipx-only', 'Each command pip, pip3, python3 whose arguments match /^(-m pip )?install( |$)/ inside an install_* function in files matching sources/install/package_*.sh is a finding', undefined, 'error'],
+      ['local/sources-common', 'Each file matching sources/install/package_*.sh must have a line that matches /^source common\\.sh$/', undefined, 'error'],
+    ]);
+  });
+
   it('is in SARIF rules[] with its description and matcher, and no link', async () => {
     const r = await run(NO_LATEST_MASTER, { 'docs/src/install.md': 'the latest master\n' }, 'docs');
     const run0 = buildSarif(r).runs[0] as { tool: { driver: { rules: Array<Record<string, unknown>> } }; results: Array<{ ruleId: string; ruleIndex: number }> };

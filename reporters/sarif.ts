@@ -14,7 +14,7 @@ export const FINGERPRINT_KEY = 'porgsLint/v2';
 
 const pages = new Map<string, string | undefined>();
 function docPage(meta: RuleMeta): string | undefined {
-  if (meta.plugin) return undefined; // no page in this package
+  if (meta.plugin || meta.docs === undefined) return undefined; // no page in this package
   if (!pages.has(meta.docs)) {
     try {
       pages.set(meta.docs, readFileSync(path.join(PACKAGE_ROOT, meta.docs), 'utf8'));
@@ -35,9 +35,10 @@ export function encodeUri(file: string): string {
   return file.split('/').map(encodeURIComponent).join('/');
 }
 
+/** A plugin's rule links to the plugin's pages; a policy written in a config has no link: its text may come from a checked repo. */
 function helpUri(result: RunResult, meta: RuleMeta): string | undefined {
   if (meta.plugin) return meta.plugin.docsUrl;
-  return `${result.tool.informationUri}/blob/v${result.tool.version}/${meta.docs}`;
+  return meta.docs === undefined ? undefined : `${result.tool.informationUri}/blob/v${result.tool.version}/${meta.docs}`;
 }
 
 function ruleDescriptor(result: RunResult, meta: RuleMeta, severity: Severity) {

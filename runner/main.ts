@@ -19,6 +19,7 @@ export interface CliIO {
 
 export const HELP = `Usage: porgs-lint [options] [repo-dir...]
        porgs-lint explain <rule-id> [repo-dir...]
+       porgs-lint init [dir]                              (a commented starter porgs-lint.toml)
        porgs-lint pre-push <remote-name> <remote-url>     (the git pre-push hook; reads git's stdin)
        porgs-lint hook install|uninstall|print <manager>
 
@@ -51,7 +52,8 @@ Options:
                             ~/.cache/porgs-lint; in CI (CI set) there is none: give --cache-dir)
   --no-cache                parse everything again and write no cache
   --no-color                no colours (also NO_COLOR=1; FORCE_COLOR=1 forces them)
-  --list-rules              list every rule with its kinds, modes and default severity
+  --list-rules              list every rule, and the config's policies, with their kinds, modes
+                            and default severity
   -v, --version             print the version
   -h, --help                print this help
 
@@ -174,8 +176,14 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     const args = parseCliArgs(argv);
     if (args.help) return out(HELP), 0;
     if (args.version) return out(`${TOOL.version}\n`), 0;
-    if (args.listRules) return out(visibleLines(await listRules(await cliPlugins(args, [])))), 0;
+    if (args.listRules) return out(visibleLines(await listRules(args, io, await cliPlugins(args, [])))), 0;
     if (args.positionals[0] === 'explain') return out(visibleLines(await explain(args, io))), 0;
+    if (args.positionals[0] === 'init') {
+      if (args.positionals.length > 2) throw new UsageError('init takes one folder: porgs-lint init [dir]');
+      const { init } = await import('./init.js');
+      const dir = args.positionals[1] ?? '.';
+      return out(await init(path.resolve(io.cwd, dir), dir, args.kind)), 0;
+    }
     await checkNamedFiles(args, io.cwd);
     const { lint } = await import('./run.js');
     let result = await lint({
@@ -277,12 +285,21 @@ async function cliPlugins(args: ParsedArgs, folders: readonly string[]): Promise
   return (await import('./plugins.js')).pluginRulesOrFail(args.plugins, folders);
 }
 
-async function listRules(plugins: readonly RuleMeta[]): Promise<string> {
+/** Every rule id a run may know here: the built-in ones, the plugins' and the policies of the config in use. */
+async function knownRules(args: ParsedArgs, io: CliIO, firstDir: string | undefined, plugins: readonly Rule[]): Promise<RuleMeta[]> {
   const { allRuleMeta } = await import('./registry.js');
-  const metas = [...(await allRuleMeta()), ...plugins].sort((a, b) => (a.id < b.id ? -1 : 1));
+  const { chooseConfig } = await import('./config-source.js');
+  const { configPolicyRules } = await import('./run.js');
+  const { config } = await chooseConfig({ configPath: args.config, firstDir, cwd: io.cwd, env: io.env, extraRules: [...plugins] });
+  return [...(await allRuleMeta()), ...plugins, ...(await configPolicyRules(config))].sort((a, b) => (a.id < b.id ? -1 : 1));
+}
+
+async function listRules(args: ParsedArgs, io: CliIO, plugins: readonly Rule[]): Promise<string> {
+  const metas = await knownRules(args, io, args.positionals[0], plugins);
+  const description = (m: RuleMeta) => (m.definedIn ? `${m.description} (policy of ${m.definedIn})` : m.description);
   return table([
     ['RULE', 'SEVERITY', 'MODES', 'KINDS', 'DESCRIPTION'],
-    ...metas.map((m) => [m.id, m.severity, m.modes.join(',') + (m.onReleaseTag ? ' (tag)' : ''), m.kinds.join(','), m.description]),
+    ...metas.map((m) => [m.id, m.severity, m.modes.join(',') + (m.onReleaseTag ? ' (tag)' : ''), m.kinds.join(','), description(m)]),
   ]);
 }
 
@@ -300,23 +317,24 @@ function describe(meta: RuleMeta): string[] {
     ...opts.map(([name, o]) => `    ${name} (${o.type}, default ${JSON.stringify(o.default)}): ${o.description}`),
     `  messages:`,
     ...Object.entries(meta.messages).map(([messageId, template]) => `    ${messageId}: ${template}`),
-    `  doc page:         ${docPage(meta)}`,
+    meta.docs === undefined && !meta.plugin ? `  defined in:       ${meta.definedIn ?? 'the config'} (a policy: no doc page)` : `  doc page:         ${docPage(meta)}`,
   ];
 }
 
 function docPage(meta: RuleMeta): string {
-  if (!meta.plugin) return path.join(PACKAGE_ROOT, meta.docs);
+  if (!meta.plugin) return path.join(PACKAGE_ROOT, meta.docs ?? '');
   return meta.plugin.docsUrl ?? `none (plugin ${meta.plugin.name} gives no docsUrl)`;
 }
 
 async function explain(args: ParsedArgs, io: CliIO): Promise<string> {
   const id = args.positionals[1];
   if (!id) throw new UsageError('explain needs a rule id; see porgs-lint --list-rules');
+  // A policy's id is known only from the config; a built-in rule is explained even when that config is broken.
   const { allRuleMeta } = await import('./registry.js');
   const dirs = args.positionals.slice(2);
   // The repos explained (the current folder by default) are the repos a plugin must not come from.
   const plugins = await cliPlugins(args, (dirs.length ? dirs : ['.']).map((d) => path.resolve(io.cwd, d)));
-  const metas = [...(await allRuleMeta()), ...plugins];
+  const metas = id.startsWith('local/') ? await knownRules(args, io, dirs[0], plugins) : [...(await allRuleMeta()), ...plugins];
   const meta = metas.find((m) => m.id === id);
   if (!meta) throw new UsageError(`explain ${id}: unknown rule id${didYouMean(id, metas.map((m) => m.id))}`);
   const lines = describe(meta);

@@ -99,7 +99,7 @@ async function importPlugin(spec: string, req: PluginRequest): Promise<{ plugin:
 export function pluginRules(plugin: PluginDefinition): Rule[] {
   return Object.entries(plugin.rules).map(([name, def]) => ({
     ...ruleFromDefinition(`${plugin.name}/${name}`, def),
-    docs: '',
+    docs: undefined,
     plugin: { name: plugin.name, ...(plugin.docsUrl ? { docsUrl: plugin.docsUrl.replaceAll('{rule}', name) } : {}) },
   }));
 }

@@ -70,6 +70,13 @@ export function localToday(now = new Date()): string {
 
 export { fingerprint };
 
+/** The rules of a config's `[[policy]]` entries; the module is loaded only when there are some. */
+export async function configPolicyRules(config: Config): Promise<Rule[]> {
+  if (!config.policies.length) return [];
+  const { policyRule } = await import('./policy-rules.js');
+  return config.policies.map(policyRule);
+}
+
 async function resolveConfig(opts: LintOptions, cwd: string, firstDir: string | undefined, plugins?: LoadedPlugins): Promise<ConfigChoice> {
   if (opts.config) return { config: opts.config };
   // Repos given as data have no folder to find a config in.
@@ -152,7 +159,7 @@ export async function explainApplicability(ruleId: string, opts: LintOptions): P
   const cwd = opts.cwd ?? process.cwd();
   const dirs = opts.dirs?.length ? opts.dirs : ['.'];
   const { config } = await resolveConfig(opts, cwd, dirs[0]);
-  const meta = [...(await allRuleMeta()), ...(opts.extraRules ?? [])].find((r) => r.id === ruleId);
+  const meta = [...(await allRuleMeta()), ...(opts.extraRules ?? []), ...(await configPolicyRules(config))].find((r) => r.id === ruleId);
   if (!meta) return [];
   const names = uniqueNames(dirs, cwd);
   const out: string[] = [];
@@ -179,7 +186,8 @@ export async function lint(opts: LintOptions = {}): Promise<RunResult> {
   const dirs = explicitDirs ?? (fromConfig ? config.repos.map((e) => e.path) : ['.']);
   // The config's [repos] are known only now: a plugin inside one of them is refused before any rule runs.
   if (fromConfig) for (const file of plugins.files) await refuseInsideRepos(file, folders(dirs), pluginLabel(file));
-  const extraRules = [...(opts.extraRules ?? []), ...plugins.rules];
+  // A config's policies run like the rules a caller or a plugin adds.
+  const extraRules = [...(opts.extraRules ?? []), ...plugins.rules, ...(await configPolicyRules(config))];
   // A folder given on the command line keeps the kind and mode its config entry sets; a repo the
   // config brought into the workspace says which config named it.
   const entries = dirs.map((d) => configEntry(config, path.resolve(cwd, d)));

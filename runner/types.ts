@@ -139,8 +139,14 @@ export interface RuleDefinition<M extends string = string, O extends RuleOptions
 export interface RuleMeta extends RuleFields {
   /** `<group>/<name>`, part of the public contract; from the rule's file path. */
   id: string;
-  /** Path of the doc page relative to the package root: `docs/rules/<id>.md`. */
-  docs: string;
+  /**
+   * Path of the doc page relative to the package root: `docs/rules/<id>.md`. A policy written in a
+   * config has none (nor any link): its description and details are its documentation; a plugin's
+   * rule has none in this package (see `plugin`).
+   */
+  docs?: string;
+  /** A policy written in a config: where (`porgs-lint.toml:12:1`). */
+  definedIn?: string;
   modes: readonly Mode[];
   messages: Readonly<Record<string, string>>;
   options?: RuleOptions;

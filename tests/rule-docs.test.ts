@@ -65,18 +65,18 @@ const NO_EXAMPLE: Record<string, string> = {
 describe('rule doc pages', () => {
   const pages: RuleMeta[] = [...rules, ...META_RULES];
   it('every rule and runner finding has a doc page', () => {
-    expect(pages.filter((r) => !existsSync(path.join(ROOT, r.docs))).map((r) => r.id)).toEqual([]);
+    expect(pages.filter((r) => !existsSync(path.join(ROOT, r.docs!))).map((r) => r.id)).toEqual([]);
   });
 
   for (const page of pages) {
-    const examples = parseDocExamples(readFileSync(path.join(ROOT, page.docs), 'utf8'));
+    const examples = parseDocExamples(readFileSync(path.join(ROOT, page.docs!), 'utf8'));
     describe(page.id, () => {
       it('has a failing and a passing example, or says why it cannot', () => {
         const runnable = examples.some((e) => e.kind === 'fails' && e.output?.length) && examples.some((e) => e.kind === 'passes');
         expect(runnable || page.id in NO_EXAMPLE).toBe(true);
       });
       it('documents every message', () => {
-        const text = readFileSync(path.join(ROOT, page.docs), 'utf8');
+        const text = readFileSync(path.join(ROOT, page.docs!), 'utf8');
         expect(Object.keys(page.messages).filter((id) => !text.includes(`\`${id}\``))).toEqual([]);
       });
       for (const ex of examples) {

@@ -21,7 +21,7 @@ function docPage(meta: RuleMeta): string | undefined {
   return pages.get(meta.docs);
 }
 
-/** The "## Why" section of a doc page as one paragraph of plain text; undefined without one. */
+/** The "## Why" section of a doc page as one paragraph (links and bold as plain text, `code` kept); undefined without one. */
 export function whySection(page: string): string | undefined {
   const lines = page.split('\n');
   const start = lines.findIndex((l) => /^##\s+Why\s*$/.test(l));
@@ -31,7 +31,6 @@ export function whySection(page: string): string | undefined {
     .slice(start + 1, end === -1 ? undefined : end)
     .join(' ')
     .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/`([^`]*)`/g, '$1')
     .replace(/\*\*([^*]*)\*\*/g, '$1')
     .replace(/\s+/g, ' ')
     .trim();

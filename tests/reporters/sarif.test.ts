@@ -79,12 +79,12 @@ describe('SARIF rules[]', () => {
       expect(r.fullDescription.text.length).toBeGreaterThan(r.shortDescription.text.length);
       expect(r.fullDescription.text.length).toBeLessThanOrEqual(MAX_DESCRIPTION);
     }
-    expect(pinned.fullDescription.text).toMatch(/^A tag or a branch \(@v4, @main\) can be moved by the action's owner.* Applies to every kind of repo, in release and dev mode\.$/);
+    expect(pinned.fullDescription.text).toMatch(/^A tag or a branch \(`@v4`, `@main`\) can be moved by the action's owner.* Applies to every kind of repo, in release and dev mode\.$/);
   });
 
   it("reads the doc page's Why section as plain text, and says when the rule applies", () => {
     const page = '# `x/y`\n\nShort.\n\n## Why\nA [link](https://e.example) and `code`,\n**bold** too.\n\n## How to fix\nNo.\n';
-    expect(whySection(page)).toBe('A link and code, bold too.');
+    expect(whySection(page)).toBe('A link and `code`, bold too.');
     expect(whySection('# `x/y`\n\n## How to fix\n')).toBeUndefined();
     expect(appliesWhen({ kinds: ['wrapper'], modes: ['release'], onReleaseTag: true })).toBe('Applies to wrapper repos, in release mode, on a commit that carries a release tag.');
     expect(appliesWhen({ kinds: ['images', 'docs', 'resources'], modes: ['release', 'dev'] })).toBe('Applies to images, docs and resources repos, in release and dev mode.');

@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { PACKAGE_ROOT } from '../runner/tool.js';
+import { ruleDocUrl } from './doc-links.js';
 import { MODES, REPO_KINDS, type RuleMeta, type RunResult, type Severity } from '../runner/types.js';
 
 /** GitHub's limit for shortDescription and fullDescription. */
@@ -75,13 +76,9 @@ const pascal = (id: string) =>
     .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
     .join('');
 
-export function helpUri(tool: RunResult['tool'], meta: RuleMeta): string {
-  return `${tool.informationUri}/blob/v${tool.version}/${meta.docs}`;
-}
-
 export function ruleDescriptor(tool: RunResult['tool'], meta: RuleMeta, severity: Severity) {
   const page = docPage(meta);
-  const uri = helpUri(tool, meta);
+  const uri = ruleDocUrl(tool, meta);
   const full = fullDescription(meta, page);
   const tags = [...new Set([...(meta.tags ?? []), 'porgs-lint'])];
   return {
@@ -89,8 +86,11 @@ export function ruleDescriptor(tool: RunResult['tool'], meta: RuleMeta, severity
     name: pascal(meta.id),
     shortDescription: { text: clip(meta.description, MAX_DESCRIPTION) },
     fullDescription: { text: full },
-    help: { text: `${full}\nDocumentation: ${uri}`, markdown: page ?? `${meta.description}\n\n${full}\n\n[Documentation](${uri})` },
-    helpUri: uri,
+    help: {
+      text: uri ? `${full}\nDocumentation: ${uri}` : full,
+      markdown: page ?? `${meta.description}\n\n${full}${uri ? `\n\n[Documentation](${uri})` : ''}`,
+    },
+    ...(uri ? { helpUri: uri } : {}),
     defaultConfiguration: { level: severity },
     properties: {
       tags,

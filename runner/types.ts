@@ -234,6 +234,8 @@ export interface RunResult {
 
 export interface ReporterOptions {
   color: boolean;
+  /** Rule ids as terminal links to their doc pages (pretty; a terminal that gets colour only). */
+  links?: boolean;
   /** Working directory reports are relative to. */
   cwd: string;
 }

@@ -186,7 +186,13 @@ describe('pretty reporter on hostile repo text', () => {
     ...result,
     repos: [{ ...result.repos[0], displayPath: '::error file=b::repo', modeReason: `HEAD is branch dev${ESC}[2J` }],
     diagnostics: [
-      { ...result.diagnostics[0], message: `row "${hostile}" is bad`, location: { repo: 'Exegol', path: `::warning::${ESC}[8m.sh`, line: 2, column: 8 }, suggestion: `use "${hostile}"` },
+      {
+        ...result.diagnostics[0],
+        message: `row "${hostile}" is bad`,
+        location: { repo: 'Exegol', path: `::warning::${ESC}[8m.sh`, line: 2, column: 8 },
+        related: [{ repo: 'Exegol', path: `\n::error::${ESC}]8;;x${ESC}\\.sh`, line: 1, column: 1, label: `set ${ESC}[2J\u202e here` }],
+        suggestion: `use "${hostile}"`,
+      },
       { ...result.diagnostics[0], message: 'minified', location: { repo: 'Exegol', path: `::warning::${ESC}[8m.sh`, line: 3, column: 500_000, endLine: 3, endColumn: 500_010 }, suggestion: undefined },
     ],
     readFile: () => source,
@@ -199,6 +205,7 @@ describe('pretty reporter on hostile repo text', () => {
     expect(out).toContain('\\x3a:error file=b::repo  wrapper');
     expect(out).toContain('::warning::\\x1b[8m.sh:2:8  error  row "x\\n::error file=a::pwned\\x1b]8;;https://evil.example\\x07\\u202e ##\\x5badd-mask]s" is bad');
     expect(out).toContain('HEAD is branch dev\\x1b[2J');
+    expect(out).toContain('    set \\x1b[2J\\u202e here: ::error file=b::repo/\\n::error::\\x1b]8;;x\\x1b\\.sh:1:1');
     expect(out).toContain('    fix: use "x\\n::error');
     const lines = out.split('\n');
     expect(lines.find((l) => l.startsWith('    2 | '))).toBe('    2 | row = "x::error file=a::pwned\\x1b]8;;https://evil.example\\x07\\u202e ##\\x5badd-mask]s"');

@@ -97,21 +97,22 @@ function byPlace(diags: readonly Diagnostic[]): Diagnostic[][] {
 /** One file's findings: each rule and messageId in full up to SHOWN_PER_GROUP times, then its other lines. */
 function renderPlace(diags: readonly Diagnostic[], s: Style): string[] {
   const groups = new Map<string, Diagnostic[]>();
-  const keyOf = (d: Diagnostic) => (d.location.ref !== undefined ? undefined : `${d.ruleId}\0${d.messageId}`);
+  const groupOf = new Map<Diagnostic, { group: Diagnostic[]; index: number }>();
   for (const d of diags) {
-    const key = keyOf(d);
-    if (key === undefined) continue;
-    const group = groups.get(key);
-    if (group) group.push(d);
-    else groups.set(key, [d]);
+    // A ref (the hook's findings) has no lines to list.
+    if (d.location.ref !== undefined) continue;
+    const key = `${d.ruleId}\0${d.messageId}`;
+    let group = groups.get(key);
+    if (!group) groups.set(key, (group = []));
+    groupOf.set(d, { group, index: group.length });
+    group.push(d);
   }
   const out: string[] = [];
   for (const d of diags) {
-    const group = groups.get(keyOf(d) ?? '') ?? [d];
-    const i = group.indexOf(d);
-    if (i >= SHOWN_PER_GROUP) continue;
+    const { group, index } = groupOf.get(d) ?? { group: [d], index: 0 };
+    if (index >= SHOWN_PER_GROUP) continue;
     out.push(...renderOne(d, s));
-    if (i === SHOWN_PER_GROUP - 1 && group.length > SHOWN_PER_GROUP) out.push(`    ${s.c.dim(moreAt(group.slice(SHOWN_PER_GROUP)))}`);
+    if (index === SHOWN_PER_GROUP - 1 && group.length > SHOWN_PER_GROUP) out.push(`    ${s.c.dim(moreAt(group.slice(SHOWN_PER_GROUP)))}`);
   }
   return out;
 }

@@ -57,41 +57,63 @@ function messageText(d: Diagnostic): string {
   return `${plain(d.message)}${related}${d.suggestion ? ` (fix: ${plain(d.suggestion)})` : ''}`;
 }
 
-function run(result: RunResult, repo: RepoInfo) {
-  let diags = result.diagnostics.filter((d) => d.location.repo === repo.name);
-  const notifications: object[] = [];
-  if (diags.length > MAX_RESULTS_PER_RUN) {
-    const dropped = diags.length - MAX_RESULTS_PER_RUN;
-    diags = [...diags].sort((a, b) => RANK[a.severity] - RANK[b.severity]).slice(0, MAX_RESULTS_PER_RUN);
-    notifications.push({
-      level: 'warning',
-      message: { text: `${dropped} less severe result(s) left out to stay within GitHub's limit of ${MAX_RESULTS_PER_RUN} results per run` },
-    });
-  }
-  const rules = rulesOf(result, repo, diags);
-  const index = new Map(rules.map((r, i) => [r.id, i]));
-  const lines = fileLines(result);
+/** The run's findings within GitHub's limit (the most severe kept), and the notification saying so. */
+function capped(diags: Diagnostic[], notifications: object[]): Diagnostic[] {
+  if (diags.length <= MAX_RESULTS_PER_RUN) return diags;
+  const dropped = diags.length - MAX_RESULTS_PER_RUN;
+  notifications.push({
+    level: 'warning',
+    message: { text: `${dropped} less severe result(s) left out to stay within GitHub's limit of ${MAX_RESULTS_PER_RUN} results per run` },
+  });
+  return [...diags].sort((a, b) => RANK[a.severity] - RANK[b.severity]).slice(0, MAX_RESULTS_PER_RUN);
+}
+
+/** GitHub's line hash of a finding's line, each file hashed once. */
+function lineHasher(result: RunResult, repo: RepoInfo) {
   const hashes = new Map<string, string[]>();
-  const hashOf = (d: Diagnostic) => {
+  return (d: Diagnostic) => {
     if (d.location.ref !== undefined) return undefined;
     const text = result.readFile(repo.name, d.location.path);
     if (text === undefined) return undefined;
     if (!hashes.has(d.location.path)) hashes.set(d.location.path, lineHashes(text));
     return hashes.get(d.location.path)![d.location.line - 1];
   };
-  // Other repos of the workspace that related locations point into, each under its own base.
-  const otherRepos = new Map<string, RepoInfo>();
+}
+
+/** Physical locations: the run's repo under %SRCROOT%, another repo of the workspace under a base of its own. */
+function locator(result: RunResult, repo: RepoInfo) {
+  const lines = fileLines(result);
+  const others = new Map<string, RepoInfo>();
   const baseOf = (name: string) => {
     if (name === repo.name) return SRCROOT;
     const other = result.repos.find((r) => r.name === name);
-    if (other) otherRepos.set(name, other);
+    if (other) others.set(name, other);
     return `%REPO:${name}%`;
   };
-  const physical = (repoName: string, file: string, at: Diagnostic['location'] | RelatedLocation) => ({
-    artifactLocation: { uri: file === '.' ? '' : encodeUri(file), uriBaseId: baseOf(repoName) },
-    region: region(at, lines(repoName, file)),
-  });
+  return {
+    physical: (repoName: string, file: string, at: Diagnostic['location'] | RelatedLocation) => ({
+      artifactLocation: { uri: file === '.' ? '' : encodeUri(file), uriBaseId: baseOf(repoName) },
+      region: region(at, lines(repoName, file)),
+    }),
+    /** The bases the locations made so far use. */
+    baseIds: () => {
+      const ids: Record<string, object> = { [SRCROOT]: { uri: rootUri(repo) } };
+      for (const [name, other] of others) ids[`%REPO:${name}%`] = { uri: rootUri(other), description: { text: `the ${other.kind} repo ${name}` } };
+      return ids;
+    },
+  };
+}
 
+function run(result: RunResult, repo: RepoInfo) {
+  const notifications: object[] = [];
+  const diags = capped(
+    result.diagnostics.filter((d) => d.location.repo === repo.name),
+    notifications,
+  );
+  const rules = rulesOf(result, repo, diags);
+  const index = new Map(rules.map((r, i) => [r.id, i]));
+  const hashOf = lineHasher(result, repo);
+  const { physical, baseIds } = locator(result, repo);
   const results = diags.map((d) => {
     const lineHash = hashOf(d);
     if (d.unverified || d.ruleId === 'meta/parse-error') {
@@ -123,8 +145,6 @@ function run(result: RunResult, repo: RepoInfo) {
       properties: { messageId: d.messageId, data: d.data, ...(d.unverified ? { kind: 'cannot-verify' } : {}) },
     };
   });
-  const baseIds: Record<string, object> = { [SRCROOT]: { uri: rootUri(repo) } };
-  for (const [name, other] of otherRepos) baseIds[`%REPO:${name}%`] = { uri: rootUri(other), description: { text: `the ${other.kind} repo ${name}` } };
   return {
     tool: {
       driver: {
@@ -136,7 +156,7 @@ function run(result: RunResult, repo: RepoInfo) {
       },
     },
     automationDetails: { id: `porgs-lint/${repo.kind}/${repo.mode}/` },
-    originalUriBaseIds: baseIds,
+    originalUriBaseIds: baseIds(),
     columnKind: COLUMN_KIND,
     invocations: [
       {

@@ -208,8 +208,9 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       return result.executionSuccessful ? 0 : 2;
     }
     if (args.baseline) result = await withBaseline(result, args, io);
-    const { shouldColor } = await import('../reporters/pretty.js');
-    await writeOutputs(result, args.formats, { color: shouldColor(io.stdout, io.env, args.color), cwd: io.cwd }, out);
+    const { shouldColor, shouldLink } = await import('../reporters/pretty.js');
+    const terminal = { color: shouldColor(io.stdout, io.env, args.color), links: shouldLink(io.stdout, io.env, args.color) };
+    await writeOutputs(result, args.formats, { ...terminal, cwd: io.cwd }, out);
     if (io.env.GITHUB_STEP_SUMMARY && args.formats.some((f) => f.format === 'github')) {
       const { githubStepSummary } = await import('../reporters/github.js');
       const { appendFile } = await import('node:fs/promises');

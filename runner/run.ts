@@ -237,6 +237,7 @@ export async function lint(opts: LintOptions = {}): Promise<RunResult> {
 
     const enabled = new Map<string, { meta: RuleMeta; severity: Severity }>();
     const ran = new Map<string, Set<string>>();
+    const rulesRun: Record<string, Record<string, Severity>> = {};
     let executionSuccessful = plugins.failures.length === 0;
     for (const { plugin, error } of plugins.failures) {
       const first = repos[0];
@@ -246,12 +247,14 @@ export async function lint(opts: LintOptions = {}): Promise<RunResult> {
       const ctx = repo.ctx!;
       const ranHere = new Set<string>();
       ran.set(repo.info.name, ranHere);
+      const severityHere: Record<string, Severity> = (rulesRun[repo.info.name] = {});
       await Promise.all(
         selected.map(async (rule: Rule) => {
           if (!(await applies(rule, repo, config)).run) return;
           const { severity, options } = ruleSetting(config, rule, repo.info.kind);
           if (severity === 'off') return;
           ranHere.add(rule.id);
+          severityHere[rule.id] = severity;
           if (!enabled.has(rule.id)) enabled.set(rule.id, { meta: rule, severity });
           try {
             await rule.check(ctx.forRule(rule, severity, options, workspace));
@@ -274,6 +277,7 @@ export async function lint(opts: LintOptions = {}): Promise<RunResult> {
       repos: repos.map((r) => r.info),
       diagnostics,
       rules: [...enabled.values()].sort((a, b) => (a.meta.id < b.meta.id ? -1 : 1)),
+      rulesRun,
       readFile: (repo, file) => byName.get(repo)?.ctx?.texts.get(file),
       startTime,
       executionSuccessful,

@@ -35,6 +35,8 @@ export interface ExpectedFinding {
   severity?: Severity;
   /** A "cannot verify" finding. Default false. */
   unverified?: boolean;
+  /** The second places, compared when given: each one's line, path (default: the finding's), and column and label when given. */
+  related?: ReadonlyArray<{ line: number; path?: string; column?: number; label?: string }>;
 }
 
 export interface InvalidCase extends RuleCase {
@@ -97,6 +99,18 @@ export function compareFindings(actual: readonly Diagnostic[], expected: readonl
     check('severity', e.severity, d.severity);
     check('unverified', e.unverified ?? false, d.unverified ?? false);
     if (e.data !== undefined) check('data', sortKeys(e.data), sortKeys(d.data));
+    if (e.related !== undefined) {
+      const got = d.related ?? [];
+      check('related places', e.related.length, got.length);
+      e.related.forEach((r, j) => {
+        const g = got[j];
+        if (!g) return;
+        check(`related[${j}].path`, r.path ?? d.location.path, g.path);
+        check(`related[${j}].line`, r.line, g.line);
+        check(`related[${j}].column`, r.column, g.column);
+        check(`related[${j}].label`, r.label, g.label);
+      });
+    }
     if (diffs.length) problems.push(`finding ${i + 1} (${show(d)}):\n  ${diffs.join('\n  ')}`);
   });
   return problems;

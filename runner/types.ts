@@ -12,7 +12,7 @@ export const REPO_KINDS: readonly RepoKind[] = ['wrapper', 'images', 'docs', 're
 export const MODES: readonly Mode[] = ['release', 'dev'];
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'note'];
 
-/** 1-based line and column; end is inclusive of the last character's column + 1 (exclusive end). */
+/** 1-based line and column (columns in UTF-16 code units: JavaScript string offsets + 1); the end column is exclusive. */
 export interface Span {
   line: number;
   column: number;
@@ -230,6 +230,8 @@ export interface RunResult {
   diagnostics: Diagnostic[];
   /** Rules that were enabled for at least one repo, with their effective severity. */
   rules: Array<{ meta: RuleMeta; severity: Severity }>;
+  /** By repo name: the rules that ran for that repo (its kind and mode), with their severity there. */
+  rulesRun?: Readonly<Record<string, Readonly<Record<string, Severity>>>>;
   summary: RunSummary;
   /** Read-only file access for source excerpts (pretty) and line hashes (SARIF). */
   readFile(repo: string, path: string): string | undefined;
@@ -242,6 +244,8 @@ export interface RunResult {
 
 export interface ReporterOptions {
   color: boolean;
+  /** Rule ids as terminal links to their doc pages (pretty; a terminal that gets colour only). */
+  links?: boolean;
   /** Working directory reports are relative to. */
   cwd: string;
 }

@@ -53,7 +53,10 @@ async function runExample(page: RuleMeta, ex: DocExample): Promise<string[]> {
   });
   let diagnostics = result.diagnostics;
   if (baselineText !== undefined) diagnostics = applyBaseline(diagnostics, migrateBaseline(parseBaseline(baselineText, BASELINE_FILE), diagnostics).baseline, 'repo').kept;
-  return diagnostics.filter((d) => d.ruleId === page.id).map((d) => `${d.location.path}:${d.location.line}:${d.location.column} ${d.severity} ${d.message}`);
+  // A finding's line, then one indented line per second place it names: `  label: path:line:col`.
+  return diagnostics
+    .filter((d) => d.ruleId === page.id)
+    .flatMap((d) => [`${d.location.path}:${d.location.line}:${d.location.column} ${d.severity} ${d.message}`, ...(d.related ?? []).map((r) => `  ${r.label}: ${r.path}:${r.line}:${r.column}`)]);
 }
 
 /** Runner findings no built-in rule can be made to produce in an example, and why. */

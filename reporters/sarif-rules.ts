@@ -88,10 +88,12 @@ export function ruleDescriptor(tool: RunResult['tool'], meta: RuleMeta, severity
     name: pascal(meta.id),
     shortDescription: { text: clip(meta.description, MAX_DESCRIPTION) },
     fullDescription: { text: full },
-    help: {
-      text: uri ? `${full}\nDocumentation: ${uri}` : full,
-      markdown: page ?? `${meta.description}\n\n${full}${uri ? `\n\n[Documentation](${uri})` : ''}`,
-    },
+    // A rule without a page or link (a policy written in a config, maybe by a checked repo) gets
+    // plain text only: its words never become Markdown links.
+    help:
+      page || uri
+        ? { text: uri ? `${full}\nDocumentation: ${uri}` : full, markdown: page ?? `${meta.description}\n\n${full}\n\n[Documentation](${uri})` }
+        : { text: full },
     ...(uri ? { helpUri: uri } : {}),
     defaultConfiguration: { level: severity },
     properties: {

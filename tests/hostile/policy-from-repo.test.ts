@@ -38,10 +38,11 @@ describe('a policy from the checked repository', () => {
   it('reaches pretty and github output escaped, SARIF with no link, JSON with its text as data', async () => {
     const dir = await docsRepo({ 'porgs-lint.toml': config('forbidden'), 'docs/src/index.md': `# Home\n\nforbidden ${ESC}[31m\n` });
     const sarifFile = path.join(dir, 'out.sarif');
-    const pretty = await runCli(['--format', 'pretty', '--format', `sarif=${sarifFile}`, '.'], { cwd: dir });
+    // Only the policy: the docs rules have their own findings on this bare site.
+    const pretty = await runCli(['--rule', 'local/hostile', '--format', 'pretty', '--format', `sarif=${sarifFile}`, '.'], { cwd: dir });
     expect(pretty.code).toBe(1);
     expect(pretty.stdout).toContain('Message \\x1b[2J\\u202e\\n::error file=x::pwned https://evil.example/docs forbidden');
-    const github = await runCli(['--format', 'github', '.'], { cwd: dir });
+    const github = await runCli(['--rule', 'local/hostile', '--format', 'github', '.'], { cwd: dir });
     for (const out of [pretty.stdout, github.stdout]) expect(rawUnsafe(out)).toEqual([]);
     // The one command is porgs-lint's own annotation, holding the message as escaped data.
     expect(workflowCommands(github.stdout).map((l) => l.split(' ')[0])).toEqual(['::error']);

@@ -81,7 +81,7 @@ describe('--plugin <absolute path>', () => {
     const res = await runCli([...ARGS, '--format', 'sarif', '--plugin', plugin, repo]);
     const run = JSON.parse(res.stdout).runs[0];
     const descriptor = run.tool.driver.rules.find((r: { id: string }) => r.id === 'acme/no-todo');
-    expect(descriptor).toMatchObject({ helpUri: 'https://example.com/acme/no-todo.md', fullDescription: { text: 'A TODO in the version file is unfinished release work.' } });
+    expect(descriptor).toMatchObject({ helpUri: 'https://example.com/acme/no-todo.md', fullDescription: { text: 'A TODO in the version file is unfinished release work. Applies to wrapper repos, in release and dev mode.' } });
     const result = run.results.find((r: { ruleId: string }) => r.ruleId === 'acme/no-todo');
     expect(run.tool.driver.rules[result.ruleIndex].id).toBe('acme/no-todo');
   });

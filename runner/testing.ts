@@ -20,6 +20,19 @@ export interface RuleCase {
   options?: Readonly<Record<string, unknown>>;
   /** Git facts of the checked commit; default: none (rules that need git say "cannot verify"). */
   git?: GitFacts;
+  /** The checked repo's name in reports (default `repo`): cross-repo messages name it. */
+  repoName?: string;
+  /** Other repos of the workspace (cross-repo rules), each with its kind, files and git facts. */
+  repos?: readonly OtherRepo[];
+}
+
+export interface OtherRepo {
+  name: string;
+  kind: RepoKind;
+  files: Readonly<Record<string, string>>;
+  /** Default: the rule's first mode. */
+  mode?: Mode;
+  git?: GitFacts;
 }
 
 export interface ExpectedFinding {
@@ -29,6 +42,10 @@ export interface ExpectedFinding {
   data?: MessageData;
   /** Default: the case's only file when it has one. */
   path?: string;
+  /** The repo the finding is reported in; compared when given (default: any). */
+  repo?: string;
+  /** Second places, compared when given: `repo` defaults to any, `line` to any. */
+  related?: ReadonlyArray<{ path: string; line?: number; repo?: string; label?: string }>;
   column?: number;
   endLine?: number;
   endColumn?: number;
@@ -60,10 +77,12 @@ export async function lintCase(rule: string | AnyRule, c: RuleCase): Promise<Dia
   }
   const config: Config = { ...EMPTY_CONFIG, rules: new Map(c.options ? [[r.id, { options: { ...c.options } }]] : []) };
   const builtIn = typeof rule === 'string';
+  const mode = c.mode ?? r.modes[0];
+  const others = (c.repos ?? []).map((o) => ({ name: o.name, kind: o.kind, mode: o.mode ?? mode, source: new MemorySource(o.files), git: o.git }));
   const result = await lint({
-    repos: [{ name: 'repo', source: new MemorySource(c.files), git: c.git }],
+    repos: [{ name: c.repoName ?? 'repo', kind: c.kind ?? r.kinds[0], mode, source: new MemorySource(c.files), git: c.git }, ...others],
     kind: c.kind ?? r.kinds[0],
-    mode: c.mode ?? r.modes[0],
+    mode,
     rules: [r.id],
     ...(builtIn ? {} : { extraRules: [r] }),
     today: c.today ?? '2026-01-15',
@@ -90,6 +109,13 @@ export function compareFindings(actual: readonly Diagnostic[], expected: readonl
     };
     check('messageId', e.messageId, d.messageId);
     check('path', path, d.location.path);
+    check('repo', e.repo, d.location.repo);
+    if (e.related !== undefined) {
+      // Each expected second place names the fields it compares.
+      const got = d.related ?? [];
+      if (got.length !== e.related.length) diffs.push(`related: expected ${e.related.length} place(s), got ${JSON.stringify(got)}`);
+      else e.related.forEach((want, k) => (Object.keys(want) as Array<keyof typeof want>).forEach((key) => check(`related[${k}].${key}`, want[key], got[k][key])));
+    }
     check('line', e.line, d.location.line);
     check('column', e.column, d.location.column);
     check('endLine', e.endLine, d.location.endLine);

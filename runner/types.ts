@@ -112,6 +112,14 @@ export interface RuleDefinition<M extends string = string, O extends RuleOptions
   modes?: readonly Mode[];
   /** Runs only when the checked commit carries a release tag (e.g. version equals tag). */
   onReleaseTag?: boolean;
+  /**
+   * Other repo kinds the rule compares with (a cross-repo rule); `ctx.repoOfKind` gives them. When
+   * one is not in the run, the rule does not run: the runner says "cannot verify" once per run,
+   * naming the repo to add (messageId `missingRepo`, which the rule's doc page documents).
+   */
+  reads?: readonly RepoKind[];
+  /** Other repo kinds the rule reads when the run has them, and does without otherwise. */
+  readsIfPresent?: readonly RepoKind[];
   severity: Severity;
   /** Message templates by messageId; `{{name}}` takes `data.name`. */
   messages: Readonly<Record<M, string>>;
@@ -138,6 +146,8 @@ export interface RuleMeta {
   kinds: readonly RepoKind[];
   modes: readonly Mode[];
   onReleaseTag?: boolean;
+  reads?: readonly RepoKind[];
+  readsIfPresent?: readonly RepoKind[];
   severity: Severity;
   /** Path of the doc page relative to the package root: `docs/rules/<id>.md`. */
   docs: string;
@@ -165,6 +175,15 @@ export function defineRule<const M extends string, const O extends RuleOptions |
 /** The doc page of a rule id. */
 export const docsPath = (id: string) => `docs/rules/${id}.md`;
 
+/** The runner's "cannot verify" note of a cross-repo rule whose other repo is not in the run. */
+export const MISSING_REPO = 'missingRepo';
+const MISSING_REPO_TEMPLATE =
+  'no {{kind}} repository in this run to compare {{repo}} with; give its folder too (porgs-lint {{folder}} <{{kind}} folder>), or list it as a [repos.<name>] table with kind = "{{kind}}" in a config given with --config';
+
+/** A cross-repo rule's messages with the runner's `missingRepo` note. */
+const withRunnerMessages = (def: Pick<RuleDefinition<string, RuleOptions | undefined>, 'messages' | 'reads'>) =>
+  def.reads?.length ? { ...def.messages, [MISSING_REPO]: MISSING_REPO_TEMPLATE } : def.messages;
+
 /** A rule with what its file path fixes (id, doc page) and the defaults filled in. */
 export function ruleFromDefinition(id: string, def: RuleDefinition<string, RuleOptions | undefined>): Rule {
   return {
@@ -172,6 +191,7 @@ export function ruleFromDefinition(id: string, def: RuleDefinition<string, RuleO
     id,
     docs: docsPath(id),
     modes: def.modes ?? MODES,
+    messages: withRunnerMessages(def),
     precision: def.precision ?? 'high',
     check: def.check as Rule['check'],
   };
@@ -179,7 +199,7 @@ export function ruleFromDefinition(id: string, def: RuleDefinition<string, RuleO
 
 /** Metadata (no check) with the same defaults: the runner's own findings and the hook's checks. */
 export function metaFromDefinition(id: string, def: Omit<RuleDefinition<string, RuleOptions | undefined>, 'check'>): RuleMeta {
-  return { ...def, id, docs: docsPath(id), modes: def.modes ?? MODES, precision: def.precision ?? 'high' };
+  return { ...def, id, docs: docsPath(id), modes: def.modes ?? MODES, messages: withRunnerMessages(def), precision: def.precision ?? 'high' };
 }
 
 export interface RepoInfo {

@@ -72,3 +72,17 @@ describe('the wrapper CLI reader', () => {
     expect(await run({ 'README.md': '# x\n' })).toBeUndefined();
   });
 });
+
+describe('the wrapper CLI at another commit', () => {
+  it('reads regular files only: a symbolic link whose target reads as Python is not a file of actions', async () => {
+    const evil = 'exegol/console/cli/actions/Evil.py';
+    const state = wrapperHistory();
+    state.commits[0].files = { ...state.commits[0].files, [evil]: { symlink: 'class Evil(Command): pass' } };
+    let out: unknown;
+    const probe = ruleFromDefinition('test/probe', defineRule({ description: 'x', kinds: ['wrapper'], severity: 'note', messages: { x: 'x' }, check: async (ctx) => void (out = await cliAtCommit(ctx, (await ctx.git.resolve('5.0.0'))!)) }));
+    await lint({ repos: [{ name: 'Exegol', source: new MemorySource(WRAPPER_51), git: memoryGit(state) }], kind: 'wrapper', mode: 'dev', rules: [probe.id], extraRules: [probe], env: {} });
+    const cli = out as WrapperCli;
+    expect(cli.actions.map((a) => a.name)).toEqual(['exec', 'install', 'restart', 'start', 'version']);
+    expect(cli.unreadable).toEqual([]);
+  });
+});

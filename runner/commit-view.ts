@@ -5,10 +5,10 @@ import type { CommitView, FileEntry } from './context-api.js';
 import type { GitFacts } from './git-facts.js';
 import { parseTree } from './git-repo.js';
 import type { PythonFile } from './parsers/python.js';
-import type { ParseOutcome } from './parsers/parse-outcome.js';
 import { decodeFileBytes, normalisePath } from './source.js';
 
-export type ParsePython = () => Promise<(text: string) => ParseOutcome<PythonFile>>;
+/** Python facts of a file's text at the commit; undefined when it does not parse. */
+export type ParsePython = (file: string, text: string) => Promise<PythonFile | undefined>;
 
 export function commitView(git: GitFacts, commit: string, parsePython: ParsePython): CommitView {
   const texts = new Map<string, Promise<string | undefined>>();
@@ -59,11 +59,7 @@ export function commitView(git: GitFacts, commit: string, parsePython: ParsePyth
       const rel = normalisePath(file);
       let p = pythons.get(rel);
       if (!p) {
-        p = read(rel).then(async (text) => {
-          if (text === undefined) return undefined;
-          const outcome = (await parsePython())(text);
-          return outcome.ok ? outcome.value : undefined;
-        });
+        p = read(rel).then((text) => (text === undefined ? undefined : parsePython(rel, text)));
         pythons.set(rel, p);
       }
       return p;

@@ -128,7 +128,7 @@ const CACHED: Partial<Record<ParserName, { modules: URL[][]; encode: string }>> 
     ],
     encode: './parsers/bash-view.js',
   },
-  // The docs views are plain data: cached as they are.
+  // The docs views and the Python view are plain data: cached as they are.
   ...Object.fromEntries(
     (
       [
@@ -138,6 +138,8 @@ const CACHED: Partial<Record<ParserName, { modules: URL[][]; encode: string }>> 
         ['javascript', ['javascript', 'script-facts', 'script-values']],
         ['vue', ['vue', 'script-facts', 'script-values']],
         ['csv', ['csv']],
+        // The wrapper's Python: parsed by several rules, and by the cross-repo rules at two revisions.
+        ['python', ['python']],
       ] as const
     ).map(([name, files]) => [
       name,
@@ -340,7 +342,12 @@ export class RepoContext implements RepoView {
   atCommit(commit: string): CommitView {
     let view = this.commitViews.get(commit);
     if (!view) {
-      const python = () => parserFor('python') as Promise<(text: string) => ParseOutcome<import('./parsers/python.js').PythonFile>>;
+      // A file unchanged since that commit is the checked one's: its view is parsed once.
+      const python = async (file: string, text: string) => {
+        if ((await this.read(file)) === text) return this.python(file);
+        const outcome = await this.parse('python', text);
+        return outcome.ok ? (outcome.value as import('./parsers/python.js').PythonFile) : undefined;
+      };
       this.commitViews.set(commit, (view = commitView(this.git, commit, python)));
     }
     return view;

@@ -145,14 +145,22 @@ export async function explainApplicability(ruleId: string, opts: LintOptions): P
   const meta = (await allRuleMeta()).find((r) => r.id === ruleId);
   if (!meta) return [];
   const names = uniqueNames(dirs, cwd);
-  const out: string[] = [];
-  for (let i = 0; i < dirs.length; i++) {
-    const repo = await prepareRepo(dirs[i], names[i], opts, config, cwd);
-    const { run, why } = await applies(meta, repo, config);
-    out.push(`${repo.info.displayPath} (${repo.info.kind}, ${repo.info.mode} mode: ${repo.info.modeReason}): ${run ? 'runs' : 'does not run'}: ${why}`);
-    repo.git.close();
+  const repos: PreparedRepo[] = [];
+  try {
+    for (let i = 0; i < dirs.length; i++) repos.push(await prepareRepo(dirs[i], names[i], opts, config, cwd));
+    const kinds = new Set(repos.map((r) => r.info.kind));
+    const missing = (meta.reads ?? []).filter((k) => !kinds.has(k));
+    const out: string[] = [];
+    for (const repo of repos) {
+      let { run, why } = await applies(meta, repo, config);
+      if (run && missing.length) [run, why] = [false, `it compares with the ${missing.join(' and ')} repo, which this run does not have: give its folder too (it says "cannot verify")`];
+      else if (run && meta.reads?.length) why += `, compared with the ${meta.reads.join(' and ')} repo of this run`;
+      out.push(`${repo.info.displayPath} (${repo.info.kind}, ${repo.info.mode} mode: ${repo.info.modeReason}): ${run ? 'runs' : 'does not run'}: ${why}`);
+    }
+    return out;
+  } finally {
+    for (const r of repos) r.git.close();
   }
-  return out;
 }
 
 export async function lint(opts: LintOptions = {}): Promise<RunResult> {

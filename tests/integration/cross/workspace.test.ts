@@ -4,7 +4,8 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { lint } from '../../../runner/run.js';
+import { explainApplicability, lint } from '../../../runner/run.js';
+import { FIXTURES } from '../../helpers/git.js';
 import { runCli } from '../../helpers/cli.js';
 import { fixtureFiles } from '../../helpers/fixture-files.js';
 import { commitAll, git, makeFolder, makeRepo, removeTmpDirs, tagRepo, writeFiles } from '../../helpers/git.js';
@@ -56,6 +57,15 @@ describe('cross-repo rules on folders', () => {
       `docs/cli-action-page ${path.basename(docs)}/docs/.vitepress/config.mts:27 noPage`,
       `docs/new-feature-documented ${path.basename(docs)}/docs/.vitepress/config.mts:27 actionUndocumented`,
     ]);
+  });
+
+  it('are explained: compared with the repo of the run, or not run without it', async () => {
+    const docs = path.join(FIXTURES, 'cross/docs');
+    const [alone] = await explainApplicability('docs/cli-option-exists', { dirs: [docs], env: {} });
+    expect(alone).toMatch(/: does not run: it compares with the wrapper repo, which this run does not have: give its folder too/);
+    const both = await explainApplicability('docs/cli-option-exists', { dirs: [docs, path.join(FIXTURES, 'cross/wrapper-5.1')], env: {} });
+    expect(both[0]).toMatch(/: runs: applies to docs repos in (release|dev) mode, compared with the wrapper repo of this run$/);
+    expect(both[1]).toMatch(/: does not run: applies to docs repos, this is a wrapper repo$/);
   });
 
   it('say once, through the CLI, which repo to add when the wrapper is not in the run', async () => {

@@ -47,9 +47,44 @@ function codeParts(text: string): string[] {
       fence = open[1];
       continue;
     }
-    for (const m of line.matchAll(/(`+)([^`]+?)\1(?!`)/g)) parts.push(m[2]);
+    for (const span of codeSpans(line)) parts.push(span.text);
   }
   return parts;
+}
+
+/**
+ * The code spans of a line as CommonMark pairs backtick runs: a run opens a span closed by the next
+ * run of the same length; a run without one is literal. Linear in the line's length (a pattern with
+ * a backreference takes quadratic time on a long run of backticks).
+ */
+export function codeSpans(line: string): Array<{ start: number; text: string }> {
+  const runs: Array<{ at: number; length: number }> = [];
+  for (let i = 0; i < line.length; ) {
+    if (line[i] !== '`') {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (line[j] === '`') j++;
+    runs.push({ at: i, length: j - i });
+    i = j;
+  }
+  const byLength = new Map<number, number[]>();
+  runs.forEach((r, k) => byLength.get(r.length)?.push(k) ?? byLength.set(r.length, [k]));
+  const cursor = new Map<number, number>();
+  const spans: Array<{ start: number; text: string }> = [];
+  for (let k = 0; k < runs.length; k++) {
+    const same = byLength.get(runs[k].length)!;
+    let c = cursor.get(runs[k].length) ?? 0;
+    while (c < same.length && same[c] <= k) c++;
+    cursor.set(runs[k].length, c);
+    if (c === same.length) continue;
+    const close = same[c];
+    const start = runs[k].at + runs[k].length;
+    spans.push({ start, text: line.slice(start, runs[close].at) });
+    k = close;
+  }
+  return spans;
 }
 
 const DELIMITER_ROW = /^\s*\|?\s*:?-{1,}:?\s*(\|\s*:?-{1,}:?\s*)*\|?\s*$/;
@@ -81,9 +116,9 @@ function tableFlags(text: string): PageText['tableFlags'] {
     const start = line.indexOf('|') === line.search(/\S/) ? line.indexOf('|') + 1 : 0;
     const end = firstCellEnd(line, start);
     const cell = line.slice(start, end);
-    for (const span of cell.matchAll(/(`+)([^`]+?)\1(?!`)/g)) {
-      const spanStart = start + span.index! + span[1].length;
-      for (const f of span[2].matchAll(/(?:^|[\s,/])(-{1,2}[A-Za-z0-9][\w-]*)/g)) {
+    for (const span of codeSpans(cell)) {
+      const spanStart = start + span.start;
+      for (const f of span.text.matchAll(/(?:^|[\s,/])(-{1,2}[A-Za-z0-9][\w-]*)/g)) {
         const column = spanStart + f.index! + f[0].length - f[1].length + 1;
         out.push({ flag: f[1], at: { line: i + 1, column, endLine: i + 1, endColumn: column + f[1].length } });
       }
@@ -94,16 +129,12 @@ function tableFlags(text: string): PageText['tableFlags'] {
 
 /** Where the first cell ends: the next `|` that is neither escaped nor inside a code span. */
 function firstCellEnd(line: string, from: number): number {
-  let inCode = 0;
+  const spans = codeSpans(line.slice(from)).map((c) => [from + c.start, from + c.start + c.text.length]);
+  let k = 0;
   for (let i = from; i < line.length; i++) {
-    const c = line[i];
-    if (c === '\\') i++;
-    else if (c === '`') {
-      let n = 1;
-      while (line[i + n] === '`') n++;
-      inCode = inCode === 0 ? n : inCode === n ? 0 : inCode;
-      i += n - 1;
-    } else if (c === '|' && inCode === 0) return i;
+    while (k < spans.length && spans[k][1] <= i) k++;
+    if (line[i] === '\\') i++;
+    else if (line[i] === '|' && !(k < spans.length && i >= spans[k][0])) return i;
   }
   return line.length;
 }

@@ -4,7 +4,7 @@
 import type { Span } from '../../runner/types.js';
 
 /** A flag as a whole token: not inside a longer flag (`--log` is not in `--log-method`) or word. */
-const FLAG_TOKEN = /(?<![\w-])-{1,2}[A-Za-z0-9][\w-]*/g;
+export const FLAG_TOKEN = /(?<![\w-])-{1,2}[A-Za-z0-9][\w-]*/g;
 const WORD_TOKEN = /[A-Za-z0-9_][\w-]*/g;
 
 export interface PageText {

@@ -67,6 +67,8 @@ interface ClassDef {
 const lastSegment = (dotted: string) => dotted.slice(dotted.lastIndexOf('.') + 1);
 const isOptionCall = (callee: string) => lastSegment(callee) === 'Option';
 const flagOf = (v: PythonValue): CliFlag | undefined => (v.kind === 'string' && /^-{1,2}[^\s-]/.test(v.value) ? { flag: v.value, at: v.span } : undefined);
+/** Inheritance followed this deep at most: the real CLI's is 3 classes deep. */
+const MAX_DEPTH = 64;
 /** Bases that are Python's own, never the wrapper's. */
 const BUILTIN_BASES = new Set(['object', 'ABC', 'Generic', 'Protocol']);
 
@@ -82,9 +84,11 @@ export async function readWrapperCli(source: PythonSource): Promise<WrapperCli |
       unreadable.push(`${file} (${(await source.read(file)) === undefined ? 'cannot be read' : 'cannot be parsed'})`);
       continue;
     }
+    const byScope = new Map<string, PythonFile['initAttributes']>();
+    for (const a of py.initAttributes) byScope.get(a.scope)?.push(a) ?? byScope.set(a.scope, [a]);
     for (const c of py.classes) {
       if (classes.has(c.name)) continue;
-      classes.set(c.name, { name: c.name, bases: c.bases.map(lastSegment), file, at: c.span, attributes: py.initAttributes.filter((a) => a.scope === c.name) });
+      classes.set(c.name, { name: c.name, bases: c.bases.map(lastSegment), file, at: c.span, attributes: byScope.get(c.name) ?? [] });
     }
   }
   const resolved = new Map<string, { options: Map<string, CliOption>; unresolved: Set<string> }>();
@@ -98,7 +102,8 @@ export async function readWrapperCli(source: PythonSource): Promise<WrapperCli |
     // assignments, which replace an inherited attribute.
     for (const base of def.bases) {
       if (path.includes(base)) continue;
-      if (!classes.has(base)) {
+      // No real class hierarchy is this deep; a generated one would overflow the stack.
+      if (!classes.has(base) || path.length >= MAX_DEPTH) {
         if (!BUILTIN_BASES.has(base)) unresolved.add(base);
         continue;
       }

@@ -3,7 +3,8 @@ import type { CliPage } from './_cli-pages.js';
 import { CLI_UNVERIFIED, compareCli } from './_cross.js';
 import type { CliAction, CliOption } from './_wrapper-cli.js';
 
-const sameOption = (a: CliOption, b: CliOption) => a.definedIn === b.definedIn && a.attr === b.attr;
+/** Two actions share an option when both get the same attribute of the same class. */
+const optionKey = (o: CliOption) => `${o.definedIn}\0${o.attr}`;
 
 /** Where an option goes on a page: its options heading, else its H1. */
 const optionsPlace = (page: CliPage) => ({ path: page.path, at: page.optionsHeading ?? page.heading });
@@ -30,20 +31,26 @@ export default defineRule({
     cmp.notes.forEach((n) => ctx.cannotVerify(n));
     const { cli, docs, revisions } = cmp;
     const actionOf = new Map<string, CliAction>(cli.actions.map((a) => [a.name, a]));
+    const optionKeys = new Map([...actionOf].map(([name, a]) => [name, new Set(a.options.map(optionKey))]));
+    const pageOf = new Map(docs.pages.map((p) => [p.path, p]));
     const pages = docs.pages.filter((p) => actionOf.has(p.action));
     const globals = new Map<string, CliOption>();
     for (const page of pages) {
       const action = actionOf.get(page.action)!;
-      const delegates = page.links.map((l) => docs.pages.find((p) => p.path === l)!).filter((p) => actionOf.has(p.action) && p.action !== page.action);
+      // The flags this page's links take over: mentioned on a linked action page, of an option both actions have.
+      const delegated = new Set<string>();
+      const linked = new Set(page.links.map((l) => pageOf.get(l)!).filter((p) => actionOf.has(p.action) && p.action !== page.action));
+      for (const other of linked) {
+        const shared = optionKeys.get(page.action)!;
+        for (const o of actionOf.get(other.action)!.options) if (shared.has(optionKey(o))) for (const f of o.flags) if (other.text.flags.has(f.flag)) delegated.add(f.flag);
+      }
       for (const option of action.options) {
         if (option.global) {
           globals.set(option.attr, option);
           continue;
         }
         for (const { flag } of option.flags) {
-          if (page.text.flags.has(flag)) continue;
-          const shared = delegates.some((d) => d.text.flags.has(flag) && actionOf.get(d.action)!.options.some((o) => sameOption(o, option)));
-          if (shared) continue;
+          if (page.text.flags.has(flag) || delegated.has(flag)) continue;
           ctx.report({
             ...optionsPlace(page),
             messageId: 'notMentioned',

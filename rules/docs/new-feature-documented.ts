@@ -3,7 +3,7 @@ import { defineRule, type Span } from '../../runner/types.js';
 import { cliPlace, type DocsCli } from './_cli-pages.js';
 import { CLI_UNVERIFIED, compareCli } from './_cross.js';
 import { newFeatures } from './_new-features.js';
-import { readPageText, type PageText } from './_page-text.js';
+import { FLAG_TOKEN, codeSpans, readPageText, type PageText } from './_page-text.js';
 import { flagsOf, type WrapperCli } from './_wrapper-cli.js';
 
 const README = 'README.md';
@@ -19,11 +19,13 @@ function siteFlags(docs: RepoView, cli: DocsCli): Promise<Set<string>> {
 
 /** The README's first line that names an action (as a command or in code) or a flag; undefined when none does. */
 function readmeCliLine(readme: PageText, cli: WrapperCli): number | undefined {
-  const actions = cli.actions.map((a) => a.name).filter((a) => readme.commandWords.has(a));
+  const actions = new Set(cli.actions.map((a) => a.name).filter((a) => readme.commandWords.has(a)));
   const flags = new Set(cli.actions.flatMap((a) => flagsOf(a).map((f) => f.flag)).filter((f) => readme.flags.has(f)));
-  if (actions.length === 0 && flags.size === 0) return undefined;
-  const lines = readme.text.split('\n');
-  const index = lines.findIndex((l) => actions.some((a) => new RegExp(`\\bexegol\\s+${a}\\b|\`${a}\``).test(l)) || (l.match(/(?<![\w-])-{1,2}[A-Za-z0-9][\w-]*/g) ?? []).some((f) => flags.has(f)));
+  if (actions.size === 0 && flags.size === 0) return undefined;
+  const index = readme.text.split('\n').findIndex((line) => {
+    const named = [...line.matchAll(/\bexegol\s+([a-z][\w-]*)/g)].map((m) => m[1]).concat(codeSpans(line).map((c) => c.text.trim()));
+    return named.some((w) => actions.has(w)) || (line.match(FLAG_TOKEN) ?? []).some((f) => flags.has(f));
+  });
   return index === -1 ? 1 : index + 1;
 }
 

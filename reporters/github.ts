@@ -7,10 +7,18 @@ import { refLocationText, type Diagnostic, type Reporter, type RunResult, type S
 export const ANNOTATIONS_PER_LEVEL = 10;
 const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', note: 'notice' };
 
-function fileOf(result: RunResult, d: Diagnostic): string {
-  const repo = result.repos.find((r) => r.name === d.location.repo);
+function fileIn(result: RunResult, repoName: string, file: string): string {
+  const repo = result.repos.find((r) => r.name === repoName);
   const base = (repo?.displayPath ?? '.').split(path.sep).join('/');
-  return d.location.path === '.' ? base : path.posix.join(base, d.location.path);
+  return file === '.' ? base : path.posix.join(base, file);
+}
+
+const fileOf = (result: RunResult, d: Diagnostic) => fileIn(result, d.location.repo, d.location.path);
+
+/** The second places of a finding, for a one-line text: ` (the pin header: a.yml:1)`. */
+function relatedText(result: RunResult, d: Diagnostic): string {
+  if (!d.related?.length) return '';
+  return ` (${d.related.map((r) => `${r.label}: ${fileIn(result, r.repo, r.path)}:${r.line}`).join('; ')})`;
 }
 
 export const github: Reporter = (result) => {
@@ -38,7 +46,7 @@ export const github: Reporter = (result) => {
       ...(d.location.endColumn !== undefined && (d.location.endLine ?? d.location.line) === d.location.line ? [`endColumn=${d.location.endColumn}`] : []),
       `title=${commandProperty(visible(d.ruleId))}`,
     ];
-    const text = d.suggestion ? `${visible(d.message)} (fix: ${visible(d.suggestion)})` : visible(d.message);
+    const text = `${visible(d.message + relatedText(result, d))}${d.suggestion ? ` (fix: ${visible(d.suggestion)})` : ''}`;
     lines.push(`::${COMMAND[d.severity]} ${props.join(',')}::${commandData(text)}`);
   }
   if (hidden) {
@@ -58,7 +66,7 @@ export function githubStepSummary(result: RunResult): string {
   if (result.diagnostics.length) {
     out.push('', '| severity | location | message | rule |', '|---|---|---|---|');
     for (const d of result.diagnostics) {
-      out.push(`| ${d.severity} | ${cell(refLocationText(d.location) ?? `${fileOf(result, d)}:${d.location.line}:${d.location.column}`)} | ${cell(d.message)} | ${cell(d.ruleId)} |`);
+      out.push(`| ${d.severity} | ${cell(refLocationText(d.location) ?? `${fileOf(result, d)}:${d.location.line}:${d.location.column}`)} | ${cell(d.message + relatedText(result, d))} | ${cell(d.ruleId)} |`);
     }
   }
   return out.join('\n') + '\n\n';

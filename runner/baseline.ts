@@ -8,6 +8,7 @@ import type { Diagnostic } from './types.js';
 import { renderMessage } from './messages.js';
 import { metaRule } from '../rules/meta/_meta.js';
 import { readRegularFile, refuseRepoLinks, writeReportFile } from './user-files.js';
+import { v1Message } from './legacy-messages.js';
 
 export interface BaselineEntry {
   fingerprint: string;
@@ -135,7 +136,7 @@ export function migrateBaseline(baseline: Baseline, diags: readonly Diagnostic[]
   let matched = 0;
   const entries = baseline.entries.map((e) => {
     const pool = candidates(e);
-    const d = pool.find((c) => LEGACY_FINGERPRINTS.get(c) === e.fingerprint) ?? pool.find((c) => c.message === e.message);
+    const d = pool.find((c) => LEGACY_FINGERPRINTS.get(c) === e.fingerprint) ?? pool.find((c) => c.message === e.message || v1Message(c) === e.message);
     if (!d) return e;
     taken.add(d);
     matched++;

@@ -6,8 +6,9 @@ import { addedEntries, parseBaseline } from './baseline.js';
 import { ruleSetting, settingSpan, type Config } from './config.js';
 import type { TrustedComparison } from './config-source.js';
 import { offsetToPosition } from './parsers/parse-outcome.js';
+import { policyShape } from './local-policies.js';
 import type { RepoKind, RuleMeta, SeveritySetting, Span } from './types.js';
-import { REPO_KINDS } from './types.js';
+import { MODES, REPO_KINDS } from './types.js';
 
 export const CONFIG_RELAXED = 'meta/config-relaxed';
 
@@ -39,24 +40,35 @@ const POLICY_KEYS: ReadonlyArray<{ field: 'releaseBranches' | 'releaseTag' | 'ta
 const RANK: Record<SeveritySetting, number> = { off: 0, note: 1, warning: 2, error: 3 };
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
+/** A rule as the trusted and the current config define it: the same built-in, or a policy of each. */
+interface RulePair {
+  was: Pick<RuleMeta, 'id' | 'kinds' | 'severity' | 'options'>;
+  now: Pick<RuleMeta, 'id' | 'kinds' | 'severity' | 'options'>;
+  /** A policy: its key path in the current config. */
+  policyAt?: readonly string[];
+}
+
 /** Rule severities lowered or turned off, and options changed, merged across the kinds they touch. */
-function ruleRelaxations(trusted: Config, current: Config, rules: readonly RuleMeta[], rev: string): Relaxation[] {
+function ruleRelaxations(trusted: Config, current: Config, pairs: readonly RulePair[], rev: string): Relaxation[] {
   const found = new Map<string, Relaxation & { kinds: RepoKind[]; allKinds: number }>();
-  const add = (meta: RuleMeta, keyPath: string[], messageId: string, data: Record<string, string>, kind: RepoKind) => {
+  const add = (meta: RulePair['was'], keyPath: string[], messageId: string, data: Record<string, string>, kind: RepoKind) => {
     const id = `${keyPath.join('.')}\0${messageId}\0${JSON.stringify(data)}`;
     const entry = found.get(id) ?? { keyPath, messageId, data: { rule: meta.id, rev, ...data }, kinds: [], allKinds: meta.kinds.length };
     entry.kinds.push(kind);
     found.set(id, entry);
   };
-  for (const meta of rules) {
+  for (const { was: meta, now: nowMeta, policyAt } of pairs) {
     for (const kind of REPO_KINDS) {
       if (!meta.kinds.includes(kind)) continue;
       const was = ruleSetting(trusted, meta, kind);
-      const now = ruleSetting(current, meta, kind);
+      // A policy that no longer lists the kind is off for it.
+      const applies = nowMeta.kinds.includes(kind);
+      const now = applies ? ruleSetting(current, nowMeta, kind) : { severity: 'off' as const, options: was.options };
       const perKind = current.kinds[kind]?.rules.get(meta.id);
       const global = current.rules.get(meta.id);
       if (RANK[now.severity] < RANK[was.severity]) {
-        const keyPath = perKind?.severity ? ['kinds', kind, 'rules', meta.id] : global?.severity ? ['rules', meta.id] : [];
+        const own = policyAt ? [...policyAt, applies ? 'severity' : 'kinds'] : [];
+        const keyPath = applies && perKind?.severity ? ['kinds', kind, 'rules', meta.id] : applies && global?.severity ? ['rules', meta.id] : own;
         add(meta, keyPath, now.severity === 'off' ? 'ruleOff' : 'ruleLowered', { now: now.severity, was: was.severity }, kind);
       }
       const changed = Object.keys({ ...was.options, ...now.options }).filter((o) => !same(was.options[o], now.options[o]));
@@ -73,9 +85,31 @@ function ruleRelaxations(trusted: Config, current: Config, rules: readonly RuleM
   }));
 }
 
+/** The trusted config's policies: removed, or changed in what they check or when they run (their severity: ruleRelaxations). */
+function policyRelaxations(trusted: Config, current: Config, rev: string): { pairs: RulePair[]; found: Relaxation[] } {
+  const pairs: RulePair[] = [];
+  const found: Relaxation[] = [];
+  const byId = new Map(current.policies.map((p) => [p.id, p]));
+  for (const was of trusted.policies) {
+    const now = byId.get(was.id);
+    const data = (what: string) => ({ rule: was.id, rev, setting: `policy ${was.id} ${what}` });
+    if (!now) {
+      found.push({ keyPath: [], messageId: 'localPolicyRemoved', data: { ...data('removed'), was: was.severity } });
+      continue;
+    }
+    pairs.push({ was, now, policyAt: now.keyPath });
+    const droppedModes = (was.modes ?? MODES).filter((m) => !(now.modes ?? MODES).includes(m));
+    if (droppedModes.length) found.push({ keyPath: [...now.keyPath, 'modes'], messageId: 'localPolicyChanged', data: { ...data('modes'), what: `no longer runs in ${droppedModes.join(', ')} mode` } });
+    if (policyShape(was) !== policyShape(now)) found.push({ keyPath: [...now.keyPath], messageId: 'localPolicyChanged', data: { ...data('checks'), what: 'changes what it matches or the files it reads' } });
+  }
+  return { pairs, found };
+}
+
 /** Each way `current` weakens `trusted` (the config at `rev`), as a message and the key that does it. */
 export function configRelaxations(trusted: Config, current: Config, rules: readonly RuleMeta[], rev: string): Relaxation[] {
-  const out = ruleRelaxations(trusted, current, rules, rev);
+  const policies = policyRelaxations(trusted, current, rev);
+  const builtIn = rules.filter((meta) => !meta.definedIn).map((meta) => ({ was: meta, now: meta }));
+  const out = [...ruleRelaxations(trusted, current, [...builtIn, ...policies.pairs], rev), ...policies.found];
   const push = (keyPath: string[], messageId: string, setting: string, data: Record<string, string> = {}) => out.push({ keyPath, messageId, data: { ...data, rev, setting } });
   for (const glob of current.ignore.filter((g) => !trusted.ignore.includes(g))) push(['ignore'], 'ignoreAdded', `ignore ${glob}`, { glob });
   for (const kind of REPO_KINDS) {

@@ -25,6 +25,8 @@ export interface ConfigRequest {
   env: Readonly<Record<string, string | undefined>>;
   /** `--baseline`, absolute: with --config-rev, entries added since the trusted revision are reported. */
   baselinePath?: string;
+  /** Rules beside the built-in ones (plugins, a program's own): the config may set them too. */
+  extraRules?: readonly RuleMeta[];
 }
 
 /** With --config-rev: what the checked-out files say, to be compared with the trusted config. */
@@ -45,19 +47,20 @@ export interface ConfigChoice {
 
 export async function chooseConfig(req: ConfigRequest): Promise<ConfigChoice> {
   const display = (file: string) => path.relative(req.cwd, file) || file;
+  const known = async () => [...(await allRuleMeta()), ...(req.extraRules ?? [])];
   if (req.configRev !== undefined) {
     if (req.configPath !== undefined) throw new UsageError('--config-rev reads the config of the checked repository at a revision; it cannot be combined with --config');
-    return readTrusted(req, req.configRev, await allRuleMeta(), display);
+    return readTrusted(req, req.configRev, await known(), display);
   }
   if (req.configPath !== undefined) {
     const file = path.resolve(req.cwd, req.configPath);
-    return { config: await loadConfig(file, await allRuleMeta(), display(file), { named: true }) };
+    return { config: await loadConfig(file, await known(), display(file), { named: true }) };
   }
   const home = path.resolve(req.cwd, req.firstDir ?? '.');
   const file = await findConfig(home);
   // Without a config no rule metadata is needed (a branch push stays cheap).
   if (!file) return { config: EMPTY_CONFIG };
-  const rules = await allRuleMeta();
+  const rules = await known();
   // On a shared CI runner, a config that came with the checkout must not reach other checkouts: it
   // may not list them, and when folders are given, its entries for other folders do not apply.
   const confineReposTo = runsInCI(req.env) ? home : undefined;

@@ -1,15 +1,19 @@
 // porgs-lint.toml (or .yaml/.yml/.json): data only, never executed. Every mistake is a
-// ConfigError with file:line and a "did you mean".
+// ConfigError with file:line and a "did you mean"; what is a mistake is said once, in the config
+// definition (runner/config-definition.ts), which also makes the JSON Schema.
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { didYouMean, UsageError } from './errors.js';
+import { UsageError } from './errors.js';
 import { readRegularFile } from './user-files.js';
-import { refNameProblem } from './ref-names.js';
 import { compileSafeRegex } from './safe-regex.js';
-import { unsafeGlobReason } from './safe-glob.js';
 import { isWithin } from './paths.js';
-import type { Mode, RepoKind, RuleMeta, RuleOption, Severity, SeveritySetting, Span } from './types.js';
-import { REPO_KINDS } from './types.js';
+import { CONFIG_DEFINITION, REPO_NAME } from './config-definition.js';
+import { isTable, validateConfig } from './config-validate.js';
+import { POLICY_ID, readPolicies, type LocalPolicy } from './local-policies.js';
+import type { Mode, RepoKind, RuleMeta, Severity, SeveritySetting, Span } from './types.js';
+
+export { optionProblem } from './config-validate.js';
+export { REPO_NAME_RULE } from './config-definition.js';
 
 export const CONFIG_NAMES = ['porgs-lint.toml', 'porgs-lint.yaml', 'porgs-lint.yml', 'porgs-lint.json'];
 
@@ -46,9 +50,11 @@ export interface Config {
   kinds: Partial<Record<RepoKind, KindSettings>>;
   repos: RepoEntry[];
   hook: { verifySignatures: boolean };
+  /** `[[policy]]`: rules written as data (runner/local-policies.ts). */
+  policies: LocalPolicy[];
 }
 
-export const EMPTY_CONFIG: Config = { ignore: [], rules: new Map(), kinds: {}, repos: [], hook: { verifySignatures: false } };
+export const EMPTY_CONFIG: Config = { ignore: [], rules: new Map(), kinds: {}, repos: [], hook: { verifySignatures: false }, policies: [] };
 
 export class ConfigError extends UsageError {}
 
@@ -56,13 +62,6 @@ export type Locate = (keyPath: readonly string[]) => Span | undefined;
 
 /** Configs are small; a bigger file in a checked repo is a mistake or an attack. */
 const MAX_CONFIG_BYTES = 1024 * 1024;
-
-/**
- * Repo names become file names (`--format sarif=reports/{repo}.sarif`): letters, digits, `.`, `_`
- * and `-`, starting with a letter or digit, at most 64, and no `..`.
- */
-const REPO_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
-export const REPO_NAME_RULE = 'use letters, digits, ".", "_" and "-", start with a letter or digit, at most 64 characters, no ".."';
 
 export function isValidRepoName(name: string): boolean {
   return REPO_NAME.test(name) && !name.includes('..');
@@ -153,8 +152,6 @@ export interface LoadOptions {
   dropOutsideRepos?: boolean;
 }
 
-const SEVERITY_VALUES: readonly SeveritySetting[] = ['off', 'note', 'warning', 'error'];
-
 export async function loadConfig(file: string, knownRules: readonly RuleMeta[], displayFile = file, options: LoadOptions = {}): Promise<Config> {
   const read = await readRegularFile(file, MAX_CONFIG_BYTES, options.named ? 'follow' : 'refuse');
   if (!read.ok) {
@@ -176,8 +173,7 @@ export interface ConfigOrigin {
 }
 
 type Fail = (keyPath: readonly string[], message: string) => never;
-type CheckKeys = (obj: Record<string, unknown>, allowed: readonly string[], at: readonly string[]) => void;
-const isTable = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+type Data = Record<string, unknown>;
 
 export async function parseConfig(text: string, knownRules: readonly RuleMeta[], origin: ConfigOrigin): Promise<Config> {
   const { file, displayFile } = origin;
@@ -185,160 +181,82 @@ export async function parseConfig(text: string, knownRules: readonly RuleMeta[],
   const fail: Fail = (keyPath, message) => {
     throw new ConfigError(`${configPosition({ displayFile, locate }, keyPath)}: ${message}`);
   };
-  const checkKeys: CheckKeys = (obj, allowed, at) => {
-    for (const k of Object.keys(obj)) {
-      if (!allowed.includes(k)) fail([...at, k], `unknown key "${[...at, k].join('.')}"${didYouMean(k, allowed)}; allowed: ${allowed.join(', ')}`);
-    }
-  };
-  const stringList = (v: unknown, at: readonly string[]): string[] => {
-    if (!Array.isArray(v) || !v.every((x) => typeof x === 'string')) fail(at, `"${at.join('.')}" must be a list of strings`);
-    return v as string[];
-  };
-  const ruleIds = knownRules.map((r) => r.id);
-  const byId = new Map(knownRules.map((r) => [r.id, r]));
-
-  const parseRules = (obj: unknown, at: readonly string[]): Map<string, RuleSetting> => {
-    if (!isTable(obj)) fail(at, `"${at.join('.')}" must be a table of rule ids`);
-    const out = new Map<string, RuleSetting>();
-    for (const [id, value] of Object.entries(obj as Record<string, unknown>)) {
-      const meta = byId.get(id);
-      if (!meta) fail([...at, id], `unknown rule id "${id}"${didYouMean(id, ruleIds)}; see porgs-lint --list-rules`);
-      const setting: RuleSetting = {};
-      const sev = (v: unknown, p: readonly string[]) => {
-        if (typeof v !== 'string' || !SEVERITY_VALUES.includes(v as SeveritySetting)) {
-          fail(p, `severity of ${id} must be one of ${SEVERITY_VALUES.join(', ')}${typeof v === 'string' ? didYouMean(v, SEVERITY_VALUES) : ''}`);
-        }
-        return v as SeveritySetting;
-      };
-      if (typeof value === 'string') setting.severity = sev(value, [...at, id]);
-      else if (isTable(value)) {
-        checkKeys(value, ['severity', 'options'], [...at, id]);
-        if (value.severity !== undefined) setting.severity = sev(value.severity, [...at, id, 'severity']);
-        if (value.options !== undefined) {
-          if (!isTable(value.options)) fail([...at, id, 'options'], `options of ${id} must be a table`);
-          const declared = meta!.options ?? {};
-          for (const [name, v] of Object.entries(value.options as Record<string, unknown>)) {
-            const spec = declared[name];
-            if (!spec) fail([...at, id, 'options', name], `${id} has no option "${name}"${didYouMean(name, Object.keys(declared))}`);
-            const problem = optionProblem(spec!, v);
-            if (problem) fail([...at, id, 'options', name], `option "${name}" of ${id} ${problem}`);
-          }
-          setting.options = value.options as Record<string, unknown>;
-        }
-      } else fail([...at, id], `setting of ${id} must be a severity string or a table { severity, options }`);
-      out.set(id, setting);
-    }
-    return out;
-  };
-
-  if (!isTable(data)) fail([], 'the config must be a table of settings');
-  const root = data as Record<string, unknown>;
-  checkKeys(root, ['ignore', 'rules', 'kinds', 'repos', 'hook'], []);
-  const config: Config = { file, displayFile, locate, ignore: [], rules: new Map(), kinds: {}, repos: [], hook: { verifySignatures: false } };
-  if (root.ignore !== undefined) {
-    config.ignore = stringList(root.ignore, ['ignore']);
-    config.ignore.forEach((glob, i) => {
-      const why = unsafeGlobReason(glob);
-      if (why) fail(['ignore', String(i)], `ignore glob "${glob}" ${why}`);
-    });
-  }
-  if (root.rules !== undefined) config.rules = parseRules(root.rules, ['rules']);
-  if (root.kinds !== undefined) {
-    if (!isTable(root.kinds)) fail(['kinds'], '"kinds" must be a table keyed by repo kind');
-    for (const [kind, v] of Object.entries(root.kinds as Record<string, unknown>)) {
-      if (!REPO_KINDS.includes(kind as RepoKind)) fail(['kinds', kind], `unknown repo kind "${kind}"${didYouMean(kind, REPO_KINDS)}`);
-      if (!isTable(v)) fail(['kinds', kind], `"kinds.${kind}" must be a table`);
-      const t = v as Record<string, unknown>;
-      checkKeys(t, [...POLICY_KEYS, 'rules'], ['kinds', kind]);
-      const settings: KindSettings = { rules: new Map() };
-      const at = (key: string) => ['kinds', kind, key];
-      const branches = (key: string) => (t[key] === undefined ? undefined : branchList(t[key], at(key), fail, stringList));
-      const pattern = (key: string) => (t[key] === undefined ? undefined : policyRegex(t[key], key, at(key), fail));
-      settings.releaseBranches = branches('release-branches');
-      settings.devBranches = branches('dev-branches');
-      settings.protectedBranches = branches('protected-branches');
-      settings.releaseTag = pattern('release-tag');
-      settings.tagFormat = pattern('tag-format');
-      for (const k of Object.keys(settings) as (keyof KindSettings)[]) if (settings[k] === undefined) delete settings[k];
-      if (t.rules !== undefined) settings.rules = parseRules(t.rules, ['kinds', kind, 'rules']);
-      config.kinds[kind as RepoKind] = settings;
-    }
-  }
-  if (root.repos !== undefined) config.repos = await parseRepos(root.repos, origin, fail, checkKeys);
-  if (root.hook !== undefined) {
-    if (!isTable(root.hook)) fail(['hook'], '"hook" must be a table');
-    const t = root.hook as Record<string, unknown>;
-    checkKeys(t, ['verify-signatures'], ['hook']);
-    if (t['verify-signatures'] !== undefined) {
-      if (typeof t['verify-signatures'] !== 'boolean') fail(['hook', 'verify-signatures'], 'verify-signatures must be true or false');
-      config.hook.verifySignatures = t['verify-signatures'] as boolean;
-    }
-  }
+  // A config may come with the checked repository: naming code to load is never its part.
+  if (isTable(data) && Object.hasOwn(data, 'plugins')) fail(['plugins'], 'a config file cannot name plugins, since a config may come with the checked repository; plugins are loaded only from --plugin <absolute path or package> or the plugins option of lint(): remove "plugins" here');
+  // `[rules]` may name the policies this config defines.
+  const policyIds = isTable(data) && Array.isArray(data.policy) ? data.policy.map((p) => (isTable(p) && typeof p.id === 'string' && POLICY_ID.test(p.id) ? p.id : '')).filter(Boolean) : [];
+  const rules = new Map<string, Pick<RuleMeta, 'id' | 'options'>>([...knownRules.map((r) => [r.id, r] as const), ...policyIds.map((id) => [id, { id }] as const)]);
+  validateConfig(data, CONFIG_DEFINITION, { fail, rules });
+  const root = data as Data;
+  const config: Config = { file, displayFile, locate, ignore: (root.ignore as string[] | undefined) ?? [], rules: new Map(), kinds: {}, repos: [], hook: { verifySignatures: false }, policies: [] };
+  if (root.rules !== undefined) config.rules = ruleSettings(root.rules as Data);
+  for (const [kind, t] of Object.entries((root.kinds ?? {}) as Record<RepoKind, Data>)) config.kinds[kind as RepoKind] = kindSettings(t);
+  if (root.repos !== undefined) config.repos = await parseRepos(root.repos as Data, origin, fail);
+  const hook = root.hook as Data | undefined;
+  if (hook?.['verify-signatures'] !== undefined) config.hook.verifySignatures = hook['verify-signatures'] as boolean;
+  if (root.policy !== undefined) config.policies = readPolicies(root.policy as Data[], fail, (keyPath) => configPosition(config, keyPath));
   return config;
 }
 
-/** The release-policy keys of `[kinds.<kind>]` (runner/policy.ts). */
-const POLICY_KEYS = ['release-branches', 'release-tag', 'tag-format', 'dev-branches', 'protected-branches'] as const;
-
-/** Branch names, each one git would accept as `refs/heads/<name>`. */
-function branchList(v: unknown, at: readonly string[], fail: Fail, stringList: (v: unknown, at: readonly string[]) => string[]): string[] {
-  const names = stringList(v, at);
-  for (const name of names) {
-    const problem = refNameProblem(`refs/heads/${name}`);
-    if (problem || name === '') fail(at, `"${at.join('.')}": "${name}" is not a branch name git accepts (refs/heads/${name} ${problem ?? 'is empty'})`);
+/** Validated `[rules]` data as settings. */
+function ruleSettings(table: Data): Map<string, RuleSetting> {
+  const out = new Map<string, RuleSetting>();
+  for (const [id, value] of Object.entries(table)) {
+    if (typeof value === 'string') out.set(id, { severity: value as SeveritySetting });
+    else {
+      const t = value as { severity?: SeveritySetting; options?: Record<string, unknown> };
+      out.set(id, { ...(t.severity !== undefined ? { severity: t.severity } : {}), ...(t.options !== undefined ? { options: t.options } : {}) });
+    }
   }
-  return names;
+  return out;
 }
 
-/** A release-policy pattern, compiled through the safe-regex subset. */
-function policyRegex(v: unknown, key: string, at: readonly string[], fail: Fail): RegExp {
-  if (typeof v !== 'string') fail(at, `${key} must be a regular expression string`);
-  const compiled = compileSafeRegex(v as string);
-  if (!compiled.ok) fail(at, `${key} ${compiled.reason}`);
-  return (compiled as { regex: RegExp }).regex;
+/** Validated `[kinds.<kind>]` data: the release policy keys it sets, and its rule settings. */
+function kindSettings(t: Data): KindSettings {
+  const settings: KindSettings = { rules: new Map() };
+  const branches = (key: string) => t[key] as string[] | undefined;
+  const pattern = (key: string) => (t[key] === undefined ? undefined : (compileSafeRegex(t[key] as string) as { regex: RegExp }).regex);
+  settings.releaseBranches = branches('release-branches');
+  settings.devBranches = branches('dev-branches');
+  settings.protectedBranches = branches('protected-branches');
+  settings.releaseTag = pattern('release-tag');
+  settings.tagFormat = pattern('tag-format');
+  for (const k of Object.keys(settings) as (keyof KindSettings)[]) if (settings[k] === undefined) delete settings[k];
+  if (t.rules !== undefined) settings.rules = ruleSettings(t.rules as Data);
+  return settings;
 }
 
-async function parseRepos(value: unknown, origin: ConfigOrigin, fail: Fail, checkKeys: CheckKeys): Promise<RepoEntry[]> {
-  if (!isTable(value)) fail(['repos'], '"repos" must be a table keyed by repo name');
+/** Validated `[repos.*]` data as workspace members: folders resolved, confined in CI, each folder once. */
+async function parseRepos(value: Data, origin: ConfigOrigin, fail: Fail): Promise<RepoEntry[]> {
   const repos: RepoEntry[] = [];
   const byFolder = new Map<string, string>();
   const byLowerName = new Map<string, string>();
   const home = origin.confineReposTo && { lexical: origin.confineReposTo, real: await realOrSelf(origin.confineReposTo) };
-  for (const [name, v] of Object.entries(value as Record<string, unknown>)) {
-    if (!isValidRepoName(name)) fail(['repos', name], `repo name "${name}" is not allowed: ${REPO_NAME_RULE}`);
+  for (const [name, v] of Object.entries(value)) {
     const twin = byLowerName.get(name.toLowerCase());
     if (twin) fail(['repos', name], `repos.${name} and repos.${twin} differ only in case: their {repo} report files would be one file on a case-insensitive file system; rename one`);
     byLowerName.set(name.toLowerCase(), name);
-    if (!isTable(v)) fail(['repos', name], `"repos.${name}" must be a table with a path`);
-    const t = v as Record<string, unknown>;
-    checkKeys(t, ['path', 'kind', 'mode'], ['repos', name]);
-    if (typeof t.path !== 'string') fail(['repos', name], `"repos.${name}.path" is required and must be a string`);
-    if (t.kind !== undefined && !REPO_KINDS.includes(t.kind as RepoKind)) {
-      fail(['repos', name, 'kind'], `unknown repo kind "${String(t.kind)}"${didYouMean(String(t.kind), REPO_KINDS)}`);
-    }
-    if (t.mode !== undefined && !['auto', 'release', 'dev'].includes(t.mode as string)) {
-      fail(['repos', name, 'mode'], `mode must be auto, release or dev`);
-    }
-    const folder = path.resolve(origin.baseDir, t.path as string);
+    const t = v as { path: string; kind?: RepoKind; mode?: Mode | 'auto' };
+    const folder = path.resolve(origin.baseDir, t.path);
     // Through the real path: a committed link `sub -> ../private` must not pass for a folder inside.
     const real = await realOrSelf(folder);
     if (home && !(isWithin(folder, home.lexical) && isWithin(real, home.real))) {
       if (origin.dropOutsideRepos) continue;
       fail(
         ['repos', name, 'path'],
-        `repos.${name}.path "${t.path as string}" names a folder outside ${home.lexical}, the repository this config was found in; in CI (CI is set) such a config may only name folders inside its repository: pass the repositories as folder arguments (porgs-lint ../Exegol ../Exegol-docs) or a config of your own with --config <file>`,
+        `repos.${name}.path "${t.path}" names a folder outside ${home.lexical}, the repository this config was found in; in CI (CI is set) such a config may only name folders inside its repository: pass the repositories as folder arguments (porgs-lint ../Exegol ../Exegol-docs) or a config of your own with --config <file>`,
       );
     }
     const same = byFolder.get(real);
     if (same) fail(['repos', name, 'path'], `repos.${name}.path names the same folder as repos.${same}: one folder is one repo; remove one of the two entries`);
     byFolder.set(real, name);
-    repos.push({ name, path: folder, kind: t.kind as RepoKind | undefined, mode: t.mode === 'auto' ? undefined : (t.mode as Mode | undefined) });
+    repos.push({ name, path: folder, kind: t.kind, mode: t.mode === 'auto' ? undefined : t.mode });
   }
   return repos;
 }
 
 /** Effective severity and options of a rule for a repo kind: kind settings over global over defaults. */
-export function ruleSetting(config: Config, meta: RuleMeta, kind: RepoKind): { severity: SeveritySetting; options: Record<string, unknown> } {
+export function ruleSetting(config: Config, meta: Pick<RuleMeta, 'id' | 'severity' | 'options'>, kind: RepoKind): { severity: SeveritySetting; options: Record<string, unknown> } {
   const global = config.rules.get(meta.id);
   const perKind = config.kinds[kind]?.rules.get(meta.id);
   const defaults = Object.fromEntries(Object.entries(meta.options ?? {}).map(([k, o]) => [k, o.default]));
@@ -346,16 +264,6 @@ export function ruleSetting(config: Config, meta: RuleMeta, kind: RepoKind): { s
     severity: perKind?.severity ?? global?.severity ?? meta.severity,
     options: { ...defaults, ...global?.options, ...perKind?.options },
   };
-}
-
-/** Why a value does not fit a declared option (type, enum, range), or undefined when it does. */
-export function optionProblem(spec: RuleOption, v: unknown): string | undefined {
-  const typed = spec.type === 'string[]' ? Array.isArray(v) && v.every((x) => typeof x === 'string') : typeof v === spec.type && (spec.type !== 'number' || Number.isFinite(v));
-  if (!typed) return `must be a ${spec.type === 'string[]' ? 'list of strings' : spec.type}`;
-  if (spec.type === 'string' && spec.enum && !spec.enum.includes(v as string)) return `must be one of ${spec.enum.join(', ')}${didYouMean(v as string, spec.enum)}`;
-  if (spec.type === 'number' && spec.min !== undefined && (v as number) < spec.min) return `must be at least ${spec.min}`;
-  if (spec.type === 'number' && spec.max !== undefined && (v as number) > spec.max) return `must be at most ${spec.max}`;
-  return undefined;
 }
 
 export type { Severity };

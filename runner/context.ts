@@ -174,8 +174,10 @@ function cacheFor(dir: string, parser: ParserName): ParseCache | undefined {
   return caches.get(id);
 }
 
-let picomatchP: Promise<typeof import('picomatch')> | undefined;
-export const loadPicomatch = () => (picomatchP ??= import('picomatch').then((m) => (m.default ?? m) as typeof import('picomatch')));
+/** What porgs-lint calls of picomatch, typed here: its types are a dev dependency, which the shipped .d.ts must not need. */
+export type GlobMatcher = (glob: string | string[], options?: { dot?: boolean; noextglob?: boolean; nobrace?: boolean }) => (path: string) => boolean;
+let picomatchP: Promise<GlobMatcher> | undefined;
+export const loadPicomatch = (): Promise<GlobMatcher> => (picomatchP ??= import('picomatch').then((m) => (m.default ?? m) as GlobMatcher));
 
 export class RepoContext implements RepoView {
   readonly findings: RawFinding[] = [];

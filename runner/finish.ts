@@ -5,6 +5,7 @@ import type { Config } from './config.js';
 import { loadPicomatch, rawFinding, type RawFinding } from './context.js';
 import { fingerprint, legacyFingerprint } from './fingerprint.js';
 import { LEGACY_FINGERPRINTS } from './baseline.js';
+import { v1Message } from './legacy-messages.js';
 import { metaRule } from '../rules/meta/_meta.js';
 import { lineLookup } from './lines.js';
 import { CONFIG_GLOB_OPTIONS } from './safe-glob.js';
@@ -108,7 +109,8 @@ export async function finish(
       ...(f.unverified ? { unverified: true } : {}),
       fingerprint: fingerprint(f.ruleId, file, f.messageId, f.identity.length ? f.identity : [offending ?? '']),
     };
-    LEGACY_FINGERPRINTS.set(d, legacyFingerprint(f.ruleId, file, offending ?? f.message, f.message));
+    const v1 = v1Message(d);
+    LEGACY_FINGERPRINTS.set(d, legacyFingerprint(f.ruleId, file, offending ?? v1, v1));
     out.push(d);
   }
 

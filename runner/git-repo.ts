@@ -12,6 +12,14 @@ import { CatFileBatch, gitFailure, isAncestor, runGit, type BatchObject, type Gi
 import { OID, submoduleNameProblem, visibleName } from './ref-names.js';
 import { MAX_FILE_BYTES } from './source.js';
 
+/** Names of the tags in `commit`'s history, in one `for-each-ref --merged` (real git or its in-memory twin). */
+export async function tagsMergedInto(git: Pick<GitFacts, 'run'>, commit: string): Promise<{ names: Set<string>; error?: string }> {
+  if (!OID.test(commit)) return { names: new Set(), error: `${visibleName(commit)} is not a commit id` };
+  const res = await git.run(['for-each-ref', `--merged=${commit}`, '--format=%(refname)', 'refs/tags']);
+  if (res.code !== 0) return { names: new Set(), error: `git for-each-ref --merged failed: ${visibleName(gitFailure(res), 300)}` };
+  return { names: new Set(res.stdout.split('\n').filter(Boolean).map((r) => r.slice('refs/tags/'.length))) };
+}
+
 /** Facts that could not be established, each answer empty and `reason` saying why. */
 export function unavailableGit(reason: string): GitFacts {
   return {
@@ -192,11 +200,8 @@ export class RepoGitFacts implements GitFacts {
     return (await this.tags()).filter((t) => t.commit === this.commit);
   }
 
-  async tagsInHistory(commit: string): Promise<{ names: Set<string>; error?: string }> {
-    if (!OID.test(commit)) return { names: new Set(), error: `${visibleName(commit)} is not a commit id` };
-    const res = await this.run(['for-each-ref', `--merged=${commit}`, '--format=%(refname)', 'refs/tags']);
-    if (res.code !== 0) return { names: new Set(), error: `git for-each-ref --merged failed: ${visibleName(gitFailure(res), 300)}` };
-    return { names: new Set(res.stdout.split('\n').filter(Boolean).map((r) => r.slice('refs/tags/'.length))) };
+  tagsInHistory(commit: string): Promise<{ names: Set<string>; error?: string }> {
+    return tagsMergedInto(this, commit);
   }
 
   isAncestor(ancestor: string, descendant: string): Promise<boolean | undefined> {

@@ -6,7 +6,7 @@ import { chooseCacheDir } from './parse-cache.js';
 import { guardedRoots, parseFormat, writeOutputs, type OutputSpec } from './outputs.js';
 import { visible, visibleLines } from './escape.js';
 import { TOOL, PACKAGE_ROOT } from './tool.js';
-import type { Mode, RepoKind, RuleMeta, RunResult } from './types.js';
+import type { Mode, RepoKind, Rule, RuleMeta, RunResult } from './types.js';
 import { MODES, REPO_KINDS, summarize } from './types.js';
 
 export interface CliIO {
@@ -19,6 +19,7 @@ export interface CliIO {
 
 export const HELP = `Usage: porgs-lint [options] [repo-dir...]
        porgs-lint explain <rule-id> [repo-dir...]
+       porgs-lint init [dir]                              (a commented starter porgs-lint.toml)
        porgs-lint pre-push <remote-name> <remote-url>     (the git pre-push hook; reads git's stdin)
        porgs-lint hook install|uninstall|print <manager>
 
@@ -34,6 +35,9 @@ Options:
   --rule <id>               run only this rule; repeatable
   --today YYYY-MM-DD        the date for date rules (default: today)
   --config <file>           porgs-lint.toml|.yaml|.yml|.json (default: found at the repo root)
+  --plugin <module>         load the rules of a plugin: an absolute path, or a package installed
+                            beside porgs-lint; repeatable. A plugin is code that runs with your
+                            rights; no config file can name one (docs/plugins.md)
   --config-rev <rev>        for CI gates: use the config of this trusted revision (a pull request's
                             base) of the repo, and report how the checked-out config and baseline
                             relax it (meta/config-relaxed)
@@ -48,7 +52,8 @@ Options:
                             ~/.cache/porgs-lint; in CI (CI set) there is none: give --cache-dir)
   --no-cache                parse everything again and write no cache
   --no-color                no colours (also NO_COLOR=1; FORCE_COLOR=1 forces them)
-  --list-rules              list every rule with its kinds, modes and default severity
+  --list-rules              list every rule, and the config's policies, with their kinds, modes
+                            and default severity
   -v, --version             print the version
   -h, --help                print this help
 
@@ -62,6 +67,7 @@ interface ParsedArgs {
   kind?: RepoKind;
   formats: OutputSpec[];
   rules: string[];
+  plugins: string[];
   today?: string;
   config?: string;
   configRev?: string;
@@ -93,6 +99,7 @@ export function parseCliArgs(argv: string[]): ParsedArgs {
         format: { type: 'string', multiple: true },
         output: { type: 'string', short: 'o' },
         rule: { type: 'string', multiple: true },
+        plugin: { type: 'string', multiple: true },
         today: { type: 'string' },
         config: { type: 'string' },
         'config-rev': { type: 'string' },
@@ -144,6 +151,7 @@ export function parseCliArgs(argv: string[]): ParsedArgs {
     kind: v.kind as RepoKind | undefined,
     formats,
     rules: v.rule ?? [],
+    plugins: v.plugin ?? [],
     today: v.today,
     config: v.config,
     configRev: v['config-rev'],
@@ -168,8 +176,14 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     const args = parseCliArgs(argv);
     if (args.help) return out(HELP), 0;
     if (args.version) return out(`${TOOL.version}\n`), 0;
-    if (args.listRules) return out(await listRules()), 0;
+    if (args.listRules) return out(visibleLines(await listRules(args, io, await cliPlugins(args, [])))), 0;
     if (args.positionals[0] === 'explain') return out(visibleLines(await explain(args, io))), 0;
+    if (args.positionals[0] === 'init') {
+      if (args.positionals.length > 2) throw new UsageError('init takes one folder: porgs-lint init [dir]');
+      const { init } = await import('./init.js');
+      const dir = args.positionals[1] ?? '.';
+      return out(await init(path.resolve(io.cwd, dir), dir, args.kind)), 0;
+    }
     await checkNamedFiles(args, io.cwd);
     const { lint } = await import('./run.js');
     let result = await lint({
@@ -178,6 +192,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       rev: args.rev,
       kind: args.kind,
       rules: args.rules,
+      plugins: args.plugins,
       today: args.today,
       configPath: args.config,
       configRev: args.configRev,
@@ -193,8 +208,9 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       return result.executionSuccessful ? 0 : 2;
     }
     if (args.baseline) result = await withBaseline(result, args, io);
-    const { shouldColor } = await import('../reporters/pretty.js');
-    await writeOutputs(result, args.formats, { color: shouldColor(io.stdout, io.env, args.color), cwd: io.cwd }, out);
+    const { shouldColor, shouldLink } = await import('../reporters/pretty.js');
+    const terminal = { color: shouldColor(io.stdout, io.env, args.color), links: shouldLink(io.stdout, io.env, args.color) };
+    await writeOutputs(result, args.formats, { ...terminal, cwd: io.cwd }, out);
     if (io.env.GITHUB_STEP_SUMMARY && args.formats.some((f) => f.format === 'github')) {
       const { githubStepSummary } = await import('../reporters/github.js');
       const { appendFile } = await import('node:fs/promises');
@@ -264,12 +280,27 @@ function table(rows: string[][]): string {
   return rows.map((r) => r.map((cell, i) => (i === r.length - 1 ? cell : cell.padEnd(widths[i]))).join('  ')).join('\n') + '\n';
 }
 
-async function listRules(): Promise<string> {
+/** The rules of the plugins named with --plugin, for `--list-rules` and `explain`. */
+async function cliPlugins(args: ParsedArgs, folders: readonly string[]): Promise<readonly Rule[]> {
+  if (!args.plugins.length) return [];
+  return (await import('./plugins.js')).pluginRulesOrFail(args.plugins, folders);
+}
+
+/** Every rule id a run may know here: the built-in ones, the plugins' and the policies of the config in use. */
+async function knownRules(args: ParsedArgs, io: CliIO, firstDir: string | undefined, plugins: readonly Rule[]): Promise<RuleMeta[]> {
   const { allRuleMeta } = await import('./registry.js');
-  const metas = await allRuleMeta();
+  const { chooseConfig } = await import('./config-source.js');
+  const { configPolicyRules } = await import('./run.js');
+  const { config } = await chooseConfig({ configPath: args.config, firstDir, cwd: io.cwd, env: io.env, extraRules: [...plugins] });
+  return [...(await allRuleMeta()), ...plugins, ...(await configPolicyRules(config))].sort((a, b) => (a.id < b.id ? -1 : 1));
+}
+
+async function listRules(args: ParsedArgs, io: CliIO, plugins: readonly Rule[]): Promise<string> {
+  const metas = await knownRules(args, io, args.positionals[0], plugins);
+  const description = (m: RuleMeta) => (m.definedIn ? `${m.description} (policy of ${m.definedIn})` : m.description);
   return table([
     ['RULE', 'SEVERITY', 'MODES', 'KINDS', 'DESCRIPTION'],
-    ...metas.map((m) => [m.id, m.severity, m.modes.join(',') + (m.onReleaseTag ? ' (tag)' : ''), m.kinds.join(','), m.description]),
+    ...metas.map((m) => [m.id, m.severity, m.modes.join(',') + (m.onReleaseTag ? ' (tag)' : ''), m.kinds.join(','), description(m)]),
   ]);
 }
 
@@ -287,23 +318,31 @@ function describe(meta: RuleMeta): string[] {
     ...opts.map(([name, o]) => `    ${name} (${o.type}, default ${JSON.stringify(o.default)}): ${o.description}`),
     `  messages:`,
     ...Object.entries(meta.messages).map(([messageId, template]) => `    ${messageId}: ${template}`),
-    `  doc page:         ${path.join(PACKAGE_ROOT, meta.docs)}`,
+    meta.docs === undefined && !meta.plugin ? `  defined in:       ${meta.definedIn ?? 'the config'} (a policy: no doc page)` : `  doc page:         ${docPage(meta)}`,
   ];
+}
+
+function docPage(meta: RuleMeta): string {
+  if (!meta.plugin) return path.join(PACKAGE_ROOT, meta.docs ?? '');
+  return meta.plugin.docsUrl ?? `none (plugin ${meta.plugin.name} gives no docsUrl)`;
 }
 
 async function explain(args: ParsedArgs, io: CliIO): Promise<string> {
   const id = args.positionals[1];
   if (!id) throw new UsageError('explain needs a rule id; see porgs-lint --list-rules');
+  // A policy's id is known only from the config; a built-in rule is explained even when that config is broken.
   const { allRuleMeta } = await import('./registry.js');
-  const metas = await allRuleMeta();
+  const dirs = args.positionals.slice(2);
+  // The repos explained (the current folder by default) are the repos a plugin must not come from.
+  const plugins = await cliPlugins(args, (dirs.length ? dirs : ['.']).map((d) => path.resolve(io.cwd, d)));
+  const metas = id.startsWith('local/') ? await knownRules(args, io, dirs[0], plugins) : [...(await allRuleMeta()), ...plugins];
   const meta = metas.find((m) => m.id === id);
   if (!meta) throw new UsageError(`explain ${id}: unknown rule id${didYouMean(id, metas.map((m) => m.id))}`);
   const lines = describe(meta);
   if (!id.startsWith('hook/')) {
     const { explainApplicability } = await import('./run.js');
-    const dirs = args.positionals.slice(2);
     try {
-      const verdicts = await explainApplicability(id, { dirs, mode: args.mode, rev: args.rev, kind: args.kind, configPath: args.config, cwd: io.cwd, env: io.env, today: args.today });
+      const verdicts = await explainApplicability(id, { dirs, mode: args.mode, rev: args.rev, kind: args.kind, configPath: args.config, cwd: io.cwd, env: io.env, today: args.today, extraRules: [...plugins] });
       lines.push('', 'For the given repos:', ...verdicts.map((v) => `  ${visible(v)}`));
     } catch (err) {
       if (!(err instanceof UsageError)) throw err;

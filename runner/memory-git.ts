@@ -5,7 +5,7 @@
 // What it cannot do it says: `run()` knows only the plumbing the pre-push hook issues, and
 // `verify-tag` fails (there is no key to verify a signature against).
 import { branchOfRev, RevError, type BranchTip, type GitFacts, type Gitlink, type TagInfo } from './git-facts.js';
-import { NO_SUBMODULE_CLONE, unavailableGit, unsafeSubmoduleName } from './git-repo.js';
+import { NO_SUBMODULE_CLONE, tagsMergedInto, unavailableGit, unsafeSubmoduleName } from './git-repo.js';
 import { gitFailure, type BatchObject, type GitResult, type TreeEntry } from './git.js';
 import { MemoryStore, type GitState } from './memory-git-store.js';
 import { runPlumbing } from './memory-git-plumbing.js';
@@ -52,11 +52,8 @@ class MemoryGitFacts implements GitFacts {
     return (await this.tags()).filter((t) => t.commit === this.commit);
   }
 
-  async tagsInHistory(commit: string): Promise<{ names: Set<string>; error?: string }> {
-    if (!OID.test(commit)) return { names: new Set(), error: `${visibleName(commit)} is not a commit id` };
-    const res = await this.run(['for-each-ref', `--merged=${commit}`, '--format=%(refname)', 'refs/tags']);
-    if (res.code !== 0) return { names: new Set(), error: `git for-each-ref --merged failed: ${visibleName(gitFailure(res), 300)}` };
-    return { names: new Set(res.stdout.split('\n').filter(Boolean).map((r) => r.slice('refs/tags/'.length))) };
+  tagsInHistory(commit: string): Promise<{ names: Set<string>; error?: string }> {
+    return tagsMergedInto(this, commit);
   }
 
   async isAncestor(ancestor: string, descendant: string): Promise<boolean | undefined> {

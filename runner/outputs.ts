@@ -67,7 +67,7 @@ export async function writeOutputs(
     }
     const parts = perRepo ? splitByRepo(result) : [{ name: '', result }];
     for (const part of parts) {
-      const text = reporter(part.result, { ...options, color: spec.file ? false : options.color });
+      const text = reporter(part.result, spec.file ? { ...options, color: false, links: false } : options);
       if (!spec.file) stdout(text);
       else {
         const file = outputFile({ ...spec, file: spec.file }, part.name, options.cwd);

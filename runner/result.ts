@@ -7,6 +7,7 @@ export interface ResultParts {
   repos: RepoInfo[];
   diagnostics: Diagnostic[];
   rules?: Array<{ meta: RuleMeta; severity: Severity }>;
+  rulesRun?: RunResult['rulesRun'];
   readFile?: RunResult['readFile'];
   startTime: string;
   executionSuccessful?: boolean;
@@ -18,6 +19,7 @@ export function runResult(parts: ResultParts): RunResult {
     repos: parts.repos,
     diagnostics: parts.diagnostics,
     rules: parts.rules ?? [],
+    ...(parts.rulesRun ? { rulesRun: parts.rulesRun } : {}),
     summary: summarize(parts.diagnostics),
     readFile: parts.readFile ?? (() => undefined),
     startTime: parts.startTime,

@@ -17,6 +17,7 @@ import { MISSING_REPO, type Mode, type RepoKind, type Rule, type RuleMeta, type 
 import { shellPath } from './shell-quote.js';
 import type { Source } from './source.js';
 import { unavailableGit, type GitFacts } from './git-facts.js';
+import { pluginLabel, pluginsForRun, refuseInsideRepos, type LoadedPlugins, type PluginSpec } from './plugins.js';
 
 export interface LintOptions {
   /** Repo folders; default: the config's repos, else the current folder. */
@@ -28,6 +29,11 @@ export interface LintOptions {
   rules?: string[];
   /** Rules added by a program embedding porgs-lint, run like the built-in ones. */
   extraRules?: Rule[];
+  /**
+   * Plugins to load (docs/plugins.md): a module's absolute path, the name of a package installed
+   * beside porgs-lint, or a plugin object. Their rules have ids `<plugin>/<rule>`.
+   */
+  plugins?: readonly PluginSpec[];
   today?: string;
   configPath?: string;
   /** Read the config from this trusted revision of the first repo; report how the checked-out one relaxes it. */
@@ -68,12 +74,27 @@ export function localToday(now = new Date()): string {
 
 export { fingerprint };
 
-async function resolveConfig(opts: LintOptions, cwd: string, firstDir: string | undefined): Promise<ConfigChoice> {
+/** The rules of a config's `[[policy]]` entries; the module is loaded only when there are some. */
+export async function configPolicyRules(config: Config): Promise<Rule[]> {
+  if (!config.policies.length) return [];
+  const { policyRule } = await import('./policy-rules.js');
+  return config.policies.map(policyRule);
+}
+
+async function resolveConfig(opts: LintOptions, cwd: string, firstDir: string | undefined, plugins?: LoadedPlugins): Promise<ConfigChoice> {
   if (opts.config) return { config: opts.config };
   // Repos given as data have no folder to find a config in.
   if (opts.repos?.length && !opts.configPath) return { config: EMPTY_CONFIG };
   const baselinePath = opts.baselinePath === undefined ? undefined : path.resolve(cwd, opts.baselinePath);
-  return chooseConfig({ configPath: opts.configPath, configRev: opts.configRev, firstDir, cwd, env: opts.env ?? process.env, baselinePath });
+  const extraRules = [...(opts.extraRules ?? []), ...(plugins?.rules ?? [])];
+  try {
+    return await chooseConfig({ configPath: opts.configPath, configRev: opts.configRev, firstDir, cwd, env: opts.env ?? process.env, baselinePath, extraRules });
+  } catch (err) {
+    // A config that sets a rule of a plugin that failed to load would otherwise only say "unknown rule id".
+    const failed = plugins?.failures ?? [];
+    if (!(err instanceof ConfigError) || !failed.length) throw err;
+    throw new ConfigError(`${err.message}; ${failed.map((f) => `${pluginLabel(f.plugin)} could not be loaded (${f.error})`).join('; ')}`);
+  }
 }
 
 /** A folder that exists but cannot be listed is said so, not mistaken for a missing one. */
@@ -142,7 +163,7 @@ export async function explainApplicability(ruleId: string, opts: LintOptions): P
   const cwd = opts.cwd ?? process.cwd();
   const dirs = opts.dirs?.length ? opts.dirs : ['.'];
   const { config } = await resolveConfig(opts, cwd, dirs[0]);
-  const meta = (await allRuleMeta()).find((r) => r.id === ruleId);
+  const meta = [...(await allRuleMeta()), ...(opts.extraRules ?? []), ...(await configPolicyRules(config))].find((r) => r.id === ruleId);
   if (!meta) return [];
   const names = uniqueNames(dirs, cwd);
   const repos: PreparedRepo[] = [];
@@ -170,15 +191,21 @@ export async function lint(opts: LintOptions = {}): Promise<RunResult> {
   if (!isRealDate(today)) throw new UsageError(`--today ${today}: expected a real date as YYYY-MM-DD`);
 
   const explicitDirs = opts.repos?.length ? opts.repos.map((r) => r.name) : opts.dirs?.length ? opts.dirs : undefined;
-  const { config, trusted } = await resolveConfig(opts, cwd, explicitDirs?.[0]);
+  const folders = (dirs: readonly string[]) => (opts.repos?.length ? [] : dirs.map((d) => path.resolve(cwd, d)));
+  const plugins = await pluginsForRun(opts.plugins, folders(explicitDirs ?? ['.']));
+  const { config, trusted } = await resolveConfig(opts, cwd, explicitDirs?.[0], plugins);
   const fromConfig = !explicitDirs && config.repos.length > 0;
   const dirs = explicitDirs ?? (fromConfig ? config.repos.map((e) => e.path) : ['.']);
+  // The config's [repos] are known only now: a plugin inside one of them is refused before any rule runs.
+  if (fromConfig) for (const file of plugins.files) await refuseInsideRepos(file, folders(dirs), pluginLabel(file));
+  // A config's policies run like the rules a caller or a plugin adds.
+  const extraRules = [...(opts.extraRules ?? []), ...plugins.rules, ...(await configPolicyRules(config))];
   // A folder given on the command line keeps the kind and mode its config entry sets; a repo the
   // config brought into the workspace says which config named it.
   const entries = dirs.map((d) => configEntry(config, path.resolve(cwd, d)));
   const names = opts.repos?.length ? opts.repos.map((r) => r.name) : fromConfig ? config.repos.map((e) => e.name) : uniqueNames(dirs, cwd);
 
-  const known = new Map<string, RuleMeta>([...(await allRuleMeta()), ...(opts.extraRules ?? [])].map((r) => [r.id, r]));
+  const known = new Map<string, RuleMeta>([...(await allRuleMeta()), ...extraRules].map((r) => [r.id, r]));
   if (opts.rules?.length) {
     for (const id of opts.rules) {
       if (!known.has(id)) throw new UsageError(`--rule ${id}: unknown rule id${didYouMean(id, known.keys())}; see porgs-lint --list-rules`);
@@ -208,8 +235,8 @@ export async function lint(opts: LintOptions = {}): Promise<RunResult> {
       }),
     );
     // A rule given by the caller replaces a built-in of the same id (the rule tester runs a definition).
-    const given = new Set((opts.extraRules ?? []).map((r) => r.id));
-    const selected = [...(await loadRules({ ids: runs })).filter((r) => !given.has(r.id)), ...(opts.extraRules ?? [])].filter((r) => isSelected(r.id));
+    const given = new Set(extraRules.map((r) => r.id));
+    const selected = [...(await loadRules({ ids: runs })).filter((r) => !given.has(r.id)), ...extraRules].filter((r) => isSelected(r.id));
     const severityOf = (id: string, kind: RepoKind) => ruleSetting(config, known.get(id)!, kind).severity;
     const workspace = new Map<RepoKind, RepoContext>();
     for (const repo of repos) {
@@ -223,17 +250,24 @@ export async function lint(opts: LintOptions = {}): Promise<RunResult> {
     const enabled = new Map<string, { meta: RuleMeta; severity: Severity }>();
     const ran = new Map<string, Set<string>>();
     const missingSaid = new Set<string>();
-    let executionSuccessful = true;
+    const rulesRun: Record<string, Record<string, Severity>> = {};
+    let executionSuccessful = plugins.failures.length === 0;
+    for (const { plugin, error } of plugins.failures) {
+      const first = repos[0];
+      first?.ctx!.findings.push(rawFinding(metaRule('meta/internal-error'), 'error', first.info.name, { path: '.', messageId: 'pluginFailed', data: { plugin, error } }));
+    }
     for (const repo of repos) {
       const ctx = repo.ctx!;
       const ranHere = new Set<string>();
       ran.set(repo.info.name, ranHere);
+      const severityHere: Record<string, Severity> = (rulesRun[repo.info.name] = {});
       await Promise.all(
         selected.map(async (rule: Rule) => {
           if (!(await applies(rule, repo, config)).run) return;
           const { severity, options } = ruleSetting(config, rule, repo.info.kind);
           if (severity === 'off') return;
           ranHere.add(rule.id);
+          severityHere[rule.id] = severity;
           if (!enabled.has(rule.id)) enabled.set(rule.id, { meta: rule, severity });
           const missing = rule.reads?.filter((k) => !workspace.has(k)) ?? [];
           if (missing.length) return missingRepoNotes(rule, repo, missing, missingSaid);
@@ -258,6 +292,7 @@ export async function lint(opts: LintOptions = {}): Promise<RunResult> {
       repos: repos.map((r) => r.info),
       diagnostics,
       rules: [...enabled.values()].sort((a, b) => (a.meta.id < b.meta.id ? -1 : 1)),
+      rulesRun,
       readFile: (repo, file) => byName.get(repo)?.ctx?.texts.get(file),
       startTime,
       executionSuccessful,

@@ -44,14 +44,14 @@ export interface ExpectedFinding {
   path?: string;
   /** The repo the finding is reported in; compared when given (default: any). */
   repo?: string;
-  /** Second places, compared when given: `repo` defaults to any, `line` to any. */
-  related?: ReadonlyArray<{ path: string; line?: number; repo?: string; label?: string }>;
   column?: number;
   endLine?: number;
   endColumn?: number;
   severity?: Severity;
   /** A "cannot verify" finding. Default false. */
   unverified?: boolean;
+  /** The second places, compared when given: each one's line, path (default: the finding's), and column, label and repo (another repo of the workspace) when given. */
+  related?: ReadonlyArray<{ line: number; path?: string; column?: number; label?: string; repo?: string }>;
 }
 
 export interface InvalidCase extends RuleCase {
@@ -110,12 +110,6 @@ export function compareFindings(actual: readonly Diagnostic[], expected: readonl
     check('messageId', e.messageId, d.messageId);
     check('path', path, d.location.path);
     check('repo', e.repo, d.location.repo);
-    if (e.related !== undefined) {
-      // Each expected second place names the fields it compares.
-      const got = d.related ?? [];
-      if (got.length !== e.related.length) diffs.push(`related: expected ${e.related.length} place(s), got ${JSON.stringify(got)}`);
-      else e.related.forEach((want, k) => (Object.keys(want) as Array<keyof typeof want>).forEach((key) => check(`related[${k}].${key}`, want[key], got[k][key])));
-    }
     check('line', e.line, d.location.line);
     check('column', e.column, d.location.column);
     check('endLine', e.endLine, d.location.endLine);
@@ -123,6 +117,19 @@ export function compareFindings(actual: readonly Diagnostic[], expected: readonl
     check('severity', e.severity, d.severity);
     check('unverified', e.unverified ?? false, d.unverified ?? false);
     if (e.data !== undefined) check('data', sortKeys(e.data), sortKeys(d.data));
+    if (e.related !== undefined) {
+      const got = d.related ?? [];
+      check('related places', e.related.length, got.length);
+      e.related.forEach((r, j) => {
+        const g = got[j];
+        if (!g) return;
+        check(`related[${j}].path`, r.path ?? d.location.path, g.path);
+        check(`related[${j}].line`, r.line, g.line);
+        check(`related[${j}].column`, r.column, g.column);
+        check(`related[${j}].label`, r.label, g.label);
+        check(`related[${j}].repo`, r.repo, g.repo);
+      });
+    }
     if (diffs.length) problems.push(`finding ${i + 1} (${show(d)}):\n  ${diffs.join('\n  ')}`);
   });
   return problems;

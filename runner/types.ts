@@ -5,13 +5,14 @@ export type Severity = 'error' | 'warning' | 'note';
 export type SeveritySetting = Severity | 'off';
 export type RepoKind = 'wrapper' | 'images' | 'docs' | 'resources';
 export type Mode = 'release' | 'dev';
-export type ParserName = 'python' | 'toml' | 'yaml' | 'bash' | 'typescript' | 'javascript' | 'vue' | 'markdown' | 'frontmatter' | 'csv' | 'redirects';
+export const PARSER_NAMES = ['python', 'toml', 'yaml', 'bash', 'typescript', 'javascript', 'vue', 'markdown', 'frontmatter', 'csv', 'redirects'] as const;
+export type ParserName = (typeof PARSER_NAMES)[number];
 
 export const REPO_KINDS: readonly RepoKind[] = ['wrapper', 'images', 'docs', 'resources'];
 export const MODES: readonly Mode[] = ['release', 'dev'];
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'note'];
 
-/** 1-based line and column; end is inclusive of the last character's column + 1 (exclusive end). */
+/** 1-based line and column (columns in UTF-16 code units: JavaScript string offsets + 1); the end column is exclusive. */
 export interface Span {
   line: number;
   column: number;
@@ -100,16 +101,14 @@ export type OptionValues<O extends RuleOptions | undefined> = O extends RuleOpti
 
 export type Precision = 'very-high' | 'high' | 'medium' | 'low';
 
-/** What a rule module declares; the id and the doc page come from its file path. */
-export interface RuleDefinition<M extends string = string, O extends RuleOptions | undefined = RuleOptions | undefined> {
+/** What every rule states about itself, declared or derived alike. */
+interface RuleFields {
   /** One sentence, shown by --list-rules, explain, SARIF shortDescription. */
   description: string;
   /** Longer text for `explain` and SARIF fullDescription. Defaults to description. */
   details?: string;
   /** Repo kinds the rule applies to. */
   kinds: readonly RepoKind[];
-  /** Modes the rule runs in; default both. */
-  modes?: readonly Mode[];
   /** Runs only when the checked commit carries a release tag (e.g. version equals tag). */
   onReleaseTag?: boolean;
   /**
@@ -121,42 +120,51 @@ export interface RuleDefinition<M extends string = string, O extends RuleOptions
   /** Other repo kinds the rule reads when the run has them, and does without otherwise. */
   readsIfPresent?: readonly RepoKind[];
   severity: Severity;
-  /** Message templates by messageId; `{{name}}` takes `data.name`. */
-  messages: Readonly<Record<M, string>>;
   /**
    * The data fields that identify a finding (the offending text): with the rule id, path and
    * messageId they make its fingerprint. Without one present, the reported line's text does.
    */
   identity?: readonly string[];
-  options?: O;
   /** Parsers the rule reads with; the run starts loading them while it prepares the repo. */
   parsers?: readonly ParserName[];
   /** SARIF properties. */
   tags?: readonly string[];
+}
+
+/** What a rule module declares; the id and the doc page come from its file path. */
+export interface RuleDefinition<M extends string = string, O extends RuleOptions | undefined = RuleOptions | undefined> extends RuleFields {
+  /** Modes the rule runs in; default both. */
+  modes?: readonly Mode[];
+  /** Message templates by messageId; `{{name}}` takes `data.name`. */
+  messages: Readonly<Record<M, string>>;
+  options?: O;
   /** Default 'high'. */
   precision?: Precision;
   check(ctx: RuleContext<M, OptionValues<O>>): void | Promise<void>;
 }
 
-export interface RuleMeta {
+/** A rule's metadata with what its path fixes and the defaults filled in. */
+export interface RuleMeta extends RuleFields {
   /** `<group>/<name>`, part of the public contract; from the rule's file path. */
   id: string;
-  description: string;
-  details?: string;
-  kinds: readonly RepoKind[];
+  /**
+   * Path of the doc page relative to the package root: `docs/rules/<id>.md`. A policy written in a
+   * config has none (nor any link): its description and details are its documentation; a plugin's
+   * rule has none in this package (see `plugin`).
+   */
+  docs?: string;
+  /** A policy written in a config: where (`porgs-lint.toml:12:1`). */
+  definedIn?: string;
   modes: readonly Mode[];
-  onReleaseTag?: boolean;
-  reads?: readonly RepoKind[];
-  readsIfPresent?: readonly RepoKind[];
-  severity: Severity;
-  /** Path of the doc page relative to the package root: `docs/rules/<id>.md`. */
-  docs: string;
   messages: Readonly<Record<string, string>>;
-  identity?: readonly string[];
   options?: RuleOptions;
-  parsers?: readonly ParserName[];
-  tags?: readonly string[];
   precision: Precision;
+  /**
+   * Set for a rule a plugin brings (`--plugin`, the `plugins` option of `lint()`): the plugin's
+   * name, and the address of the rule's documentation when the plugin gives one. Such a rule has
+   * no page in this package (`docs` is empty).
+   */
+  plugin?: { name: string; docsUrl?: string };
 }
 
 /** Forward declaration to avoid a cycle; the implementation lives in runner/context.ts. */
@@ -240,6 +248,8 @@ export interface RunResult {
   diagnostics: Diagnostic[];
   /** Rules that were enabled for at least one repo, with their effective severity. */
   rules: Array<{ meta: RuleMeta; severity: Severity }>;
+  /** By repo name: the rules that ran for that repo (its kind and mode), with their severity there. */
+  rulesRun?: Readonly<Record<string, Readonly<Record<string, Severity>>>>;
   summary: RunSummary;
   /** Read-only file access for source excerpts (pretty) and line hashes (SARIF). */
   readFile(repo: string, path: string): string | undefined;
@@ -252,6 +262,8 @@ export interface RunResult {
 
 export interface ReporterOptions {
   color: boolean;
+  /** Rule ids as terminal links to their doc pages (pretty; a terminal that gets colour only). */
+  links?: boolean;
   /** Working directory reports are relative to. */
   cwd: string;
 }

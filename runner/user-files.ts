@@ -137,3 +137,26 @@ export async function writeReportFile(file: string, text: string, what: string, 
     throw new UsageError(`${what}: cannot write ${file}: ${errnoWords(err)}`);
   }
 }
+
+/**
+ * Creates `file` (absolute) holding `text`, and fails when anything exists at that name, a link or
+ * a dangling link included: for a file porgs-lint adds to a folder the user named (`init`), which
+ * must never replace, or write through, what is there.
+ */
+export async function createNewFile(file: string, text: string, what: string): Promise<void> {
+  let handle;
+  try {
+    handle = await fs.open(file, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o666);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST') throw new UsageError(`${what}: ${file} already exists; porgs-lint does not replace it`);
+    throw new UsageError(`${what}: cannot create ${file}: ${errnoWords(err)}`);
+  }
+  try {
+    await handle.writeFile(text);
+  } catch (err) {
+    await fs.rm(file, { force: true });
+    throw new UsageError(`${what}: cannot write ${file}: ${errnoWords(err)}`);
+  } finally {
+    await handle.close();
+  }
+}

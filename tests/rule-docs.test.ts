@@ -65,9 +65,15 @@ async function runExample(page: RuleMeta, ex: DocExample): Promise<string[]> {
   });
   let diagnostics = result.diagnostics;
   if (baselineText !== undefined) diagnostics = applyBaseline(diagnostics, migrateBaseline(parseBaseline(baselineText, BASELINE_FILE), diagnostics).baseline, name).kept;
+  // A finding's line, then one indented line per second place it names: `  label: path:line:col`;
+  // a place in another repo of the example reads `[<kind>] path:line:col`.
+  const where = (repo: string, rest: string) => `${repo === name ? '' : `[${repo}] `}${rest}`;
   return diagnostics
     .filter((d) => d.ruleId === page.id)
-    .map((d) => `${d.location.repo === name ? '' : `[${d.location.repo}] `}${d.location.path}:${d.location.line}:${d.location.column} ${d.severity} ${d.message}`);
+    .flatMap((d) => [
+      where(d.location.repo, `${d.location.path}:${d.location.line}:${d.location.column} ${d.severity} ${d.message}`),
+      ...(d.related ?? []).map((r) => `  ${r.label}: ${where(r.repo, `${r.path}:${r.line}:${r.column}`)}`),
+    ]);
 }
 
 /** Runner findings no built-in rule can be made to produce in an example, and why. */
@@ -79,18 +85,18 @@ const NO_EXAMPLE: Record<string, string> = {
 describe('rule doc pages', () => {
   const pages: RuleMeta[] = [...rules, ...META_RULES];
   it('every rule and runner finding has a doc page', () => {
-    expect(pages.filter((r) => !existsSync(path.join(ROOT, r.docs))).map((r) => r.id)).toEqual([]);
+    expect(pages.filter((r) => !existsSync(path.join(ROOT, r.docs!))).map((r) => r.id)).toEqual([]);
   });
 
   for (const page of pages) {
-    const examples = parseDocExamples(readFileSync(path.join(ROOT, page.docs), 'utf8'));
+    const examples = parseDocExamples(readFileSync(path.join(ROOT, page.docs!), 'utf8'));
     describe(page.id, () => {
       it('has a failing and a passing example, or says why it cannot', () => {
         const runnable = examples.some((e) => e.kind === 'fails' && e.output?.length) && examples.some((e) => e.kind === 'passes');
         expect(runnable || page.id in NO_EXAMPLE).toBe(true);
       });
       it('documents every message', () => {
-        const text = readFileSync(path.join(ROOT, page.docs), 'utf8');
+        const text = readFileSync(path.join(ROOT, page.docs!), 'utf8');
         expect(Object.keys(page.messages).filter((id) => !text.includes(`\`${id}\``))).toEqual([]);
       });
       for (const ex of examples) {

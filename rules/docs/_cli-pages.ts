@@ -3,14 +3,12 @@
 // pages it links (delegation: "same parameters as the start action"), and the sidebar links to them.
 import type { RepoView } from '../../runner/context-api.js';
 import type { ConfigLink } from '../../runner/docs/vitepress-config.js';
-import type { VitePressSite } from '../../runner/docs/site.js';
+import type { KnownSite } from './_site.js';
 import type { Span } from '../../runner/types.js';
 import { readPageText, type PageText } from './_page-text.js';
 
 /** The folder of the action pages, under the pages' folder (srcDir). */
 export const CLI_PAGES = 'wrapper/cli';
-
-export type KnownSite = VitePressSite & { srcDir: string };
 
 export interface CliPage {
   path: string;
@@ -32,14 +30,6 @@ export interface DocsCli {
   pages: CliPage[];
   /** Sidebar links that lead to a page of the folder. */
   sidebar: Array<ConfigLink & { page: string }>;
-}
-
-/** The site, or why its pages cannot be told. */
-export async function knownSite(ctx: RepoView): Promise<{ site: KnownSite } | { reason: string; path: string }> {
-  const site = await ctx.vitepress();
-  if (!site) return { path: '.', reason: 'no VitePress config (.vitepress/config.*) was found' };
-  if (site.srcDir === undefined) return { path: site.configFile, reason: `the pages' folder (srcDir) of ${site.configFile} is not known` };
-  return { site: site as KnownSite };
 }
 
 const baseName = (p: string) => p.slice(p.lastIndexOf('/') + 1).replace(/\.md$/, '');

@@ -4,7 +4,8 @@
 import type { RepoView } from '../../runner/context-api.js';
 import type { Span } from '../../runner/types.js';
 import { revisionOf } from './_revision.js';
-import { docsCli, knownSite, type DocsCli } from './_cli-pages.js';
+import { docsCli, type DocsCli } from './_cli-pages.js';
+import { docsSite } from './_site.js';
 import { ACTIONS_FOLDER, readWrapperCli, type WrapperCli } from './_wrapper-cli.js';
 
 export { revisionOf };
@@ -41,8 +42,8 @@ export function cliAtCommit(wrapper: RepoView, commit: string): Promise<WrapperC
 /** The docs (the checked repo) and the wrapper side by side, or why they cannot be. */
 export async function compareCli(docs: RepoView, wrapper: RepoView): Promise<CliComparison | { unverified: Unverified }> {
   const revisions = { docs: revisionOf(docs.info), wrapper: revisionOf(wrapper.info) };
-  const site = await knownSite(docs);
-  if ('reason' in site) return { unverified: { path: site.path, messageId: 'noSite', data: { ...revisions, reason: site.reason } } };
+  const site = await docsSite(docs);
+  if ('unknown' in site) return { unverified: { path: site.unknown.path, at: site.unknown.at, messageId: 'noSite', data: { ...revisions, reason: site.unknown.reason } } };
   const cli = await checkedCli(wrapper);
   const pages = await docsCli(docs, site.site);
   if (!cli || cli.actions.length === 0) return { unverified: { path: '.', messageId: 'noCli', data: { ...revisions, folder: ACTIONS_FOLDER } } };

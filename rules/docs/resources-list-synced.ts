@@ -1,6 +1,6 @@
 import { defineRule } from '../../runner/types.js';
 import { LIST } from '../resources/_resources.js';
-import { knownSite } from './_cli-pages.js';
+import { docsSite } from './_site.js';
 import { revisionOf } from './_cross.js';
 
 /** Where the docs publish their copy of the resources list, under the pages' folder. */
@@ -28,8 +28,8 @@ export default defineRule({
   async check(ctx) {
     const resources = ctx.repoOfKind('resources')!;
     const revisions = { docs: revisionOf(ctx.info), resources: revisionOf(resources.info), list: LIST };
-    const site = await knownSite(ctx);
-    if ('reason' in site) return ctx.cannotVerify({ path: site.path, messageId: 'noSite', data: { ...revisions, reason: site.reason } });
+    const site = await docsSite(ctx);
+    if ('unknown' in site) return ctx.cannotVerify({ path: site.unknown.path, at: site.unknown.at, messageId: 'noSite', data: { ...revisions, reason: site.unknown.reason } });
     const copy = site.site.srcDir === '' ? COPY : `${site.site.srcDir}/${COPY}`;
     const data = { ...revisions, copy };
     const copied = await ctx.read(copy);

@@ -30,19 +30,21 @@ function archVariables(file: BashFile): Map<string, Map<string, number>> {
 
 /**
  * What a chain or case tests, undefined when it is not the architecture: `subject` as written
- * (`$(uname -m)` or `$arch`), `tested` as the message names it (with where a variable is set).
+ * (`$(uname -m)` or `$arch`), `tested` as the message names it (with where a variable is set), and
+ * that line, `setLine`, the finding's related place.
  */
-function archTested(text: string, commands: BashCommand[], fn: string | undefined, vars: Map<string, Map<string, number>>): { subject: string; tested: string } | undefined {
+function archTested(text: string, commands: BashCommand[], fn: string | undefined, vars: Map<string, Map<string, number>>): Tested | undefined {
   if (runsUnameM(commands)) return { subject: UNAME_M, tested: UNAME_M };
   for (const scope of [fn ?? '', '']) {
     for (const [name, line] of vars.get(scope) ?? []) {
-      if (new RegExp(`\\$\\{?${name}(?![A-Za-z0-9_])`).test(text)) return { subject: `$${name}`, tested: `$${name} (set from ${UNAME_M} at line ${line})` };
+      if (new RegExp(`\\$\\{?${name}(?![A-Za-z0-9_])`).test(text)) return { subject: `$${name}`, tested: `$${name} (set from ${UNAME_M} at line ${line})`, setLine: line };
     }
   }
   return undefined;
 }
 
 type Problem = 'chainNoElse' | 'elseNoFallback' | 'caseNoDefault' | 'defaultNoFallback';
+type Tested = { subject: string; tested: string; setLine?: number };
 
 export default defineRule({
   description: 'Every if/elif chain or case on the architecture (`$(uname -m)`, or a variable set from it) ends with a branch that calls criticalecho-noexit.',
@@ -68,10 +70,11 @@ export default defineRule({
   async check(ctx) {
     for (const s of await installScripts(ctx)) {
       const vars = archVariables(s.bash);
-      const report = (problem: Problem, at: Span, fn: string | undefined, tested: { subject: string; tested: string }) =>
-        fn === undefined
-          ? ctx.report({ path: s.path, at, messageId: `${problem}TopLevel`, data: tested })
-          : ctx.report({ path: s.path, at, messageId: problem, data: { ...tested, function: fn } });
+      const report = (problem: Problem, at: Span, fn: string | undefined, { setLine, ...tested }: Tested) => {
+        const related = setLine === undefined ? undefined : [{ path: s.path, at: { line: setLine, column: 1 }, label: `where ${tested.subject} is set` }];
+        if (fn === undefined) ctx.report({ path: s.path, at, messageId: `${problem}TopLevel`, data: tested, related });
+        else ctx.report({ path: s.path, at, messageId: problem, data: { ...tested, function: fn }, related });
+      };
       for (const chain of s.bash.ifChains) {
         const tested = archTested(
           chain.branches.map((b) => b.condition).join('\n'),

@@ -7,7 +7,7 @@ export default defineRule({
   kinds: ['images'],
   severity: 'error',
   messages: {
-    duplicate: '{{function}} is already defined at {{firstPath}}:{{firstLine}}; the definition sourced last wins, so keep one and remove the other',
+    duplicate: '{{function}} is already defined in {{firstPath}}; the definition sourced last wins, so keep one and remove the other',
   },
   identity: ['function'],
   parsers: ['bash'],
@@ -19,7 +19,13 @@ export default defineRule({
       if (!name.startsWith('install_') || defs.length < 2) continue;
       const [first, ...others] = defs;
       for (const d of others) {
-        ctx.report({ path: d.path, at: d.at, messageId: 'duplicate', data: { function: name, firstPath: first.path, firstLine: first.at.line } });
+        ctx.report({
+          path: d.path,
+          at: d.at,
+          messageId: 'duplicate',
+          data: { function: name, firstPath: first.path, firstLine: first.at.line },
+          related: [{ path: first.path, at: first.at, label: 'the first definition' }],
+        });
       }
     }
   },

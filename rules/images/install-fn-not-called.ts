@@ -10,7 +10,7 @@ export default defineRule({
   messages: {
     neverCalled: '{{function}} is never called, so its tool is not installed; call it from a package function, or remove it',
     calledFromComment:
-      '{{function}} is only called from a comment ({{commentPath}}:{{commentLine}}), so its tool is not installed; restore the call in a package function, or remove {{function}}',
+      '{{function}} is only called from a comment in {{commentPath}}, so its tool is not installed; restore the call in a package function, or remove {{function}}',
     unparsedScripts: 'whether each install function is called cannot be checked while {{scripts}} cannot be parsed',
   },
   identity: ['function', 'scripts'],
@@ -27,7 +27,13 @@ export default defineRule({
       if (!isPackageScript(def.path)) continue;
       const commented = index.commentedCalls.get(name)?.[0];
       if (commented) {
-        ctx.report({ path: def.path, at: def.at, messageId: 'calledFromComment', data: { function: name, commentPath: commented.path, commentLine: commented.at.line } });
+        ctx.report({
+          path: def.path,
+          at: def.at,
+          messageId: 'calledFromComment',
+          data: { function: name, commentPath: commented.path, commentLine: commented.at.line },
+          related: [{ path: commented.path, at: commented.at, label: 'the commented-out call' }],
+        });
       } else {
         ctx.report({ path: def.path, at: def.at, messageId: 'neverCalled', data: { function: name } });
       }

@@ -28,7 +28,7 @@ function optsCodes(opts: string): string[] {
 
 const sorted = (codes: Iterable<string>) => [...new Set(codes)].sort();
 
-const ONLY_WORKFLOW = 'only SHELLCHECK_OPTS ({{workflow}}:{{line}}) excludes {{workflowOnly}}';
+const ONLY_WORKFLOW = 'only SHELLCHECK_OPTS ({{workflow}}) excludes {{workflowOnly}}';
 const ONLY_RC = `only ${RC} disables {{rcOnly}}`;
 const SAME = 'make both list the same codes';
 
@@ -74,9 +74,10 @@ export default defineRule({
       const at = { line: rc.line || 1, column: 1 };
       const workflowData = { workflow: s.path, line: s.at.line, workflowOnly: onlyWorkflow.join(', ') };
       const rcData = { rcOnly: onlyRc.join(', ') };
-      if (onlyRc.length === 0) ctx.report({ path: RC, at, messageId: 'onlyWorkflowExcludes', data: workflowData });
-      else if (onlyWorkflow.length === 0) ctx.report({ path: RC, at, messageId: 'onlyRcDisables', data: { ...rcData, workflow: s.path } });
-      else ctx.report({ path: RC, at, messageId: 'bothDiffer', data: { ...workflowData, ...rcData } });
+      const related = [{ path: s.path, at: s.at, label: 'SHELLCHECK_OPTS' }];
+      if (onlyRc.length === 0) ctx.report({ path: RC, at, messageId: 'onlyWorkflowExcludes', data: workflowData, related });
+      else if (onlyWorkflow.length === 0) ctx.report({ path: RC, at, messageId: 'onlyRcDisables', data: { ...rcData, workflow: s.path }, related });
+      else ctx.report({ path: RC, at, messageId: 'bothDiffer', data: { ...workflowData, ...rcData }, related });
     }
   },
 });

@@ -12,7 +12,7 @@ export default defineRule({
   messages: {
     outsideFunction: `${OUTSIDE} {{next}}`,
     outsideFunctionNoneAfter: `${OUTSIDE} the function it is meant for`,
-    afterFirstCommand: 'whitelist in {{function}} comes after its first command (line {{firstCommandLine}}); move it to the first line of the function',
+    afterFirstCommand: 'whitelist in {{function}} comes after its first command; move it to the first line of the function',
   },
   // No identity field: the reported line, the whitelist comment itself, identifies the finding.
   parsers: ['bash'],
@@ -29,7 +29,14 @@ export default defineRule({
           if (next) ctx.report({ path: s.path, at: comment, messageId: 'outsideFunction', data: { next: next.name } });
           else ctx.report({ path: s.path, at: comment, messageId: 'outsideFunctionNoneAfter' });
         } else if (fn.firstStatementLine !== undefined && comment.line > fn.firstStatementLine) {
-          ctx.report({ path: s.path, at: comment, messageId: 'afterFirstCommand', data: { function: fn.name, firstCommandLine: fn.firstStatementLine } });
+          const first = fn.commands.find((c) => c.line === fn.firstStatementLine) ?? { line: fn.firstStatementLine, column: 1 };
+          ctx.report({
+            path: s.path,
+            at: comment,
+            messageId: 'afterFirstCommand',
+            data: { function: fn.name, firstCommandLine: fn.firstStatementLine },
+            related: [{ path: s.path, at: first, label: 'its first command' }],
+          });
         }
       }
     }

@@ -10,7 +10,7 @@ export default defineRule({
   kinds: ['images'],
   severity: 'warning',
   messages: {
-    unneeded: '{{function}} whitelists {{check}} but calls it at line {{callLine}}; remove {{check}} from the whitelist',
+    unneeded: '{{function}} whitelists {{check}} but calls it; remove {{check}} from the whitelist',
   },
   identity: ['function', 'check'],
   parsers: ['bash'],
@@ -22,12 +22,13 @@ export default defineRule({
         for (const { name, column } of w.names) {
           const check = name.trim();
           if (!CALL_CHECKS.has(check) || !calls(f.fn, check)) continue;
-          const callLine = f.fn.commands.find((c) => c.name === check)!.line;
+          const call = f.fn.commands.find((c) => c.name === check)!;
           ctx.report({
             path: f.path,
             at: { line: w.comment.line, column, endLine: w.comment.line, endColumn: column + name.length },
             messageId: 'unneeded',
-            data: { function: f.fn.name, check, callLine },
+            data: { function: f.fn.name, check, callLine: call.line },
+            related: [{ path: f.path, at: call, label: `the ${check} call` }],
           });
         }
       }

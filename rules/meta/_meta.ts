@@ -33,14 +33,15 @@ export const META_RULES: readonly RuleMeta[] = [
     precision: 'very-high',
   }),
   metaFromDefinition('meta/internal-error', {
-    description: 'A rule failed unexpectedly; the run is incomplete (this is a porgs-lint bug: please report it).',
+    description: 'A rule failed unexpectedly, or a plugin could not be loaded; the run is incomplete.',
     kinds: ALL_KINDS,
     severity: 'error',
     messages: {
       ruleFailed: 'rule {{rule}} failed: {{error}}; its findings are missing from this report',
       checkFailed: 'check {{rule}} failed: {{error}}; the push was not fully checked',
+      pluginFailed: 'plugin {{plugin}} could not be loaded: {{error}}; its rules did not run: fix the plugin or leave it out',
     },
-    identity: ['rule'],
+    identity: ['rule', 'plugin'],
     tags: ['porgs-lint'],
     precision: 'very-high',
   }),
@@ -58,7 +59,7 @@ export const META_RULES: readonly RuleMeta[] = [
   metaFromDefinition('meta/config-relaxed', {
     description: 'With --config-rev, the checked-out config or baseline weakens the trusted config of that revision.',
     details:
-      'A pull request can carry its own porgs-lint config. With --config-rev <base>, the gate applies the config of that trusted revision, and reports each way the checked-out config relaxes it: a rule turned off or lowered, options changed, ignore globs added, the mode forced or decided otherwise, repos added, signature checks turned off, baseline entries added. No suppression comment or baseline entry hides this finding.',
+      'A pull request can carry its own porgs-lint config. With --config-rev <base>, the gate applies the config of that trusted revision, and reports each way the checked-out config relaxes it: a rule turned off or lowered, options changed, ignore globs added, the mode forced or decided otherwise, repos added, signature checks turned off, baseline entries added, a policy removed, lowered, narrowed or changed. No suppression comment or baseline entry hides this finding.',
     kinds: ALL_KINDS,
     severity: 'error',
     messages: {
@@ -72,6 +73,8 @@ export const META_RULES: readonly RuleMeta[] = [
       kindSet: 'sets the kind of repo {{repo}} to {{kind}}, against the config at {{rev}}' + GATE,
       signaturesOff: 'turns hook.verify-signatures off, against the config at {{rev}}' + GATE,
       baselineEntryAdded: 'adds a baseline entry that hides {{rule}} at {{path}} ("{{message}}"), which is not in the baseline at {{rev}}' + GATE,
+      localPolicyRemoved: 'removes policy {{rule}} ({{was}} in the config at {{rev}})' + GATE,
+      localPolicyChanged: 'policy {{rule}} {{what}}, against the config at {{rev}}' + GATE,
     },
     identity: ['setting'],
     tags: ['security'],

@@ -8,7 +8,7 @@ export default defineRule({
   severity: 'error',
   messages: {
     noEntry: 'no {{function}}() function; the update workflow runs it to download every resource: define it and call each add_* function from it',
-    notCalled: `{{function}} is not called from ${ENTRY} (line {{entryLine}}), so its resource is never downloaded; call it there, or remove it`,
+    notCalled: `{{function}} is not called from ${ENTRY}, so its resource is never downloaded; call it there, or remove it`,
   },
   identity: ['function'],
   parsers: ['bash'],
@@ -21,9 +21,10 @@ export default defineRule({
       ctx.report({ path: SCRIPT, messageId: 'noEntry', data: { function: ENTRY } });
       return;
     }
+    const related = [{ path: SCRIPT, at: script.entry.nameAt, label: `the ${ENTRY} function` }];
     for (const fn of script.bash.functions) {
       if (!fn.name.startsWith('add_') || script.reachable.has(fn.name)) continue;
-      ctx.report({ path: SCRIPT, at: fn.nameAt, messageId: 'notCalled', data: { function: fn.name, entryLine: script.entry.line } });
+      ctx.report({ path: SCRIPT, at: fn.nameAt, messageId: 'notCalled', data: { function: fn.name, entryLine: script.entry.line }, related });
     }
   },
 });

@@ -8,7 +8,7 @@ export default defineRule({
   severity: 'error',
   messages: {
     predatesList: `${PREDATES_LIST}, so whether each resource adds its row is not checked`,
-    noRow: `{{function}} (called from ${ENTRY} at line {{callLine}}) never calls add-to-list, so its resource is missing from ${LIST}; add add-to-list "Name,https://...,description"`,
+    noRow: `{{function}} (called from ${ENTRY}) never calls add-to-list, so its resource is missing from ${LIST}; add add-to-list "Name,https://...,description"`,
   },
   identity: ['function'],
   parsers: ['bash'],
@@ -27,7 +27,13 @@ export default defineRule({
       seen.add(call.name);
       const fn = script.functions.get(call.name)!;
       if (script.rowsOf(fn).length > 0) continue;
-      ctx.report({ path: SCRIPT, at: fn.nameAt, messageId: 'noRow', data: { function: fn.name, callLine: call.line } });
+      ctx.report({
+        path: SCRIPT,
+        at: fn.nameAt,
+        messageId: 'noRow',
+        data: { function: fn.name, callLine: call.line },
+        related: [{ path: SCRIPT, at: call, label: `the call from ${ENTRY}` }],
+      });
     }
   },
 });

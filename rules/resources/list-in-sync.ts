@@ -1,10 +1,12 @@
-import { defineRule } from '../../runner/types.js';
+import { defineRule, type Span } from '../../runner/types.js';
 import { ENTRY, HEADER, LIST, PREDATES_LIST, SCRIPT, resourcesScript } from './_resources.js';
 
 /** A row the script writes, and where: the header row is added when the script does not write it. */
 interface Row {
   row: string;
   source?: { function: string; scriptLine: number };
+  /** The add-to-list call that writes it. */
+  at?: Span;
 }
 
 const UPDATE = `update ${LIST} to match the script`;
@@ -19,8 +21,8 @@ export default defineRule({
     builtAtRunTime: `this add-to-list row is built at run time, so ${LIST} cannot be compared with the script`,
     missingList: `{{file}} is missing; commit it: the header "${HEADER}" and then the {{rows}} rows ${ENTRY} writes`,
     extraRow: `line {{line}} "{{listed}}" is not written by ${SCRIPT}; remove it, or add its add-to-list call`,
-    missingRow: `${LIST} ends at line {{line}} but ${SCRIPT} also writes "{{written}}" ({{function}}, ${SCRIPT}:{{scriptLine}}); add the missing rows`,
-    otherRow: `line {{line}} is "{{listed}}" but ${SCRIPT} writes "{{written}}" ({{function}}, ${SCRIPT}:{{scriptLine}}); ${UPDATE}`,
+    missingRow: `${LIST} ends at line {{line}} but ${SCRIPT} also writes "{{written}}" ({{function}}); add the missing rows`,
+    otherRow: `line {{line}} is "{{listed}}" but ${SCRIPT} writes "{{written}}" ({{function}}); ${UPDATE}`,
     otherHeader: `line {{line}} is "{{listed}}" but ${SCRIPT} writes "{{written}}"; ${UPDATE}`,
   },
   identity: ['file', 'listed', 'written'],
@@ -42,7 +44,7 @@ export default defineRule({
           ctx.cannotVerify({ path: SCRIPT, at: cmd, messageId: 'builtAtRunTime' });
           return;
         }
-        expected.push({ row, source: { function: fn?.name ?? ENTRY, scriptLine: cmd.line } });
+        expected.push({ row, source: { function: fn?.name ?? ENTRY, scriptLine: cmd.line }, at: cmd });
       }
     }
     if (!expected.some((e) => e.row === HEADER)) expected.unshift({ row: HEADER });
@@ -60,8 +62,11 @@ export default defineRule({
       const at = { line: Math.min(i + 1, actual.length), column: 1 };
       if (want === undefined) ctx.report({ path: LIST, at, messageId: 'extraRow', data: { line: i + 1, listed } });
       else if (!want.source) ctx.report({ path: LIST, at, messageId: 'otherHeader', data: { line: i + 1, listed, written: want.row } });
-      else if (listed === undefined) ctx.report({ path: LIST, at, messageId: 'missingRow', data: { line: actual.length, written: want.row, ...want.source } });
-      else ctx.report({ path: LIST, at, messageId: 'otherRow', data: { line: i + 1, listed, written: want.row, ...want.source } });
+      else {
+        const related = [{ path: SCRIPT, at: want.at, label: 'the add-to-list call' }];
+        if (listed === undefined) ctx.report({ path: LIST, at, messageId: 'missingRow', data: { line: actual.length, written: want.row, ...want.source }, related });
+        else ctx.report({ path: LIST, at, messageId: 'otherRow', data: { line: i + 1, listed, written: want.row, ...want.source }, related });
+      }
       return;
     }
   },

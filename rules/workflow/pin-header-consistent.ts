@@ -32,11 +32,11 @@ export default defineRule({
   kinds: ['wrapper', 'images', 'docs', 'resources'],
   severity: 'error',
   messages: {
-    notListed: `{{action}} is not listed under the ${HEADER_NAME} (line {{headerLine}}); add "#   {{action}} <version> @ {{sha}}"`,
-    notListedUnpinned: `{{action}} is not listed under the ${HEADER_NAME} (line {{headerLine}}); add "#   {{action}} <version> @ <sha>"`,
-    otherCommit: '{{action}} is used at {{ref}} but the header lists it @ {{listed}} (line {{entryLine}}); make them the same commit',
-    otherCommitNoRef: '{{action}} is used at (no ref) but the header lists it @ {{listed}} (line {{entryLine}}); make them the same commit',
-    otherVersion: '{{action}} is commented "# {{comment}}" here but the header says {{version}} (line {{entryLine}}) for the same commit; make the versions agree',
+    notListed: `{{action}} is not listed under the ${HEADER_NAME}; add "#   {{action}} <version> @ {{sha}}"`,
+    notListedUnpinned: `{{action}} is not listed under the ${HEADER_NAME}; add "#   {{action}} <version> @ <sha>"`,
+    otherCommit: '{{action}} is used at {{ref}} but the header lists it @ {{listed}}; make them the same commit',
+    otherCommitNoRef: '{{action}} is used at (no ref) but the header lists it @ {{listed}}; make them the same commit',
+    otherVersion: '{{action}} is commented "# {{comment}}" here but the header says {{version}} for the same commit; make the versions agree',
     unused: 'the header lists {{action}} {{version}}, but no step of this workflow uses it; remove the line',
   },
   identity: ['action'],
@@ -56,17 +56,19 @@ export default defineRule({
         const listed = exact.length > 0 ? exact : header.entries.filter((e) => e.repo === u.repo);
         if (listed.length === 0) {
           const headerLine = header.line;
-          if (FULL_SHA.test(u.ref)) ctx.report({ path, at: u.at, messageId: 'notListed', data: { action, headerLine, sha: u.ref } });
-          else ctx.report({ path, at: u.at, messageId: 'notListedUnpinned', data: { action, headerLine } });
+          const related = [{ path, at: { line: headerLine, column: 1 }, label: 'the pin header' }];
+          if (FULL_SHA.test(u.ref)) ctx.report({ path, at: u.at, messageId: 'notListed', data: { action, headerLine, sha: u.ref }, related });
+          else ctx.report({ path, at: u.at, messageId: 'notListedUnpinned', data: { action, headerLine }, related });
           continue;
         }
+        const entries = (list: Entry[]) => list.map((e) => ({ path, at: { line: e.line, column: 1 }, label: 'the header entry' }));
         const match = listed.find((e) => e.sha === u.ref.toLowerCase());
         if (!match) {
           const data = { action, listed: listed.map((e) => e.sha).join(', '), entryLine: listed[0].line };
-          if (u.ref) ctx.report({ path, at: u.at, messageId: 'otherCommit', data: { ...data, ref: u.ref } });
-          else ctx.report({ path, at: u.at, messageId: 'otherCommitNoRef', data });
+          if (u.ref) ctx.report({ path, at: u.at, messageId: 'otherCommit', data: { ...data, ref: u.ref }, related: entries(listed) });
+          else ctx.report({ path, at: u.at, messageId: 'otherCommitNoRef', data, related: entries(listed) });
         } else if (u.comment && u.comment !== match.version) {
-          ctx.report({ path, at: u.at, messageId: 'otherVersion', data: { action, comment: u.comment, version: match.version, entryLine: match.line } });
+          ctx.report({ path, at: u.at, messageId: 'otherVersion', data: { action, comment: u.comment, version: match.version, entryLine: match.line }, related: entries([match]) });
         }
       }
       for (const e of header.entries) {

@@ -9,7 +9,7 @@ export default defineRule({
   severity: 'error',
   messages: {
     missing: 'no "# Spawn Version:N" line; add it under the "DO NOT CHANGE the syntax" comment, e.g. "# Spawn Version:1"',
-    second: 'second spawn version line (the first is line {{firstLine}}); keep exactly one "# Spawn Version:N"',
+    second: 'second spawn version line; keep exactly one "# Spawn Version:N"',
     badSyntax: '"{{text}}" does not have the exact syntax the containers read; write "# Spawn Version:{{version}}"',
     notDigits: 'spawn version {{version}} is not digits only; on a release branch use "# Spawn Version:{{digits}}"',
     notDigitsOrAb: 'spawn version {{version}} may only contain digits and a/b; e.g. "# Spawn Version:{{digits}}"',
@@ -28,7 +28,13 @@ export default defineRule({
     const release = ctx.mode === 'release';
     const first = lines[0];
     for (const l of lines.slice(1)) {
-      ctx.report({ path: SPAWN_PATH, at: { line: l.line, column: 1 }, messageId: 'second', data: { firstLine: first.line } });
+      ctx.report({
+        path: SPAWN_PATH,
+        at: { line: l.line, column: 1 },
+        messageId: 'second',
+        data: { firstLine: first.line },
+        related: [{ path: SPAWN_PATH, at: { line: first.line, column: 1 }, label: 'the first spawn version line' }],
+      });
     }
     if (first.value === undefined) {
       ctx.report({

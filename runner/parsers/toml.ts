@@ -33,16 +33,25 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * Finds `a.b.c` as `[a.b] c = ...`, `[a] b.c = ...`, `c = ...` inside `[a.b]`, or `[a.b.c]`
- * (a table header). Good enough for config and pyproject files; returns undefined otherwise.
+ * (a table header). An array of tables counts its elements: the second `[[p]]` is `p.1`, and a
+ * `[p.q]` under it `p.1.q`. Good enough for config and pyproject files; returns undefined otherwise.
  */
 export function locateTomlKey(text: string, keyPath: readonly string[]): Span | undefined {
   const lines = text.split('\n');
   let table: string[] = [];
+  /** Elements seen so far of each array of tables, by its path as written. */
+  const arrays = new Map<string, number>();
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
-    const header = /^\s*\[\[?\s*([^\]]+?)\s*\]\]?/.exec(line);
+    const header = /^\s*(\[\[?)\s*([^\]]+?)\s*\]\]?/.exec(line);
     if (header) {
-      table = splitKey(header[1]);
+      const written = splitKey(header[2]);
+      if (header[1] === '[[') arrays.set(written.join('\0'), (arrays.get(written.join('\0')) ?? 0) + 1);
+      // Each prefix that is an array of tables stands for its last element.
+      table = written.flatMap((key, j) => {
+        const count = arrays.get(written.slice(0, j + 1).join('\0'));
+        return count === undefined ? [key] : [key, String(count - 1)];
+      });
       if (table.length === keyPath.length && table.every((k, j) => k === keyPath[j])) {
         return { line: i + 1, column: line.indexOf('[') + 1 };
       }

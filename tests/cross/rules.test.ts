@@ -30,7 +30,7 @@ tester.run('docs/cli-action-page', {
       name: 'a page without a sidebar entry',
       files: docs({ [CONFIG]: noRow('upgrade') }),
       repos: [wrapperRepo()],
-      findings: [{ messageId: 'notInSidebar', path: CONFIG, line: 27, data: { action: 'upgrade', page: `${CLI}/upgrade.md`, ...revisions }, related: [{ repo: 'Exegol', path: ACTIONS }, { path: `${CLI}/upgrade.md` }] }],
+      findings: [{ messageId: 'notInSidebar', path: CONFIG, line: 27, data: { action: 'upgrade', page: `${CLI}/upgrade.md`, ...revisions }, related: [{ repo: 'Exegol', path: ACTIONS, line: 41, label: 'class Upgrade in the wrapper' }, { repo: 'repo', path: `${CLI}/upgrade.md`, line: 1, label: 'the page' }] }],
     },
     {
       name: 'a page for an action the wrapper does not have (docs ahead of 5.0.0)',
@@ -68,7 +68,7 @@ tester.run('docs/cli-option-documented', {
       files: docs({ [`${CLI}/start.md`]: noRow('--hostname') }),
       repos: [wrapperRepo()],
       findings: [
-        { messageId: 'notMentioned', path: `${CLI}/exec.md`, line: 9, data: { flag: '--hostname', action: 'exec', page: `${CLI}/exec.md`, ...revisions }, related: [{ repo: 'Exegol', path: GENERIC }] },
+        { messageId: 'notMentioned', path: `${CLI}/exec.md`, line: 9, data: { flag: '--hostname', action: 'exec', page: `${CLI}/exec.md`, ...revisions }, related: [{ repo: 'Exegol', path: GENERIC, line: 85, label: 'defined in class ContainerCreation' }] },
         { messageId: 'notMentioned', path: `${CLI}/start.md`, line: 6, data: { flag: '--hostname', action: 'start', page: `${CLI}/start.md`, ...revisions } },
       ],
     },
@@ -94,7 +94,7 @@ tester.run('docs/cli-option-documented', {
       name: 'a global option documented on no page: once, at the first page',
       files: docs({ [`${CLI}/version.md`]: noRow('--accept-eula') }),
       repos: [wrapperRepo()],
-      findings: [{ messageId: 'globalNotMentioned', path: `${CLI}/exec.md`, line: 9, data: { flag: '--accept-eula', action: '*', ...revisions }, related: [{ repo: 'Exegol', path: 'exegol/console/cli/actions/Command.py' }] }],
+      findings: [{ messageId: 'globalNotMentioned', path: `${CLI}/exec.md`, line: 9, data: { flag: '--accept-eula', action: '*', ...revisions }, related: [{ repo: 'Exegol', path: 'exegol/console/cli/actions/Command.py', line: 46, label: 'defined in class Command' }] }],
     },
     { name: 'no wrapper in the run', files: DOCS, findings: [missingWrapper] },
   ],
@@ -166,7 +166,7 @@ tester.run('docs/new-feature-documented', {
       repos: [wrapperRepo()],
       findings: [
         { messageId: 'flagUndocumented', path: `${CLI}/exec.md`, line: 9, data: { flag: '--network', action: 'exec', page: `${CLI}/exec.md`, ...withRelease } },
-        { messageId: 'flagUndocumented', path: `${CLI}/start.md`, line: 6, data: { flag: '--network', action: 'start', page: `${CLI}/start.md`, ...withRelease }, related: [{ repo: 'Exegol', path: GENERIC }] },
+        { messageId: 'flagUndocumented', path: `${CLI}/start.md`, line: 6, data: { flag: '--network', action: 'start', page: `${CLI}/start.md`, ...withRelease }, related: [{ repo: 'Exegol', path: GENERIC, line: 89 }] },
       ],
     },
     {

@@ -59,7 +59,8 @@ async function mergeMasterIntoDev(dir: string): Promise<string> {
   return git(dir, 'rev-parse', 'HEAD');
 }
 
-const mergeFindings = (stderr: string) => stderr.split('\n').filter((l) => l.includes('hook/dev-no-release-merge-commit'));
+/** The finding lines of the merge check (not its row in the closing summary by rule). */
+const mergeFindings = (stderr: string) => stderr.split('\n').filter((l) => l.includes('hook/dev-no-release-merge-commit') && / {2}(error|warning|note) {2}/.test(l));
 const short = (oid: string) => oid.slice(0, 12);
 const MERGE = { branch: 'dev', releaseBranch: 'master', command: 'git merge master --ff-only' };
 /** How the hook shows the one merge of master into dev it found. */

@@ -77,6 +77,31 @@ describe('--config-rev', () => {
     expect(report.diagnostics.find((d) => d.ruleId === 'meta/config-relaxed')!.message).toMatch(/; the gate applies the config at master until such a change is reviewed and merged$/);
   });
 
+  it('keeps running a policy of the trusted config that the pull request removes, and reports the removal', async () => {
+    const policy = [
+      '[[policy]]',
+      'id = "local/no-debugger"',
+      'description = "No debugger call is left in the code."',
+      'kinds = ["wrapper"]',
+      'severity = "error"',
+      'message = "{{match}} stops every run in a debugger; remove it"',
+      'files = ["exegol/**/*.py"]',
+      "forbid-line = '\\bbreakpoint\\(\\)'",
+      '',
+    ].join('\n');
+    const dir = await repoWithBase({ 'porgs-lint.toml': policy });
+    await fs.writeFile(path.join(dir, 'exegol/debug.py'), 'def f():\n    breakpoint()\n');
+    await fs.writeFile(path.join(dir, 'porgs-lint.toml'), '');
+    await commitAll(dir, 'drop the policy');
+    const res = await runCli(['--mode', 'release', '--format', 'json', '--config-rev', 'master', '--rule', 'local/no-debugger', '.'], { cwd: dir });
+    expect(res.code).toBe(1);
+    const report = JSON.parse(res.stdout) as Report;
+    expect(report.diagnostics.map((d) => `${d.ruleId} ${d.location.path}:${d.location.line} ${d.message.split(';')[0]}`)).toEqual([
+      'local/no-debugger exegol/debug.py:2 breakpoint() stops every run in a debugger',
+      'meta/config-relaxed porgs-lint.toml:1 removes policy local/no-debugger (error in the config at master)',
+    ]);
+  });
+
   it('takes the defaults as the trusted config when the revision has none', async () => {
     const dir = await repoWithBase({});
     await fs.writeFile(path.join(dir, 'porgs-lint.toml'), '[rules]\n"wrapper/version-no-prerelease" = "warning"\n');

@@ -29,7 +29,7 @@ describe('hook checks as data', () => {
 
   for (const check of HOOK_CHECKS) {
     it(`${check.id}: its page lists every message with its template`, () => {
-      expect(messagesTable(readFileSync(path.join(ROOT, check.docs), 'utf8'))).toEqual(Object.entries(check.messages));
+      expect(messagesTable(readFileSync(path.join(ROOT, check.docs!), 'utf8'))).toEqual(Object.entries(check.messages));
     });
 
     it(`${check.id}: every message names an identity field`, () => {

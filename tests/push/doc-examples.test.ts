@@ -114,14 +114,14 @@ describe('hook check doc pages', () => {
   it('docs/hook.md describes the format with an example that a page runs', () => {
     const guide = readFileSync(path.join(ROOT, 'docs/hook.md'), 'utf8');
     const sample = parseDocExamples(/^````markdown\n([\s\S]*?)^````$/m.exec(guide)?.[1] ?? '');
-    const page = parseDocExamples(readFileSync(path.join(ROOT, TAG_SIGNED.docs), 'utf8'));
+    const page = parseDocExamples(readFileSync(path.join(ROOT, TAG_SIGNED.docs!), 'utf8'));
     const push = ({ kind, attrs, git, push, output }: DocExample) => ({ kind, attrs, git, push, output });
     expect(sample).toHaveLength(1);
     expect(page.map(push)).toContainEqual(push(sample[0]));
   });
 
   for (const check of HOOK_CHECKS) {
-    const examples = parseDocExamples(readFileSync(path.join(ROOT, check.docs), 'utf8'));
+    const examples = parseDocExamples(readFileSync(path.join(ROOT, check.docs!), 'utf8'));
     describe(check.id, () => {
       it('has a failing and a passing example, each a push', () => {
         expect(examples.some((e) => e.kind === 'fails' && (e.output?.length ?? 0) > 0)).toBe(true);

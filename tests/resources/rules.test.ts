@@ -120,7 +120,7 @@ new RuleTester().run('resources/add-to-list-format', {
 new RuleTester().run('resources/add-fn-called', {
   valid: [...CLEAN, { name: 'a script from before the list', files: PREDATES_LIST }],
   invalid: [
-    { name: 'an add_* function add_resources forgets', files: FORGOTTEN, findings: [{ messageId: 'notCalled', path: SCRIPT, line: 45, column: 10, data: { function: 'add_pspy', entryLine: 69 } }] },
+    { name: 'an add_* function add_resources forgets', files: FORGOTTEN, findings: [{ messageId: 'notCalled', path: SCRIPT, line: 45, column: 10, data: { function: 'add_pspy', entryLine: 69 }, related: [{ line: 69, column: 10, label: 'the add_resources function' }] }] },
     { name: 'no add_resources', files: NO_ENTRY, findings: [{ messageId: 'noEntry', path: SCRIPT, line: 1, column: 1, data: { function: 'add_resources' } }] },
   ],
 });
@@ -128,7 +128,7 @@ new RuleTester().run('resources/add-fn-called', {
 new RuleTester().run('resources/add-fn-has-list', {
   valid: [...CLEAN, { name: 'no add_resources', files: NO_ENTRY }],
   invalid: [
-    { name: 'a called function that never calls add-to-list', files: FORGOTTEN, findings: [{ messageId: 'noRow', path: SCRIPT, line: 63, column: 10, data: { function: 'update_submodules', callLine: 73 } }] },
+    { name: 'a called function that never calls add-to-list', files: FORGOTTEN, findings: [{ messageId: 'noRow', path: SCRIPT, line: 63, column: 10, data: { function: 'update_submodules', callLine: 73 }, related: [{ line: 73, column: 3, label: 'the call from add_resources' }] }] },
     { name: 'a script from before the list: one note', files: PREDATES_LIST, findings: [{ messageId: 'predatesList', path: SCRIPT, line: 1, severity: 'note', data: {} }] },
   ],
 });
@@ -144,7 +144,7 @@ new RuleTester().run('resources/list-in-sync', {
     {
       name: 'two resources called in the other order',
       files: resources({ [SCRIPT]: edit('  add_sysinternals\n  add_pspy\n', '  add_pspy\n  add_sysinternals\n') }),
-      findings: [{ messageId: 'otherRow', path: LIST, line: 2, column: 1, data: { line: 2, listed: ROWS.sysinternals, written: ROWS.pspy, function: 'add_pspy', scriptLine: 50 } }],
+      findings: [{ messageId: 'otherRow', path: LIST, line: 2, column: 1, data: { line: 2, listed: ROWS.sysinternals, written: ROWS.pspy, function: 'add_pspy', scriptLine: 50 }, related: [{ path: SCRIPT, line: 50, column: 3, label: 'the add-to-list call' }] }],
     },
     {
       name: 'the header written after the first resource',
@@ -159,7 +159,7 @@ new RuleTester().run('resources/list-in-sync', {
     {
       name: 'a list shorter than the script',
       files: resources({ [LIST]: (old) => old.split('\n').slice(0, 4).join('\n') + '\n' }),
-      findings: [{ messageId: 'missingRow', path: LIST, line: 4, data: { line: 4, written: ROWS.mimipenguin, function: 'update_submodules', scriptLine: 66 } }],
+      findings: [{ messageId: 'missingRow', path: LIST, line: 4, data: { line: 4, written: ROWS.mimipenguin, function: 'update_submodules', scriptLine: 66 }, related: [{ path: SCRIPT, line: 66 }] }],
     },
     {
       name: 'a list longer than the script',

@@ -81,7 +81,7 @@ describe('config', () => {
 
   it('names the line of an unknown key with a suggestion', async () => {
     expect(await errorOf('porgs-lint.toml', 'ignore = []\n[rulez]\n')).toBe(
-      'porgs-lint.toml:2:1: unknown key "rulez" (did you mean "rules"?); allowed: ignore, rules, kinds, repos, hook',
+      'porgs-lint.toml:2:1: unknown key "rulez" (did you mean "rules"?); allowed: ignore, rules, kinds, repos, hook, policy',
     );
   });
 

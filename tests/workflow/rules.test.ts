@@ -165,17 +165,17 @@ new RuleTester().run('workflow/pin-header-consistent', {
       mode: 'dev',
       findings: [
         { messageId: 'unused', line: 4, column: 1, data: { action: 'actions/cache', version: 'v4.1.2' } },
-        { messageId: 'otherCommit', line: 17, column: 15, data: { action: 'actions/checkout', ref: 'a'.repeat(40), listed: CHECKOUT, entryLine: 2 } },
-        { messageId: 'otherVersion', line: 18, column: 15, data: { action: 'actions/setup-node', comment: 'v4.1.0', version: 'v4.0.0', entryLine: 3 } },
-        { messageId: 'notListed', line: 19, column: 15, data: { action: 'ludeeus/action-shellcheck', headerLine: 1, sha: '00cae500b08a931fb5698e11e79bfbd38e612a38' } },
+        { messageId: 'otherCommit', line: 17, column: 15, data: { action: 'actions/checkout', ref: 'a'.repeat(40), listed: CHECKOUT, entryLine: 2 }, related: [{ line: 2, column: 1, label: 'the header entry' }] },
+        { messageId: 'otherVersion', line: 18, column: 15, data: { action: 'actions/setup-node', comment: 'v4.1.0', version: 'v4.0.0', entryLine: 3 }, related: [{ line: 3, label: 'the header entry' }] },
+        { messageId: 'notListed', line: 19, column: 15, data: { action: 'ludeeus/action-shellcheck', headerLine: 1, sha: '00cae500b08a931fb5698e11e79bfbd38e612a38' }, related: [{ line: 1, column: 1, label: 'the pin header' }] },
       ],
     },
     {
       name: 'an unlisted use at a tag, and a listed action used without a ref',
       files: { [WF]: workflow(PINNED_HEADER, '      - uses: actions/checkout\n      - uses: actions/setup-node@' + SETUP_NODE + ' # v4.1.0\n      - uses: actions/cache@v4') },
       findings: [
-        { messageId: 'otherCommitNoRef', line: 16, data: { action: 'actions/checkout', listed: CHECKOUT, entryLine: 2 } },
-        { messageId: 'notListedUnpinned', line: 18, data: { action: 'actions/cache', headerLine: 1 } },
+        { messageId: 'otherCommitNoRef', line: 16, data: { action: 'actions/checkout', listed: CHECKOUT, entryLine: 2 }, related: [{ line: 2 }] },
+        { messageId: 'notListedUnpinned', line: 18, data: { action: 'actions/cache', headerLine: 1 }, related: [{ line: 1 }] },
       ],
     },
     {

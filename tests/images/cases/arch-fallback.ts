@@ -87,9 +87,9 @@ new RuleTester().run('images/arch-fallback', {
       name: 'chains and cases on a variable set from $(uname -m), in its function or at the top level',
       files: images({ [MISC]: (old) => old + ARCH_VARIABLES }),
       findings: [
-        { messageId: 'chainNoElse', path: MISC, line: 71, column: 5, data: { tested: '$arch (set from $(uname -m) at line 70)', subject: '$arch', function: 'install_v1' } },
-        { messageId: 'caseNoDefault', path: MISC, line: 82, column: 5, data: { tested: '$machine (set from $(uname -m) at line 81)', subject: '$machine', function: 'install_v2' } },
-        { messageId: 'elseNoFallback', path: MISC, line: 106, column: 5, data: { tested: '$HOST_ARCH (set from $(uname -m) at line 100)', subject: '$HOST_ARCH', function: 'install_v4' } },
+        { messageId: 'chainNoElse', path: MISC, line: 71, column: 5, data: { tested: '$arch (set from $(uname -m) at line 70)', subject: '$arch', function: 'install_v1' }, related: [{ line: 70, label: 'where $arch is set' }] },
+        { messageId: 'caseNoDefault', path: MISC, line: 82, column: 5, data: { tested: '$machine (set from $(uname -m) at line 81)', subject: '$machine', function: 'install_v2' }, related: [{ line: 81 }] },
+        { messageId: 'elseNoFallback', path: MISC, line: 106, column: 5, data: { tested: '$HOST_ARCH (set from $(uname -m) at line 100)', subject: '$HOST_ARCH', function: 'install_v4' }, related: [{ line: 100 }] },
       ],
     },
     {

@@ -134,17 +134,17 @@ tester.run('images/shellcheck-config-consistent', {
     {
       name: 'each side has a code the other lacks',
       files: images({ '.shellcheckrc': edit(RC_LINE, 'disable=SC1071,SC2148,SC1090,SC1091\ndisable=SC2034\n') }),
-      findings: [{ messageId: 'bothDiffer', path: '.shellcheckrc', line: 2, column: 1, data: { workflow: WORKFLOW, line: 18, workflowOnly: 'SC2317', rcOnly: 'SC2034' } }],
+      findings: [{ messageId: 'bothDiffer', path: '.shellcheckrc', line: 2, column: 1, data: { workflow: WORKFLOW, line: 18, workflowOnly: 'SC2317', rcOnly: 'SC2034' }, related: [{ path: WORKFLOW, line: 18, label: 'SHELLCHECK_OPTS' }] }],
     },
     {
       name: 'only the workflow excludes a code',
       files: images({ '.shellcheckrc': edit(RC_LINE, 'disable=SC1071,SC2148,SC1090,SC1091\n') }),
-      findings: [{ messageId: 'onlyWorkflowExcludes', path: '.shellcheckrc', line: 2, data: { workflow: WORKFLOW, line: 18, workflowOnly: 'SC2317' } }],
+      findings: [{ messageId: 'onlyWorkflowExcludes', path: '.shellcheckrc', line: 2, data: { workflow: WORKFLOW, line: 18, workflowOnly: 'SC2317' }, related: [{ path: WORKFLOW, line: 18 }] }],
     },
     {
       name: 'only .shellcheckrc disables a code',
       files: images({ '.shellcheckrc': edit(RC_LINE, `${RC_LINE}disable=SC2034\n`) }),
-      findings: [{ messageId: 'onlyRcDisables', path: '.shellcheckrc', line: 2, data: { workflow: WORKFLOW, rcOnly: 'SC2034' } }],
+      findings: [{ messageId: 'onlyRcDisables', path: '.shellcheckrc', line: 2, data: { workflow: WORKFLOW, rcOnly: 'SC2034' }, related: [{ path: WORKFLOW, line: 18 }] }],
     },
     {
       name: '.shellcheckrc is missing',

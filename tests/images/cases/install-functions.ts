@@ -82,7 +82,7 @@ tester.run('images/whitelist-unneeded', {
     {
       name: 'the function makes the whitelisted call anyway',
       files: images({ [BASE]: edit('    # CODE-CHECK-WHITELIST=add-history\n', '    # CODE-CHECK-WHITELIST=add-history,add-aliases\n') }),
-      findings: [{ messageId: 'unneeded', path: BASE, line: 52, column: 40, endColumn: 51, data: { function: 'install_fzf', check: 'add-aliases', callLine: 56 } }],
+      findings: [{ messageId: 'unneeded', path: BASE, line: 52, column: 40, endColumn: 51, data: { function: 'install_fzf', check: 'add-aliases', callLine: 56 }, related: [{ line: 56, column: 5, label: 'the add-aliases call' }] }],
     },
   ],
 });
@@ -98,7 +98,7 @@ tester.run('images/whitelist-placement', {
       }),
       findings: [
         { messageId: 'outsideFunction', path: AD, line: 6, column: 1, data: { next: 'install_impacket' } },
-        { messageId: 'afterFirstCommand', path: BASE, line: 53, column: 5, data: { function: 'install_fzf', firstCommandLine: 52 } },
+        { messageId: 'afterFirstCommand', path: BASE, line: 53, column: 5, data: { function: 'install_fzf', firstCommandLine: 52 }, related: [{ line: 52, column: 5, label: 'its first command' }] },
       ],
     },
     {
@@ -116,7 +116,7 @@ tester.run('images/install-fn-not-called', {
       name: 'a function only called from a comment, or never',
       files: images({ [MISC]: (old) => `${old}\nfunction install_pwntools() {\n    colorecho "Installing pwntools"\n}\n\nfunction install_unused() {\n    colorecho "Installing unused"\n}\n` }),
       findings: [
-        { messageId: 'calledFromComment', path: MISC, line: 68, column: 10, data: { function: 'install_pwntools', commentPath: MISC, commentLine: 54 } },
+        { messageId: 'calledFromComment', path: MISC, line: 68, column: 10, data: { function: 'install_pwntools', commentPath: MISC, commentLine: 54 }, related: [{ line: 54, label: 'the commented-out call' }] },
         { messageId: 'neverCalled', path: MISC, line: 72, column: 10, data: { function: 'install_unused' } },
       ],
     },
@@ -146,7 +146,7 @@ tester.run('images/install-fn-duplicate', {
     {
       name: 'the second definition, in the file sourced last',
       files: images({ [AD]: (old) => `${old}\nfunction install_tldr() {\n    colorecho "Installing tldr again"\n}\n` }),
-      findings: [{ messageId: 'duplicate', path: MISC, line: 21, column: 10, data: { function: 'install_tldr', firstPath: AD, firstLine: 47 } }],
+      findings: [{ messageId: 'duplicate', path: MISC, line: 21, column: 10, data: { function: 'install_tldr', firstPath: AD, firstLine: 47 }, related: [{ path: AD, line: 47, column: 10, label: 'the first definition' }] }],
     },
   ],
 });

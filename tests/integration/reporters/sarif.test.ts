@@ -56,7 +56,7 @@ describe('SARIF', () => {
     const res = run.results.find((r) => r.ruleId === 'wrapper/version-no-prerelease')!;
     expect(res.locations[0].physicalLocation).toEqual({
       artifactLocation: { uri: 'exegol/config/ConstantConfig.py', uriBaseId: '%SRCROOT%' },
-      region: { startLine: 1, startColumn: 15, endLine: 1, endColumn: 24 },
+      region: { startLine: 1, startColumn: 15, endLine: 1, endColumn: 24, snippet: { text: '"5.2.0b1"' } },
     });
     expect(res.partialFingerprints.primaryLocationLineHash).toMatch(/^[0-9a-f]+:1$/);
     expect(res.partialFingerprints[FINGERPRINT_KEY]).toMatch(/^[0-9a-f]{32}$/);

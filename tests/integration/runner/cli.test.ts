@@ -74,12 +74,12 @@ describe('CLI contract', () => {
 });
 
 describe('the demo workspace (README\'s first command)', () => {
-  it('shows deliberate findings in each of its three repos, and exits 1 without --exit-zero', async () => {
+  it('shows deliberate findings in each of its four repos, and exits 1 without --exit-zero', async () => {
     const root = fileURLToPath(new URL('../../..', import.meta.url));
     const res = await runCli(['--config', 'examples/demo/porgs-lint.toml', '--today', '2026-06-01', '--format', 'json'], { cwd: root });
     expect(res.code).toBe(1);
     const report = JSON.parse(res.stdout) as { repos: Array<{ name: string; kind: string }>; diagnostics: Array<{ ruleId: string; severity: string; location: { repo: string } }> };
-    expect(report.repos.map((r) => `${r.name}:${r.kind}`)).toEqual(['Exegol:wrapper', 'Exegol-images:images', 'Exegol-resources:resources']);
+    expect(report.repos.map((r) => `${r.name}:${r.kind}`)).toEqual(['Exegol:wrapper', 'Exegol-images:images', 'Exegol-resources:resources', 'Exegol-docs:docs']);
     const ids = (repo: string) => new Set(report.diagnostics.filter((d) => d.location.repo === repo && d.severity !== 'note').map((d) => d.ruleId));
     expect([...ids('Exegol')].sort()).toEqual(['wrapper/spawn-version', 'wrapper/test-version-matches', 'wrapper/version-no-prerelease']);
     expect([...ids('Exegol-images')].sort()).toEqual([
@@ -93,5 +93,24 @@ describe('the demo workspace (README\'s first command)', () => {
       'workflow/pin-header-consistent',
     ]);
     expect([...ids('Exegol-resources')].sort()).toEqual(['resources/add-to-list-format', 'resources/list-in-sync']);
+    expect([...ids('Exegol-docs')].sort()).toEqual([
+      'docs/internal-link-exists',
+      'docs/page-not-empty',
+      'docs/page-reachable',
+      'docs/redirect-target-exists',
+      'docs/sidebar-link-exists',
+      'docs/tools-list-format',
+    ]);
+    // Plain files, no git: whether dev contains main cannot be told, and says so. The demo's wrapper
+    // has no command line to compare the docs with, and its docs no copy of the resources list.
+    expect(report.diagnostics.filter((d) => d.location.repo === 'Exegol-docs' && d.severity === 'note').map((d) => d.ruleId)).toEqual([
+      'docs/cli-action-page',
+      'docs/cli-option-documented',
+      'docs/cli-option-exists',
+      'docs/dev-contains-main',
+      'docs/new-feature-documented',
+      'docs/resources-list-synced',
+      'docs/sidebar-link-exists',
+    ]);
   });
 });

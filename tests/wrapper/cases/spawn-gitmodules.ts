@@ -39,7 +39,7 @@ tester.run('wrapper/spawn-version', {
       name: 'a second line',
       files: spawn('4', '# Spawn Version:5\n'),
       mode: 'dev',
-      findings: [{ messageId: 'second', line: 4, data: { firstLine: 3 } }],
+      findings: [{ messageId: 'second', line: 4, data: { firstLine: 3 }, related: [{ line: 3, column: 1, label: 'the first spawn version line' }] }],
     },
     { name: 'no line', files: { [SPAWN]: '#!/bin/bash\necho hi\n' }, mode: 'dev', findings: [{ messageId: 'missing', line: 1, data: {} }] },
   ],

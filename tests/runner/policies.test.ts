@@ -161,7 +161,7 @@ describe('a policy in the reports', () => {
     const rule = run0.tool.driver.rules[index];
     expect(rule).toMatchObject({
       shortDescription: { text: 'Docs pages do not send users to the latest master.' },
-      fullDescription: { text: 'Docs pages do not send users to the latest master. Each line in files matching docs/src/**/*.md that matches /latest master/ is a finding. (A policy of porgs-lint.toml:2:1.)' },
+      fullDescription: { text: 'Docs pages do not send users to the latest master. Each line in files matching docs/src/**/*.md that matches /latest master/ is a finding. (A policy of porgs-lint.toml:2:1.) Applies to docs repos, in release and dev mode.' },
       defaultConfiguration: { level: 'warning' },
     });
     expect([rule.helpUri, JSON.stringify(rule).includes('http')]).toEqual([undefined, false]);

@@ -245,6 +245,11 @@ export function summarize(diagnostics: readonly Diagnostic[]): RunSummary {
 export interface RunResult {
   tool: { name: string; version: string; informationUri: string };
   repos: RepoInfo[];
+  /**
+   * Every repo of the run, when `repos` is one part of it (a report per repo): a finding's related
+   * place in another repo of the workspace is located from it.
+   */
+  workspace?: RepoInfo[];
   diagnostics: Diagnostic[];
   /** Rules that were enabled for at least one repo, with their effective severity. */
   rules: Array<{ meta: RuleMeta; severity: Severity }>;

@@ -4,6 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { MemorySource } from '../../runner/memory-source.js';
 import { lint, type ProvidedRepo } from '../../runner/run.js';
+import { splitByRepo } from '../../runner/outputs.js';
+import { sarif } from '../../reporters/sarif.js';
 import { defineRule, ruleFromDefinition, type RepoKind, type RuleDefinition } from '../../runner/types.js';
 
 const repo = (name: string, kind: RepoKind, files: Record<string, string> = { 'README.md': `# ${name}\n` }): ProvidedRepo => ({ name, kind, source: new MemorySource(files) });
@@ -46,6 +48,16 @@ describe('a rule that reads another kind of repo', () => {
     ]);
     expect(ran).toBe(1);
     expect(await runRule(reader, [repo('docs', 'docs'), repo('Exegol', 'wrapper', { 'README.md': 'See the docs.\n' })])).toEqual([]);
+  });
+
+  it('lands in the SARIF file of the repo of the fix, the other side under a base of its own', async () => {
+    const rule = ruleFromDefinition('test/cross', reader);
+    const result = await lint({ repos: [repo('docs', 'docs'), repo('Exegol', 'wrapper', { 'README.md': '# Exegol\n' })], mode: 'dev', rules: [rule.id], extraRules: [rule], env: {} });
+    const files = Object.fromEntries(splitByRepo(result).map(({ name, result: one }) => [name, JSON.parse(sarif(one, { color: false, cwd: '/' }))]));
+    expect(files.docs.runs[0].results).toEqual([]);
+    const [run] = files.Exegol.runs;
+    expect(run.results.map((r: { relatedLocations: Array<{ physicalLocation: { artifactLocation: object } }> }) => r.relatedLocations.map((l) => l.physicalLocation.artifactLocation))).toEqual([[{ uri: 'README.md', uriBaseId: '%REPO:docs%' }]]);
+    expect(Object.keys(run.originalUriBaseIds)).toEqual(['%SRCROOT%', '%REPO:docs%']);
   });
 
   it('is given no kind it did not declare: asking is the rule\'s bug', async () => {

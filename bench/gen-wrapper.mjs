@@ -11,6 +11,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { cliFiles } from './gen-cli.mjs';
 
 const ENV = {
   ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('GIT_'))),
@@ -120,6 +121,7 @@ export function generateWrapper(dir, releases = 62) {
       '.github/workflows/entrypoint_release.yml': workflow('release'),
       '.github/workflows/sub_testing.yml': workflow('testing'),
       ...Object.fromEntries(modules.map((m) => [m, module(path.basename(m, '.py'), 0)])),
+      ...cliFiles(),
       ...Object.fromEntries(Object.entries(FAKE_SUBMODULE).map(([p, sha]) => [p, { gitlink: sha }])),
     }),
   );

@@ -86,7 +86,7 @@ function locator(result: RunResult, repo: RepoInfo) {
   const others = new Map<string, RepoInfo>();
   const baseOf = (name: string) => {
     if (name === repo.name) return SRCROOT;
-    const other = result.repos.find((r) => r.name === name);
+    const other = (result.workspace ?? result.repos).find((r) => r.name === name);
     if (other) others.set(name, other);
     return `%REPO:${name}%`;
   };

@@ -20,6 +20,17 @@ export interface FileEntry {
   type: 'file' | 'dir' | 'symlink' | 'gitlink';
 }
 
+/** Another commit of a repo, read through git without a checkout (see `RepoView.atCommit`). */
+export interface CommitView {
+  readonly commit: string;
+  /** Text of a regular file at that commit; undefined when missing, not a regular file, binary or oversized. */
+  read(path: string): Promise<string | undefined>;
+  /** Direct children of a folder at that commit ('' for the root); [] when missing. */
+  list(dir: string): Promise<FileEntry[]>;
+  /** Python facts of a file at that commit; undefined when missing or not parsable (nothing is reported). */
+  python(path: string): Promise<PythonFile | undefined>;
+}
+
 export interface RepoView {
   readonly info: RepoInfo;
   readonly kind: RepoKind;
@@ -52,6 +63,8 @@ export interface RepoView {
   vitepress(): Promise<VitePressSite | undefined>;
   /** Git facts for the checked commit; `available` is false outside a git repo. */
   readonly git: GitFacts;
+  /** Another commit of this repo (a release tag's), read through git; needs `git.available`. */
+  atCommit(commit: string): CommitView;
   /** Memoise a derived fact shared by several rules (e.g. the wrapper version). */
   memo<T>(key: string, compute: () => Promise<T>): Promise<T>;
 }
@@ -67,7 +80,11 @@ export interface RuleContext<M extends string = string, O = Readonly<Record<stri
   note(input: ReportInput<M>): void;
   /** A fact the rule could not establish here (no clone, shallow history...): a note of the "cannot verify" kind. */
   cannotVerify(input: ReportInput<M>): void;
-  /** Other repos of the workspace, by kind (cross-repo rules). */
+  /**
+   * Another repo of the workspace by kind (its first one), for a rule that declares the kind in
+   * `reads` or `readsIfPresent`; the checked repo for its own kind. Asking for an undeclared kind
+   * is the rule's bug (it throws).
+   */
   repoOfKind(kind: RepoKind): RepoView | undefined;
 }
 

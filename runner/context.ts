@@ -1,6 +1,7 @@
 // The per-repo context: lazy, memoised views over one Source. Parse failures become
 // `meta/parse-error` findings here, once per file, so rules only see parsed data or undefined.
-import type { FileEntry, RepoView, RuleContext } from './context-api.js';
+import type { CommitView, FileEntry, RepoView, RuleContext } from './context-api.js';
+import { commitView } from './commit-view.js';
 import type { GitFacts } from './git-facts.js';
 import type { ReleasePolicy } from './policy.js';
 import type { ParseOutcome } from './parsers/parse-outcome.js';
@@ -127,7 +128,7 @@ const CACHED: Partial<Record<ParserName, { modules: URL[][]; encode: string }>> 
     ],
     encode: './parsers/bash-view.js',
   },
-  // The docs views are plain data: cached as they are.
+  // The docs views and the Python view are plain data: cached as they are.
   ...Object.fromEntries(
     (
       [
@@ -137,6 +138,8 @@ const CACHED: Partial<Record<ParserName, { modules: URL[][]; encode: string }>> 
         ['javascript', ['javascript', 'script-facts', 'script-values']],
         ['vue', ['vue', 'script-facts', 'script-values']],
         ['csv', ['csv']],
+        // The wrapper's Python: parsed by several rules, and by the cross-repo rules at two revisions.
+        ['python', ['python']],
       ] as const
     ).map(([name, files]) => [
       name,
@@ -336,6 +339,22 @@ export class RepoContext implements RepoView {
     });
   }
 
+  private readonly commitViews = new Map<string, CommitView>();
+
+  atCommit(commit: string): CommitView {
+    let view = this.commitViews.get(commit);
+    if (!view) {
+      // A file unchanged since that commit is the checked one's: its view is parsed once.
+      const python = async (file: string, text: string) => {
+        if ((await this.read(file)) === text) return this.python(file);
+        const outcome = await this.parse('python', text);
+        return outcome.ok ? (outcome.value as import('./parsers/python.js').PythonFile) : undefined;
+      };
+      this.commitViews.set(commit, (view = commitView(this.git, commit, python)));
+    }
+    return view;
+  }
+
   memo<T>(key: string, compute: () => Promise<T>): Promise<T> {
     let p = this.memos.get(key) as Promise<T> | undefined;
     if (!p) {
@@ -370,12 +389,17 @@ export class RepoContext implements RepoView {
       csv: (f) => repo.csv(f),
       redirects: (f) => repo.redirects(f),
       vitepress: () => repo.vitepress(),
+      atCommit: (c) => repo.atCommit(c),
       memo: (k, c) => repo.memo(k, c),
       report: (input) => push(input, severity),
       warn: (input) => push(input, severity === 'error' ? 'warning' : severity),
       note: (input) => push(input, 'note'),
       cannotVerify: (input) => push(input, 'note', true),
-      repoOfKind: (kind) => (kind === repo.kind ? repo : workspace.get(kind)),
+      repoOfKind: (kind) => {
+        if (kind === repo.kind) return repo;
+        if (!rule.reads?.includes(kind) && !rule.readsIfPresent?.includes(kind)) throw new Error(`${rule.id} reads the ${kind} repo without declaring it in reads or readsIfPresent`);
+        return workspace.get(kind);
+      },
     };
   }
 }

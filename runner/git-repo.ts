@@ -109,7 +109,7 @@ function submoduleGitDir(commonDir: string, name: string): { dir: string } | { r
 }
 
 /** Entries of a raw tree object: `<mode> <name>\0<binary id>`, repeated. */
-function parseTree(content: Buffer, oidBytes: number): { mode: string; type: TreeEntry['type']; oid: string; name: string }[] {
+export function parseTree(content: Buffer, oidBytes: number): { mode: string; type: TreeEntry['type']; oid: string; name: string }[] {
   const out: { mode: string; type: TreeEntry['type']; oid: string; name: string }[] = [];
   let at = 0;
   while (at < content.length) {

@@ -36,7 +36,7 @@ export function parseFormat(value: string, defaultFile?: string): OutputSpec {
 export function splitByRepo(result: RunResult): Array<{ name: string; result: RunResult }> {
   return result.repos.map((repo) => {
     const diagnostics = result.diagnostics.filter((d) => d.location.repo === repo.name);
-    return { name: repo.name, result: { ...result, repos: [repo], diagnostics, summary: summarize(diagnostics) } };
+    return { name: repo.name, result: { ...result, repos: [repo], workspace: result.workspace ?? result.repos, diagnostics, summary: summarize(diagnostics) } };
   });
 }
 

@@ -13,7 +13,8 @@ import { allRuleMeta, loadRules, META_RULES } from './registry.js';
 import { configEntry, resolveRepo, type RepoModel } from './repo-model.js';
 import { runResult } from './result.js';
 import { finish } from './finish.js';
-import type { Mode, RepoKind, Rule, RuleMeta, RunResult, Severity } from './types.js';
+import { MISSING_REPO, type Mode, type RepoKind, type Rule, type RuleMeta, type RunResult, type Severity } from './types.js';
+import { shellPath } from './shell-quote.js';
 import type { Source } from './source.js';
 import { unavailableGit, type GitFacts } from './git-facts.js';
 import { pluginLabel, pluginsForRun, refuseInsideRepos, type LoadedPlugins, type PluginSpec } from './plugins.js';
@@ -55,6 +56,9 @@ export interface ProvidedRepo {
   source: Source;
   /** Default: no git (`available: false`). */
   git?: GitFacts;
+  /** The repo's kind and mode, for one repo among several given as data (default: the run's `kind` and `mode`, else detected). */
+  kind?: RepoKind;
+  mode?: Mode;
 }
 
 const NO_GIT = 'the repo was given without git facts';
@@ -124,8 +128,8 @@ async function prepareRepo(dir: string, name: string, opts: LintOptions, config:
     config,
     env: opts.env ?? process.env,
     rev: opts.rev,
-    kind: opts.kind ? { kind: opts.kind, source: '--kind' } : undefined,
-    mode: opts.mode && opts.mode !== 'auto' ? { mode: opts.mode, source: `--mode ${opts.mode}` } : undefined,
+    kind: given?.kind ? { kind: given.kind, source: 'given with the repo' } : opts.kind ? { kind: opts.kind, source: '--kind' } : undefined,
+    mode: given?.mode ? { mode: given.mode, source: 'given with the repo' } : opts.mode && opts.mode !== 'auto' ? { mode: opts.mode, source: `--mode ${opts.mode}` } : undefined,
     namedBy,
   });
 }
@@ -162,14 +166,22 @@ export async function explainApplicability(ruleId: string, opts: LintOptions): P
   const meta = [...(await allRuleMeta()), ...(opts.extraRules ?? []), ...(await configPolicyRules(config))].find((r) => r.id === ruleId);
   if (!meta) return [];
   const names = uniqueNames(dirs, cwd);
-  const out: string[] = [];
-  for (let i = 0; i < dirs.length; i++) {
-    const repo = await prepareRepo(dirs[i], names[i], opts, config, cwd);
-    const { run, why } = await applies(meta, repo, config);
-    out.push(`${repo.info.displayPath} (${repo.info.kind}, ${repo.info.mode} mode: ${repo.info.modeReason}): ${run ? 'runs' : 'does not run'}: ${why}`);
-    repo.git.close();
+  const repos: PreparedRepo[] = [];
+  try {
+    for (let i = 0; i < dirs.length; i++) repos.push(await prepareRepo(dirs[i], names[i], opts, config, cwd));
+    const kinds = new Set(repos.map((r) => r.info.kind));
+    const missing = (meta.reads ?? []).filter((k) => !kinds.has(k));
+    const out: string[] = [];
+    for (const repo of repos) {
+      let { run, why } = await applies(meta, repo, config);
+      if (run && missing.length) [run, why] = [false, `it compares with the ${missing.join(' and ')} repo, which this run does not have: give its folder too (it says "cannot verify")`];
+      else if (run && meta.reads?.length) why += `, compared with the ${meta.reads.join(' and ')} repo of this run`;
+      out.push(`${repo.info.displayPath} (${repo.info.kind}, ${repo.info.mode} mode: ${repo.info.modeReason}): ${run ? 'runs' : 'does not run'}: ${why}`);
+    }
+    return out;
+  } finally {
+    for (const r of repos) r.git.close();
   }
-  return out;
 }
 
 export async function lint(opts: LintOptions = {}): Promise<RunResult> {
@@ -209,7 +221,7 @@ export async function lint(opts: LintOptions = {}): Promise<RunResult> {
       for (const r of known.values()) if (isSelected(r.id) && r.kinds.includes(kind) && (!mode || r.modes.includes(mode))) r.parsers?.forEach(preloadParser);
     };
     for (let i = 0; i < dirs.length; i++) {
-      preload(opts.kind ?? entries[i]?.kind);
+      preload(opts.repos?.[i]?.kind ?? opts.kind ?? entries[i]?.kind);
       const repo = await prepareRepo(dirs[i], names[i], opts, config, cwd, fromConfig ? config.displayFile : undefined);
       preload(repo.info.kind, repo.info.mode);
       repos.push(repo);
@@ -237,6 +249,7 @@ export async function lint(opts: LintOptions = {}): Promise<RunResult> {
 
     const enabled = new Map<string, { meta: RuleMeta; severity: Severity }>();
     const ran = new Map<string, Set<string>>();
+    const missingSaid = new Set<string>();
     const rulesRun: Record<string, Record<string, Severity>> = {};
     let executionSuccessful = plugins.failures.length === 0;
     for (const { plugin, error } of plugins.failures) {
@@ -256,6 +269,8 @@ export async function lint(opts: LintOptions = {}): Promise<RunResult> {
           ranHere.add(rule.id);
           severityHere[rule.id] = severity;
           if (!enabled.has(rule.id)) enabled.set(rule.id, { meta: rule, severity });
+          const missing = rule.reads?.filter((k) => !workspace.has(k)) ?? [];
+          if (missing.length) return missingRepoNotes(rule, repo, missing, missingSaid);
           try {
             await rule.check(ctx.forRule(rule, severity, options, workspace));
           } catch (err) {
@@ -284,6 +299,19 @@ export async function lint(opts: LintOptions = {}): Promise<RunResult> {
     });
   } finally {
     for (const r of repos) r.git.close();
+  }
+}
+
+/**
+ * A cross-repo rule whose other repo is not in the run does not run: one "cannot verify" note per
+ * rule and missing kind in the run, in the first repo it applies to, naming the repo to add.
+ */
+function missingRepoNotes(rule: Rule, repo: PreparedRepo, missing: readonly RepoKind[], said: Set<string>): void {
+  for (const kind of missing) {
+    if (said.has(`${rule.id}\0${kind}`)) continue;
+    said.add(`${rule.id}\0${kind}`);
+    const data = { kind, repo: repo.info.name, folder: shellPath(repo.info.displayPath) };
+    repo.ctx!.findings.push(rawFinding({ ...rule, identity: ['kind'] }, 'note', repo.info.name, { path: '.', messageId: MISSING_REPO, data }, true));
   }
 }
 

@@ -20,6 +20,19 @@ export interface RuleCase {
   options?: Readonly<Record<string, unknown>>;
   /** Git facts of the checked commit; default: none (rules that need git say "cannot verify"). */
   git?: GitFacts;
+  /** The checked repo's name in reports (default `repo`): cross-repo messages name it. */
+  repoName?: string;
+  /** Other repos of the workspace (cross-repo rules), each with its kind, files and git facts. */
+  repos?: readonly OtherRepo[];
+}
+
+export interface OtherRepo {
+  name: string;
+  kind: RepoKind;
+  files: Readonly<Record<string, string>>;
+  /** Default: the rule's first mode. */
+  mode?: Mode;
+  git?: GitFacts;
 }
 
 export interface ExpectedFinding {
@@ -29,14 +42,16 @@ export interface ExpectedFinding {
   data?: MessageData;
   /** Default: the case's only file when it has one. */
   path?: string;
+  /** The repo the finding is reported in; compared when given (default: any). */
+  repo?: string;
   column?: number;
   endLine?: number;
   endColumn?: number;
   severity?: Severity;
   /** A "cannot verify" finding. Default false. */
   unverified?: boolean;
-  /** The second places, compared when given: each one's line, path (default: the finding's), and column and label when given. */
-  related?: ReadonlyArray<{ line: number; path?: string; column?: number; label?: string }>;
+  /** The second places, compared when given: each one's line, path (default: the finding's), and column, label and repo (another repo of the workspace) when given. */
+  related?: ReadonlyArray<{ line: number; path?: string; column?: number; label?: string; repo?: string }>;
 }
 
 export interface InvalidCase extends RuleCase {
@@ -62,10 +77,12 @@ export async function lintCase(rule: string | AnyRule, c: RuleCase): Promise<Dia
   }
   const config: Config = { ...EMPTY_CONFIG, rules: new Map(c.options ? [[r.id, { options: { ...c.options } }]] : []) };
   const builtIn = typeof rule === 'string';
+  const mode = c.mode ?? r.modes[0];
+  const others = (c.repos ?? []).map((o) => ({ name: o.name, kind: o.kind, mode: o.mode ?? mode, source: new MemorySource(o.files), git: o.git }));
   const result = await lint({
-    repos: [{ name: 'repo', source: new MemorySource(c.files), git: c.git }],
+    repos: [{ name: c.repoName ?? 'repo', kind: c.kind ?? r.kinds[0], mode, source: new MemorySource(c.files), git: c.git }, ...others],
     kind: c.kind ?? r.kinds[0],
-    mode: c.mode ?? r.modes[0],
+    mode,
     rules: [r.id],
     ...(builtIn ? {} : { extraRules: [r] }),
     today: c.today ?? '2026-01-15',
@@ -92,6 +109,7 @@ export function compareFindings(actual: readonly Diagnostic[], expected: readonl
     };
     check('messageId', e.messageId, d.messageId);
     check('path', path, d.location.path);
+    check('repo', e.repo, d.location.repo);
     check('line', e.line, d.location.line);
     check('column', e.column, d.location.column);
     check('endLine', e.endLine, d.location.endLine);
@@ -109,6 +127,7 @@ export function compareFindings(actual: readonly Diagnostic[], expected: readonl
         check(`related[${j}].line`, r.line, g.line);
         check(`related[${j}].column`, r.column, g.column);
         check(`related[${j}].label`, r.label, g.label);
+        check(`related[${j}].repo`, r.repo, g.repo);
       });
     }
     if (diffs.length) problems.push(`finding ${i + 1} (${show(d)}):\n  ${diffs.join('\n  ')}`);

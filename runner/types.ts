@@ -111,6 +111,14 @@ interface RuleFields {
   kinds: readonly RepoKind[];
   /** Runs only when the checked commit carries a release tag (e.g. version equals tag). */
   onReleaseTag?: boolean;
+  /**
+   * Other repo kinds the rule compares with (a cross-repo rule); `ctx.repoOfKind` gives them. When
+   * one is not in the run, the rule does not run: the runner says "cannot verify" once per run,
+   * naming the repo to add (messageId `missingRepo`, which the rule's doc page documents).
+   */
+  reads?: readonly RepoKind[];
+  /** Other repo kinds the rule reads when the run has them, and does without otherwise. */
+  readsIfPresent?: readonly RepoKind[];
   severity: Severity;
   /**
    * The data fields that identify a finding (the offending text): with the rule id, path and
@@ -175,6 +183,15 @@ export function defineRule<const M extends string, const O extends RuleOptions |
 /** The doc page of a rule id. */
 export const docsPath = (id: string) => `docs/rules/${id}.md`;
 
+/** The runner's "cannot verify" note of a cross-repo rule whose other repo is not in the run. */
+export const MISSING_REPO = 'missingRepo';
+const MISSING_REPO_TEMPLATE =
+  'no {{kind}} repository in this run to compare {{repo}} with; give its folder too (porgs-lint {{folder}} <{{kind}} folder>), or list it as a [repos.<name>] table with kind = "{{kind}}" in a config given with --config';
+
+/** A cross-repo rule's messages with the runner's `missingRepo` note. */
+const withRunnerMessages = (def: Pick<RuleDefinition<string, RuleOptions | undefined>, 'messages' | 'reads'>) =>
+  def.reads?.length ? { ...def.messages, [MISSING_REPO]: MISSING_REPO_TEMPLATE } : def.messages;
+
 /** A rule with what its file path fixes (id, doc page) and the defaults filled in. */
 export function ruleFromDefinition(id: string, def: RuleDefinition<string, RuleOptions | undefined>): Rule {
   return {
@@ -182,6 +199,7 @@ export function ruleFromDefinition(id: string, def: RuleDefinition<string, RuleO
     id,
     docs: docsPath(id),
     modes: def.modes ?? MODES,
+    messages: withRunnerMessages(def),
     precision: def.precision ?? 'high',
     check: def.check as Rule['check'],
   };
@@ -189,7 +207,7 @@ export function ruleFromDefinition(id: string, def: RuleDefinition<string, RuleO
 
 /** Metadata (no check) with the same defaults: the runner's own findings and the hook's checks. */
 export function metaFromDefinition(id: string, def: Omit<RuleDefinition<string, RuleOptions | undefined>, 'check'>): RuleMeta {
-  return { ...def, id, docs: docsPath(id), modes: def.modes ?? MODES, precision: def.precision ?? 'high' };
+  return { ...def, id, docs: docsPath(id), modes: def.modes ?? MODES, messages: withRunnerMessages(def), precision: def.precision ?? 'high' };
 }
 
 export interface RepoInfo {
@@ -227,6 +245,11 @@ export function summarize(diagnostics: readonly Diagnostic[]): RunSummary {
 export interface RunResult {
   tool: { name: string; version: string; informationUri: string };
   repos: RepoInfo[];
+  /**
+   * Every repo of the run, when `repos` is one part of it (a report per repo): a finding's related
+   * place in another repo of the workspace is located from it.
+   */
+  workspace?: RepoInfo[];
   diagnostics: Diagnostic[];
   /** Rules that were enabled for at least one repo, with their effective severity. */
   rules: Array<{ meta: RuleMeta; severity: Severity }>;

@@ -1,6 +1,8 @@
 // Every rule and runner finding has a doc page whose examples are run here, in memory: the files
 // of an example (and the tagged commits of its history) become a repo given as data. A failing
 // example must produce exactly the documented output, a passing one nothing from that rule.
+// A cross-repo rule's example gives the other repos' files with `repo=<kind>` on their blocks:
+// each repo is then named after its kind, and a finding in another repo reads `[<kind>] path:...`.
 import { readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -19,8 +21,10 @@ const ROOT = path.resolve(import.meta.dirname, '..');
 const rules = await loadRules();
 const BASELINE_FILE = 'porgs-lint-baseline.json';
 
+const defaultBranch = (kind: RepoKind, mode: Mode) => (kind === 'wrapper' ? (mode === 'release' ? 'master' : 'dev') : mode === 'release' ? 'main' : 'dev');
+
 /** The example's history as git state: one tagged commit per `at=` group, then the checked commit. */
-function gitStateOf(ex: DocExample, branch: string): GitState {
+function gitStateOf(ex: Pick<DocExample, 'history' | 'files' | 'attrs'>, branch: string): GitState {
   const commits: GitState['commits'] = [];
   const tags: NonNullable<GitState['tags']> = [];
   let files: Record<string, string> = {};
@@ -37,13 +41,21 @@ function gitStateOf(ex: DocExample, branch: string): GitState {
 async function runExample(page: RuleMeta, ex: DocExample): Promise<string[]> {
   const kind = (ex.attrs.kind ?? page.kinds[0]) as RepoKind;
   const mode = (ex.attrs.mode ?? page.modes[0]) as Mode;
-  const branch = ex.attrs.branch ?? (kind === 'wrapper' ? (mode === 'release' ? 'master' : 'dev') : mode === 'release' ? 'main' : 'dev');
+  const branch = ex.attrs.branch ?? defaultBranch(kind, mode);
   const { [BASELINE_FILE]: baselineText, ...files } = ex.files;
   const git = ex.attrs.git === 'none' ? unavailableGit('not a git repository') : memoryGit(gitStateOf({ ...ex, files }, branch));
   // A runner finding's page names the rule whose run produces it.
   const ruleIds = page.id.startsWith('meta/') ? (ex.attrs.rule ?? '').split(',').filter(Boolean) : [page.id];
+  const others = Object.entries(ex.repos).map(([other, r]) => ({
+    name: other,
+    kind: other as RepoKind,
+    mode,
+    source: new MemorySource(r.files),
+    git: memoryGit(gitStateOf({ ...r, attrs: {} }, defaultBranch(other as RepoKind, mode))),
+  }));
+  const name = others.length ? kind : 'repo';
   const result = await lint({
-    repos: [{ name: 'repo', source: new MemorySource(files), git }],
+    repos: [{ name, source: new MemorySource(files), git }, ...others],
     kind,
     mode,
     rules: ruleIds,
@@ -52,11 +64,16 @@ async function runExample(page: RuleMeta, ex: DocExample): Promise<string[]> {
     env: {},
   });
   let diagnostics = result.diagnostics;
-  if (baselineText !== undefined) diagnostics = applyBaseline(diagnostics, migrateBaseline(parseBaseline(baselineText, BASELINE_FILE), diagnostics).baseline, 'repo').kept;
-  // A finding's line, then one indented line per second place it names: `  label: path:line:col`.
+  if (baselineText !== undefined) diagnostics = applyBaseline(diagnostics, migrateBaseline(parseBaseline(baselineText, BASELINE_FILE), diagnostics).baseline, name).kept;
+  // A finding's line, then one indented line per second place it names: `  label: path:line:col`;
+  // a place in another repo of the example reads `[<kind>] path:line:col`.
+  const where = (repo: string, rest: string) => `${repo === name ? '' : `[${repo}] `}${rest}`;
   return diagnostics
     .filter((d) => d.ruleId === page.id)
-    .flatMap((d) => [`${d.location.path}:${d.location.line}:${d.location.column} ${d.severity} ${d.message}`, ...(d.related ?? []).map((r) => `  ${r.label}: ${r.path}:${r.line}:${r.column}`)]);
+    .flatMap((d) => [
+      where(d.location.repo, `${d.location.path}:${d.location.line}:${d.location.column} ${d.severity} ${d.message}`),
+      ...(d.related ?? []).map((r) => `  ${r.label}: ${where(r.repo, `${r.path}:${r.line}:${r.column}`)}`),
+    ]);
 }
 
 /** Runner findings no built-in rule can be made to produce in an example, and why. */

@@ -1,8 +1,26 @@
+import type { RepoView } from '../../runner/context-api.js';
 import type { GitFacts } from '../../runner/git-facts.js';
 import { shellPath } from '../../runner/shell-quote.js';
-import { defineRule } from '../../runner/types.js';
+import { defineRule, type RepoKind } from '../../runner/types.js';
+import { revisionOf } from '../docs/_revision.js';
 import { unavailableReason } from './_git.js';
-import { gitmodules } from './_gitmodules.js';
+import { gitmodules, type Submodule } from './_gitmodules.js';
+
+/** The kinds of repo the wrapper's submodules are. */
+const SUB_REPO_KINDS: readonly RepoKind[] = ['images', 'resources'];
+
+/** A repo's name as a URL or path ends: `https://x/ThePorgs/Exegol-images.git` → `exegol-images`. */
+const tailName = (s: string) => s.replace(/\.git$/, '').replace(/[/\\]+$/, '').split(/[/:\\]/).pop()!.toLowerCase();
+
+/**
+ * Workspace repos that may hold a submodule's commit: the one whose name matches the submodule's URL,
+ * name or path first, then the other repos of the sub-repo kinds (a commit id names one commit).
+ */
+function workspaceCandidates(sub: Submodule, repos: RepoView[]): { matched?: RepoView; ordered: RepoView[] } {
+  const names = new Set([sub.url?.value, sub.name, sub.path?.value].filter((n): n is string => !!n).map(tailName));
+  const matched = repos.find((r) => names.has(r.info.name.toLowerCase()));
+  return { matched, ordered: matched ? [matched, ...repos.filter((r) => r !== matched)] : repos };
+}
 
 type MainCheck =
   | { status: 'onMain'; ref: string; behind: number }
@@ -30,8 +48,9 @@ async function reachableFromMain(sub: GitFacts, commit: string): Promise<MainChe
 export default defineRule({
   description: "On a release, each submodule's commit is on the sub-repo's main branch.",
   details:
-    'Checked in a local clone of the sub-repo (.git/modules/<name>); a commit that is on main but not its tip gets a note; without a local clone that has the commit, "cannot verify". A submodule whose name is unsafe (wrapper/gitmodules-name) is never looked up.',
+    'Checked in a repo of the workspace that has the commit (the images or resources repo given in the same run, matched by the submodule\'s URL or name first), else in the local clone of the sub-repo (.git/modules/<name>); a commit that is on main but not its tip gets a note; without a local copy that has the commit, "cannot verify". A submodule whose name is unsafe (wrapper/gitmodules-name) is never looked up in .git/modules.',
   kinds: ['wrapper'],
+  readsIfPresent: SUB_REPO_KINDS,
   modes: ['release'],
   severity: 'error',
   messages: {
@@ -43,6 +62,11 @@ export default defineRule({
     commitMissing: 'whether {{path}} ({{commit}}) is on main: its local clone does not have that commit (run "git submodule update --init")',
     shallowClone: 'whether {{path}} ({{commit}}) is on main: the history of {{ref}} in the local clone is incomplete (shallow clone)',
     noMain: 'whether {{path}} ({{commit}}) is on main: its local clone has neither origin/main nor main (fetch it)',
+    offMainInRepo: '{{path}} ({{wrapper}}) points at {{commit}}, which is not on {{ref}} of {{repo}}; point it at main: "cd {{quotedPath}} && git checkout main && git pull" then commit the submodule',
+    behindMainInRepo: '{{path}} ({{wrapper}}) is on main but {{behind}} commit(s) behind {{ref}} of {{repo}}; update it if this release should ship them',
+    shallowInRepo: 'whether {{path}} ({{commit}}, {{wrapper}}) is on main: the history of {{ref}} in {{repo}} is incomplete (shallow clone)',
+    noMainInRepo: 'whether {{path}} ({{commit}}, {{wrapper}}) is on main: {{repo}} has neither origin/main nor main (fetch it)',
+    notInRepo: 'whether {{path}} ({{commit}}, {{wrapper}}) is on main: {{repo}} does not have that commit, nor does a local clone; fetch main in {{repo}}',
   },
   // The submodule path; the commit it points at and how far behind it is change while the problem stays.
   identity: ['path'],
@@ -58,12 +82,35 @@ export default defineRule({
       if (subs.length) ctx.cannotVerify({ path: '.gitmodules', messageId: 'gitlinksUnreadable', data: { reason: error } });
       return;
     }
+    const workspace = SUB_REPO_KINDS.map((k) => ctx.repoOfKind(k)).filter((r): r is RepoView => r !== undefined && r.git.available);
     for (const sub of subs) {
       const link = sub.path && links.find((l) => l.path === sub.path!.value);
       if (!link) continue;
       const where = { path: '.gitmodules', at: { line: sub.path!.line, column: 1 } };
       const data = { path: sub.path!.value, commit: link.commit.slice(0, 12) };
+      const { matched, ordered } = workspaceCandidates(sub, workspace);
+      let holder: RepoView | undefined;
+      for (const repo of ordered) {
+        if (await repo.git.hasCommit(link.commit)) {
+          holder = repo;
+          break;
+        }
+      }
+      if (holder) {
+        // The workspace repo decides; the messages name it and the wrapper's revision.
+        const inRepo = { ...data, wrapper: revisionOf(ctx.info), repo: revisionOf(holder.info) };
+        const result = await reachableFromMain(holder.git, link.commit);
+        if (result.status === 'onMain' && result.behind) ctx.note({ ...where, messageId: 'behindMainInRepo', data: { ...inRepo, behind: result.behind, ref: result.ref } });
+        else if (result.status === 'offMain') ctx.report({ ...where, messageId: 'offMainInRepo', data: { ...inRepo, ref: result.ref, quotedPath: shellPath(data.path) } });
+        else if (result.status === 'shallow') ctx.cannotVerify({ ...where, messageId: 'shallowInRepo', data: { ...inRepo, ref: result.ref } });
+        else if (result.status === 'noMain') ctx.cannotVerify({ ...where, messageId: 'noMainInRepo', data: inRepo });
+        continue;
+      }
       const result = await reachableFromMain(await ctx.git.submodule(sub.name), link.commit);
+      if (matched && (result.status === 'noClone' || result.status === 'commitMissing')) {
+        ctx.cannotVerify({ ...where, messageId: 'notInRepo', data: { ...data, wrapper: revisionOf(ctx.info), repo: revisionOf(matched.info) } });
+        continue;
+      }
       switch (result.status) {
         case 'onMain':
           if (result.behind) ctx.note({ ...where, messageId: 'behindMain', data: { path: data.path, behind: result.behind, ref: result.ref } });

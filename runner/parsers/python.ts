@@ -1,6 +1,7 @@
 // Python through @lezer/python: pure JS, ~30 ms to load, no error on the wrapper's real files.
 // Only the facts rules need are extracted: assignments (module and class level), classes,
-// imports, asserts. The checked code is never imported or run.
+// imports, asserts, and the attributes a class's `__init__` sets on `self`. The checked code is
+// never imported or run.
 import type { SyntaxNode } from '@lezer/common';
 import { LineIndex, type ParseOutcome } from './parse-outcome.js';
 import type { Span } from '../types.js';
@@ -11,6 +12,20 @@ export interface PythonFile {
   classes: Array<{ name: string; bases: string[]; span: Span }>;
   imports: Array<{ module: string; names: string[]; span: Span; level: number }>;
   asserts: Array<{ span: Span; text: string; left?: PythonValue; op?: string; right?: PythonValue }>;
+  /**
+   * `self.<name> = <value>` statements in the `__init__` of a top-level class (scope = class name),
+   * in order, inside compound statements too; `call` when the value is a call (`Option("-e", ...)`).
+   */
+  initAttributes: Array<{ scope: string; name: string; span: Span; value: PythonValue; call?: PythonCall }>;
+}
+
+export interface PythonCall {
+  /** The called expression as written: `Option`, `cli.Option`. */
+  callee: string;
+  /** Positional arguments, in order. */
+  args: PythonValue[];
+  /** Names of the keyword arguments. */
+  keywords: string[];
 }
 
 export type PythonValue =
@@ -84,7 +99,7 @@ export async function load(): Promise<(text: string) => ParseOutcome<PythonFile>
       return { kind: 'other', text: src(n), span: spanOf(n) };
     };
 
-    const file: PythonFile = { assignments: [], classes: [], imports: [], asserts: [] };
+    const file: PythonFile = { assignments: [], classes: [], imports: [], asserts: [], initAttributes: [] };
 
     const assignment = (stmt: SyntaxNode, scope: string) => {
       const kids = children(stmt);
@@ -94,6 +109,47 @@ export async function load(): Promise<(text: string) => ParseOutcome<PythonFile>
       const value = kids[kids.length - 1];
       if (target.name !== 'VariableName' || value === kids[op]) return;
       file.assignments.push({ scope, name: src(target), span: spanOf(target), value: valueOf(value) });
+    };
+
+    const callOf = (n: SyntaxNode): PythonCall | undefined => {
+      if (n.name !== 'CallExpression') return undefined;
+      const callee = n.firstChild;
+      const list = n.getChild('ArgList');
+      if (!callee || !list) return undefined;
+      const call: PythonCall = { callee: src(callee), args: [], keywords: [] };
+      // An argument is the nodes between commas: `x`, or `name = value` for a keyword.
+      let arg: SyntaxNode[] = [];
+      const flush = () => {
+        if (arg.length === 1) call.args.push(valueOf(arg[0]));
+        else if (arg.length >= 3 && arg[1].name === 'AssignOp' && arg[0].name === 'VariableName') call.keywords.push(src(arg[0]));
+        arg = [];
+      };
+      for (const k of children(list)) {
+        if (k.name === '(' || k.name === ')') continue;
+        if (k.name === ',') flush();
+        else arg.push(k);
+      }
+      flush();
+      return call;
+    };
+
+    /** `self.x = ...` (annotated or not) in an `__init__` body, through its compound statements. */
+    const initBody = (body: SyntaxNode, scope: string) => {
+      for (const n of children(body)) {
+        if (n.name === 'AssignStatement') {
+          const kids = children(n);
+          const op = kids.findIndex((k) => k.name === 'AssignOp');
+          const target = kids[0];
+          if (op <= 0 || src(kids[op]) !== '=' || target.name !== 'MemberExpression' || op !== kids.length - 2) continue;
+          const parts = children(target);
+          if (parts.length !== 3 || src(parts[0]) !== 'self' || parts[2].name !== 'PropertyName') continue;
+          const value = kids[kids.length - 1];
+          const call = callOf(value);
+          file.initAttributes.push({ scope, name: src(parts[2]), span: spanOf(target), value: valueOf(value), ...(call ? { call } : {}) });
+        } else if (n.name !== 'FunctionDefinition' && n.name !== 'ClassDefinition') {
+          for (const b of n.getChildren('Body')) initBody(b, scope);
+        }
+      }
     };
 
     const importStmt = (stmt: SyntaxNode) => {
@@ -156,6 +212,8 @@ export async function load(): Promise<(text: string) => ParseOutcome<PythonFile>
           }
           case 'FunctionDefinition': {
             const body = n.getChild('Body');
+            const fnName = n.getChild('VariableName');
+            if (body && scope && fnName && src(fnName) === '__init__') initBody(body, scope);
             if (body) walk(body, undefined);
             break;
           }

@@ -6,6 +6,8 @@ export interface DocExample {
   /** Files of earlier commits, grouped by the tag of each commit, in order. */
   history: Array<{ tag: string; files: Record<string, string> }>;
   files: Record<string, string>;
+  /** Other repos of the workspace (a cross-repo rule's example), by kind: file blocks with `repo=<kind>`. */
+  repos: Record<string, { files: Record<string, string>; history: Array<{ tag: string; files: Record<string, string> }> }>;
   /** Expected `path:line:col severity message` lines (fails examples); `ref (range) severity message` for a hook check. */
   output?: string[];
   /** A hook check's example: the repository as a YAML `GitState` (a ```yaml git``` block). */
@@ -26,7 +28,7 @@ export function parseDocExamples(markdown: string): DocExample[] {
     const d = DIRECTIVE.exec(lines[i].trim());
     if (d) {
       const attrs = Object.fromEntries([...d[2].matchAll(/([a-z-]+)=("[^"]*"|\S+)/g)].map((m) => [m[1], m[2].replace(/^"|"$/g, '')]));
-      current = { kind: d[1] as 'fails' | 'passes', attrs, history: [], files: {}, line: i + 1 };
+      current = { kind: d[1] as 'fails' | 'passes', attrs, history: [], files: {}, repos: {}, line: i + 1 };
       examples.push(current);
       continue;
     }
@@ -47,11 +49,13 @@ export function parseDocExamples(markdown: string): DocExample[] {
     if (file) {
       const text = body.join('\n') + '\n';
       const at = attr('at');
+      const repo = attr('repo');
+      const target = repo ? (current.repos[repo] ??= { files: {}, history: [] }) : current;
       if (at) {
-        let group = current.history.find((h) => h.tag === at);
-        if (!group) current.history.push((group = { tag: at, files: {} }));
+        let group = target.history.find((h) => h.tag === at);
+        if (!group) target.history.push((group = { tag: at, files: {} }));
         group.files[file] = text;
-      } else current.files[file] = text;
+      } else target.files[file] = text;
     } else if (/(^|\s)output(\s|$)/.test(info)) current.output = body.filter((l) => l.trim() !== '');
     else if (/(^|\s)git(\s|$)/.test(info)) current.git = body.join('\n') + '\n';
     else if (/(^|\s)push(\s|$)/.test(info)) current.push = body.filter((l) => l.trim() !== '');

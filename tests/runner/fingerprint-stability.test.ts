@@ -16,7 +16,9 @@ const originals: Array<{ messages: Record<string, string>; saved: Record<string,
 
 async function rewordEveryTemplate(): Promise<number> {
   const owners = [...(await loadRules()), ...META_RULES, ...(await loadHookChecks())];
-  for (const { messages } of owners) {
+  // Rules may share one messages object (the add-to-list row messages): reword it once, so that
+  // restoring it gives back the original, not a reworded copy.
+  for (const messages of new Set(owners.map((o) => o.messages))) {
     const writable = messages as Record<string, string>;
     originals.push({ messages: writable, saved: { ...writable } });
     for (const id of Object.keys(writable)) writable[id] = `reworded (${id}): ${writable[id].split(' ').reverse().join(' ')}`;

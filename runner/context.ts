@@ -4,6 +4,8 @@ import type { FileEntry, RepoView, RuleContext } from './context-api.js';
 import type { GitFacts } from './git-facts.js';
 import type { ReleasePolicy } from './policy.js';
 import type { ParseOutcome } from './parsers/parse-outcome.js';
+import { IdentityLog } from './identity-log.js';
+import { loadPicomatch } from './load-picomatch.js';
 import { ParseCache } from './parse-cache.js';
 import { PACKAGE_ROOT } from './tool.js';
 import type { Source } from './source.js';
@@ -11,8 +13,10 @@ import { normalisePath } from './source.js';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { MessageData, Mode, ParserName, RelatedLocation, RepoInfo, RepoKind, ReportInput, Rule, RuleMeta, Severity, Span } from './types.js';
 import { CANNOT_VERIFY_PREFIX, renderMessage } from './messages.js';
+import { findSuppressions } from './suppress.js';
 import { META_RULES_BY_ID } from '../rules/meta/_meta.js';
 
 /** A finding before fingerprinting and suppression: the raw output of a rule, as data. */
@@ -63,7 +67,10 @@ export function rawFinding(
 }
 
 
-const parserModules: Record<ParserName, () => Promise<{ load: () => Promise<(text: string) => ParseOutcome<unknown>> }>> = {
+/** The parsers rules name, and whether a theme file of the VitePress site may hold a glob call. */
+type ViewParser = ParserName | 'glob-call';
+
+const parserModules: Record<ViewParser, () => Promise<{ load: () => Promise<(text: string) => ParseOutcome<unknown>> }>> = {
   python: () => import('./parsers/python.js'),
   toml: () => import('./parsers/toml.js'),
   yaml: () => import('./parsers/yaml.js'),
@@ -75,9 +82,10 @@ const parserModules: Record<ParserName, () => Promise<{ load: () => Promise<(tex
   frontmatter: () => import('./parsers/frontmatter.js'),
   csv: () => import('./parsers/csv.js'),
   redirects: () => import('./parsers/redirects.js'),
+  'glob-call': () => import('./parsers/theme-script.js'),
 };
 
-const PARSER_LABEL: Record<ParserName, string> = {
+const PARSER_LABEL: Record<ViewParser, string> = {
   python: 'Python',
   toml: 'TOML',
   yaml: 'YAML',
@@ -89,14 +97,15 @@ const PARSER_LABEL: Record<ParserName, string> = {
   frontmatter: 'Markdown with YAML frontmatter',
   csv: 'CSV',
   redirects: 'redirects',
+  'glob-call': 'a theme file',
 };
 
 /** The parser of a VitePress script file, by its extension. */
 const SCRIPT_PARSER: Record<string, ParserName> = { ts: 'typescript', mts: 'typescript', cts: 'typescript', js: 'javascript', mjs: 'javascript', cjs: 'javascript', vue: 'vue' };
 
-const loadedParsers = new Map<ParserName, Promise<(text: string) => ParseOutcome<unknown>>>();
+const loadedParsers = new Map<ViewParser, Promise<(text: string) => ParseOutcome<unknown>>>();
 
-function parserFor(name: ParserName) {
+function parserFor(name: ViewParser) {
   let p = loadedParsers.get(name);
   if (!p) {
     p = parserModules[name]().then((m) => m.load());
@@ -116,63 +125,98 @@ export function preloadParser(name: ParserName): void {
 }
 
 /**
- * Parsers whose views are cached on disk, with what identifies their output: the module that
- * builds the view and the package manifest (which pins the grammar's version).
+ * Parsers whose views are cached on disk: the modules (under `parsers/`) that build the view, which
+ * with the package manifest (it pins the grammars' versions) identify its output; the module that
+ * encodes it for the cache; `identityOnly` for a view cheaper to build again than to find by content.
  */
-const CACHED: Partial<Record<ParserName, { modules: URL[][]; encode: string }>> = {
-  bash: {
-    modules: [
-      [new URL('./parsers/bash.js', import.meta.url), new URL('./parsers/bash-view.js', import.meta.url)],
-      [new URL('./parsers/bash.ts', import.meta.url), new URL('./parsers/bash-view.ts', import.meta.url)],
-    ],
-    encode: './parsers/bash-view.js',
-  },
-  // The docs views are plain data: cached as they are.
-  ...Object.fromEntries(
-    (
-      [
-        ['markdown', ['markdown', 'markdown-text']],
-        ['frontmatter', ['frontmatter', 'markdown-text']],
-        ['typescript', ['typescript', 'script-facts', 'script-values']],
-        ['javascript', ['javascript', 'script-facts', 'script-values']],
-        ['vue', ['vue', 'script-facts', 'script-values']],
-        ['csv', ['csv']],
-      ] as const
-    ).map(([name, files]) => [
-      name,
-      {
-        modules: ['js', 'ts'].map((ext) => files.map((f) => new URL(`./parsers/${f}.${ext}`, import.meta.url))),
-        encode: './parsers/plain-view.js',
-      },
-    ]),
-  ),
+const CACHED: Partial<Record<ViewParser, { modules: readonly string[]; encode: string; identityOnly?: true }>> = {
+  bash: { modules: ['bash', 'bash-view'], encode: './parsers/bash-view.js' },
+  csv: { modules: ['csv'], encode: './parsers/csv.js' },
+  // The other docs views are plain data: cached as they are.
+  markdown: { modules: ['markdown', 'markdown-text'], encode: './parsers/plain-view.js' },
+  frontmatter: { modules: ['frontmatter', 'markdown-text'], encode: './parsers/plain-view.js' },
+  typescript: { modules: ['typescript', 'script-facts', 'script-values'], encode: './parsers/plain-view.js' },
+  javascript: { modules: ['javascript', 'script-facts', 'script-values'], encode: './parsers/plain-view.js' },
+  vue: { modules: ['vue', 'script-facts', 'script-values'], encode: './parsers/plain-view.js' },
+  redirects: { modules: ['redirects'], encode: './parsers/plain-view.js' },
+  'glob-call': { modules: ['theme-script'], encode: './parsers/plain-view.js', identityOnly: true },
 };
+
+const moduleBytes = new Map<string, Buffer | undefined>();
+
+/** The built module (or, run from the sources, the TypeScript one), read once per process. */
+function parserModuleBytes(name: string): Buffer | undefined {
+  if (!moduleBytes.has(name)) {
+    let bytes: Buffer | undefined;
+    for (const ext of ['js', 'ts']) {
+      try {
+        bytes = readFileSync(fileURLToPath(new URL(`./parsers/${name}.${ext}`, import.meta.url)));
+        break;
+      } catch {
+        // not built: the sources are run
+      }
+    }
+    moduleBytes.set(name, bytes);
+  }
+  return moduleBytes.get(name);
+}
+
+let manifest: Buffer | undefined;
 
 const caches = new Map<string, ParseCache | undefined>();
 
-function cacheFor(dir: string, parser: ParserName): ParseCache | undefined {
+function cacheFor(dir: string, parser: ViewParser): ParseCache | undefined {
   const spec = CACHED[parser];
   if (!spec) return undefined;
   const id = `${dir}\0${parser}`;
   if (!caches.has(id)) {
-    // The built modules (or, from the sources, the TypeScript ones) that parse and encode.
-    const source = spec.modules
-      .map((set) => {
-        try {
-          return Buffer.concat(set.map((m) => readFileSync(m)));
-        } catch {
-          return undefined;
-        }
-      })
-      .find((b) => b !== undefined);
-    const salt = source && createHash('sha256').update(source).update(readFileSync(path.join(PACKAGE_ROOT, 'package.json'))).digest('hex');
+    const sources = spec.modules.map(parserModuleBytes);
+    manifest ??= readFileSync(path.join(PACKAGE_ROOT, 'package.json'));
+    let salt: string | undefined;
+    if (sources.every((b) => b !== undefined)) {
+      const hash = createHash('sha256');
+      for (const b of sources) hash.update(b!);
+      salt = hash.update(manifest).digest('hex');
+    }
     caches.set(id, salt ? new ParseCache(dir, `${parser}:${salt}`) : undefined);
   }
   return caches.get(id);
 }
 
-let picomatchP: Promise<typeof import('picomatch')> | undefined;
-export const loadPicomatch = () => (picomatchP ??= import('picomatch').then((m) => (m.default ?? m) as typeof import('picomatch')));
+interface Codec {
+  encode(value: unknown): unknown;
+  decode(value: unknown): unknown;
+}
+
+const codecs = new Map<ViewParser, Promise<Codec>>();
+function codecFor(parser: ViewParser): Promise<Codec> {
+  let p = codecs.get(parser);
+  if (!p) {
+    p = import(CACHED[parser]!.encode) as Promise<Codec>;
+    codecs.set(parser, p);
+  }
+  return p;
+}
+
+/** A view in the identity log: the outcome as the parse cache stores it, and whether the file holds suppression comments. */
+interface LoggedView {
+  outcome: unknown;
+  suppressions: boolean;
+}
+
+/** A stored outcome as the parser gave it; undefined when it does not decode (damaged, or written by hand). */
+function decodeOutcome(stored: unknown, codec: Codec): ParseOutcome<unknown> | undefined {
+  if (!stored || typeof stored !== 'object' || !('ok' in stored)) return undefined;
+  const hit = stored as ParseOutcome<unknown>;
+  try {
+    if (!hit.ok) return { ok: false, error: { line: Number(hit.error.line) || 1, column: Number(hit.error.column) || 1, message: String(hit.error.message) } };
+    return { ok: true, value: codec.decode(hit.value) };
+  } catch {
+    return undefined;
+  }
+}
+
+export { loadPicomatch };
 
 export class RepoContext implements RepoView {
   readonly findings: RawFinding[] = [];
@@ -182,6 +226,7 @@ export class RepoContext implements RepoView {
   private readonly views = new Map<string, Promise<unknown>>();
   private readonly memos = new Map<string, Promise<unknown>>();
   private readonly reportedUnreadable = new Set<string>();
+  private identityLog?: IdentityLog;
 
   constructor(
     readonly info: RepoInfo,
@@ -259,15 +304,14 @@ export class RepoContext implements RepoView {
     return files.filter((f) => isMatch(f));
   }
 
-  private view<T>(parser: ParserName, file: string): Promise<T | undefined> {
+  private view<T>(parser: ViewParser, file: string): Promise<T | undefined> {
     const rel = normalisePath(file);
     const key = `${parser}:${rel}`;
     let p = this.views.get(key) as Promise<T | undefined> | undefined;
     if (!p) {
       p = (async () => {
-        const text = await this.read(rel);
-        if (text === undefined) return undefined;
-        const outcome = await this.parse(parser, text);
+        const outcome = await this.parse(parser, rel);
+        if (outcome === undefined) return undefined;
         if (outcome.ok) return outcome.value as T;
         const { line, column, message } = outcome.error;
         this.metaFinding(rel, 'cannotParse', { path: rel, language: PARSER_LABEL[parser], error: message }, line, column);
@@ -278,23 +322,42 @@ export class RepoContext implements RepoView {
     return p;
   }
 
-  private async parse(parser: ParserName, text: string): Promise<ParseOutcome<unknown>> {
+  /**
+   * The parse outcome of a file (undefined when it cannot be read), from the parse cache when it holds
+   * one: first by the file's identity, without reading it; else by its content.
+   */
+  private async parse(parser: ViewParser, rel: string): Promise<ParseOutcome<unknown> | undefined> {
     const cache = this.cacheDir === undefined ? undefined : cacheFor(this.cacheDir, parser);
-    if (!cache) return (await parserFor(parser))(text);
-    const codec = (await import(CACHED[parser]!.encode)) as { encode: (v: unknown) => unknown; decode: (v: unknown) => unknown };
-    const key = cache.key(text);
-    const hit = cache.get(key) as ParseOutcome<unknown> | undefined;
-    if (hit && typeof hit === 'object' && 'ok' in hit) {
-      // An entry that does not decode (damaged, or written by hand) is a miss, rewritten below.
-      try {
-        if (!hit.ok) return { ok: false, error: { line: Number(hit.error.line) || 1, column: Number(hit.error.column) || 1, message: String(hit.error.message) } };
-        return { ok: true, value: codec.decode(hit.value) };
-      } catch {
-        // fall through to a fresh parse
+    if (!cache) {
+      const text = await this.read(rel);
+      return text === undefined ? undefined : (await parserFor(parser))(text);
+    }
+    const codec = await codecFor(parser);
+    const identity = await this.source.identity?.(rel);
+    // One log per repository, read once per run (this context).
+    const log = identity === undefined ? undefined : (this.identityLog ??= new IdentityLog(this.cacheDir!, this.info.root));
+    if (log && identity !== undefined) {
+      const entry = log.get(cache.salt, rel, identity) as LoggedView | undefined;
+      const outcome = entry && typeof entry === 'object' ? decodeOutcome(entry.outcome, codec) : undefined;
+      if (outcome) {
+        // A file with suppression comments is read all the same: the run checks them for use at its end.
+        if (entry!.suppressions === true) await this.read(rel);
+        return outcome;
       }
     }
-    const outcome = (await parserFor(parser))(text);
-    cache.set(key, outcome.ok ? { ok: true, value: codec.encode(outcome.value) } : outcome);
+    const text = await this.read(rel);
+    if (text === undefined) return undefined;
+    const byContent = !CACHED[parser]!.identityOnly;
+    const key = byContent ? cache.key(text) : undefined;
+    let stored = key === undefined ? undefined : cache.get(key);
+    let outcome = decodeOutcome(stored, codec);
+    if (!outcome) {
+      // An entry that does not decode (damaged, or written by hand) is a miss, rewritten here.
+      outcome = (await parserFor(parser))(text);
+      stored = outcome.ok ? { ok: true, value: codec.encode(outcome.value) } : outcome;
+      if (key !== undefined) cache.set(key, stored);
+    }
+    if (log && identity !== undefined) log.append(cache.salt, rel, identity, { outcome: stored, suppressions: findSuppressions(rel, text).length > 0 } satisfies LoggedView);
     return outcome;
   }
 
@@ -327,10 +390,14 @@ export class RepoContext implements RepoView {
     const parser = SCRIPT_PARSER[file.slice(file.lastIndexOf('.') + 1)];
     return parser ? this.view<import('./parsers/script-facts.js').ScriptFacts>(parser, file) : Promise.resolve(undefined);
   }
+  /** A theme file's script facts when it may hold a glob call, else null (not parsed). */
+  async themeScript(file: string) {
+    return (await this.view<boolean>('glob-call', file)) ? this.script(file) : null;
+  }
   vitepress() {
     return this.memo('vitepress', async () => {
       const { loadVitePressSite } = await import('./docs/site.js');
-      return loadVitePressSite({ allFiles: () => this.source.allFiles(), read: (f) => this.read(f), script: (f) => this.script(f) });
+      return loadVitePressSite({ allFiles: () => this.source.allFiles(), read: (f) => this.read(f), script: (f) => this.script(f), themeScript: (f) => this.themeScript(f) });
     });
   }
 

@@ -1,10 +1,11 @@
 // How files are read: the work tree, or a git revision without a checkout. Core logic never
 // touches `fs` directly, so `--rev 5.1.4` and the pre-push hook see a tag's commit exactly.
-import { promises as fs, realpathSync } from 'node:fs';
+import { promises as fs, lstatSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import type { FileEntry } from './context-api.js';
 import type { GitFacts } from './git-facts.js';
 import { normaliseLineEndings } from './lines.js';
+import { statIdentity } from './identity-log.js';
 import { isWithin } from './paths.js';
 
 /** Files above this size are not read (a lint rule has no business in a 5 MB blob). */
@@ -24,6 +25,11 @@ export interface Source {
   listFailures?(): ReadonlyMap<string, string>;
   /** Every file path (not folders), for globbing; walks lazily once. */
   allFiles(): Promise<string[]>;
+  /**
+   * A key that changes whenever the file's bytes may have, known without reading them (the parse
+   * cache finds a view by it); undefined when there is none to give.
+   */
+  identity?(file: string): Promise<string | undefined>;
 }
 
 /** Folders a work tree walk never enters (git's own folder, installed packages). */
@@ -68,6 +74,8 @@ export class WorktreeSource implements Source {
   private readonly realRoot: string;
   private filesP?: Promise<string[]>;
   private readonly failedDirs = new Map<string, string>();
+  /** Real paths of the folders `identity` was asked about. */
+  private readonly realDirs = new Map<string, string>();
 
   constructor(private readonly root: string) {
     this.realRoot = realpathSync(root);
@@ -97,6 +105,29 @@ export class WorktreeSource implements Source {
       return decodeFileBytes(await fs.readFile(real));
     } catch (err) {
       return { ok: false, reason: 'unreadable', detail: (err as NodeJS.ErrnoException).code ?? String(err) };
+    }
+  }
+
+  /**
+   * The file's stat once settled (`statIdentity`); none for a symlink (left to `read`, which follows
+   * it only inside), a file in a folder outside the repository, or one too large to read. Synchronous:
+   * a round trip through the thread pool costs more than the call on a busy machine.
+   */
+  async identity(file: string): Promise<string | undefined> {
+    const rel = normalisePath(file);
+    const slash = rel.lastIndexOf('/');
+    const dir = slash === -1 ? '' : rel.slice(0, slash);
+    try {
+      let realDir = this.realDirs.get(dir);
+      if (realDir === undefined) {
+        realDir = realpathSync.native(path.join(this.realRoot, dir));
+        this.realDirs.set(dir, realDir);
+      }
+      if (!isWithin(realDir, this.realRoot)) return undefined;
+      const stat = lstatSync(path.join(realDir, rel.slice(slash + 1)), { bigint: true });
+      return stat.isFile() && stat.size <= MAX_FILE_BYTES ? statIdentity(stat, Date.now()) : undefined;
+    } catch {
+      return undefined;
     }
   }
 
@@ -144,6 +175,7 @@ export class WorktreeSource implements Source {
 export class GitRevisionSource implements Source {
   readonly description: string;
   private listingP?: Promise<Map<string, FileEntry[]>>;
+  private readonly blobIds = new Map<string, string>();
 
   constructor(private readonly git: GitFacts) {
     this.description = `commit ${git.commit?.slice(0, 12)}${git.rev && !git.commit?.startsWith(git.rev) ? ` (${git.rev})` : ''}`;
@@ -158,6 +190,7 @@ export class GitRevisionSource implements Source {
           e.type === 'tree' ? 'dir' : e.type === 'commit' ? 'gitlink' : e.mode === '120000' ? 'symlink' : 'file';
         if (!byDir.has(dir)) byDir.set(dir, []);
         byDir.get(dir)!.push({ path: e.path, type });
+        if (type === 'file') this.blobIds.set(e.path, e.oid);
       }
       return byDir;
     })();
@@ -174,6 +207,13 @@ export class GitRevisionSource implements Source {
     if (!obj) return { ok: false, reason: 'unreadable', detail: 'git object missing (partial or shallow clone?)' };
     if (obj.tooLarge) return { ok: false, reason: 'unreadable', detail: `file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB` };
     return decodeFileBytes(obj.content);
+  }
+
+  /** The blob id: git names a blob by its content. */
+  async identity(file: string): Promise<string | undefined> {
+    await this.listing();
+    const oid = this.blobIds.get(normalisePath(file));
+    return oid === undefined ? undefined : `blob:${oid}`;
   }
 
   async list(dir: string): Promise<FileEntry[]> {

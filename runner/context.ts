@@ -127,19 +127,19 @@ export function preloadParser(name: ParserName): void {
 /**
  * Parsers whose views are cached on disk: the modules (under `parsers/`) that build the view, which
  * with the package manifest (it pins the grammars' versions) identify its output; the module that
- * encodes it for the cache; `identityOnly` for a view cheaper to build again than to find by content.
+ * encodes it for the cache (none: plain data, stored as it is); `identityOnly` for a view cheaper to
+ * build again than to find by content.
  */
-const CACHED: Partial<Record<ViewParser, { modules: readonly string[]; encode: string; identityOnly?: true }>> = {
+const CACHED: Partial<Record<ViewParser, { modules: readonly string[]; encode?: string; identityOnly?: true }>> = {
   bash: { modules: ['bash', 'bash-view'], encode: './parsers/bash-view.js' },
   csv: { modules: ['csv'], encode: './parsers/csv.js' },
-  // The other docs views are plain data: cached as they are.
-  markdown: { modules: ['markdown', 'markdown-text'], encode: './parsers/plain-view.js' },
-  frontmatter: { modules: ['frontmatter', 'markdown-text'], encode: './parsers/plain-view.js' },
-  typescript: { modules: ['typescript', 'script-facts', 'script-values'], encode: './parsers/plain-view.js' },
-  javascript: { modules: ['javascript', 'script-facts', 'script-values'], encode: './parsers/plain-view.js' },
-  vue: { modules: ['vue', 'script-facts', 'script-values'], encode: './parsers/plain-view.js' },
-  redirects: { modules: ['redirects'], encode: './parsers/plain-view.js' },
-  'glob-call': { modules: ['theme-script'], encode: './parsers/plain-view.js', identityOnly: true },
+  markdown: { modules: ['markdown', 'markdown-text'] },
+  frontmatter: { modules: ['frontmatter', 'markdown-text'] },
+  typescript: { modules: ['typescript', 'script-facts', 'script-values'] },
+  javascript: { modules: ['javascript', 'script-facts', 'script-values'] },
+  vue: { modules: ['vue', 'script-facts', 'script-values'] },
+  redirects: { modules: ['redirects'] },
+  'glob-call': { modules: ['theme-script'], identityOnly: true },
 };
 
 const moduleBytes = new Map<string, Buffer | undefined>();
@@ -188,11 +188,13 @@ interface Codec {
   decode(value: unknown): unknown;
 }
 
+const PLAIN: Codec = { encode: (value) => value, decode: (value) => value };
 const codecs = new Map<ViewParser, Promise<Codec>>();
 function codecFor(parser: ViewParser): Promise<Codec> {
   let p = codecs.get(parser);
   if (!p) {
-    p = import(CACHED[parser]!.encode) as Promise<Codec>;
+    const module = CACHED[parser]!.encode;
+    p = module === undefined ? Promise.resolve(PLAIN) : (import(module) as Promise<Codec>);
     codecs.set(parser, p);
   }
   return p;

@@ -1,6 +1,6 @@
 // How files are read: the work tree, or a git revision without a checkout. Core logic never
 // touches `fs` directly, so `--rev 5.1.4` and the pre-push hook see a tag's commit exactly.
-import { promises as fs, lstatSync, realpathSync } from 'node:fs';
+import { promises as fs, lstatSync, readdirSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import type { FileEntry } from './context-api.js';
 import type { GitFacts } from './git-facts.js';
@@ -81,12 +81,16 @@ export class WorktreeSource implements Source {
     this.realRoot = realpathSync(root);
   }
 
-  /** Resolves a repo path; refuses one that escapes the repo (e.g. through a symlink). */
-  private async resolveInside(file: string): Promise<string | 'outside' | undefined> {
+  /**
+   * Resolves a repo path; refuses one that escapes the repo (e.g. through a symlink). Synchronous,
+   * as is listing a folder: on a busy machine a round trip through the thread pool costs several
+   * times the call, and a walk of the tree makes two per folder.
+   */
+  private resolveInside(file: string): string | 'outside' | undefined {
     const abs = path.join(this.realRoot, normalisePath(file));
     let real: string;
     try {
-      real = await fs.realpath(abs);
+      real = realpathSync.native(abs);
     } catch {
       return undefined;
     }
@@ -95,7 +99,7 @@ export class WorktreeSource implements Source {
   }
 
   async read(file: string): Promise<ReadResult> {
-    const real = await this.resolveInside(file);
+    const real = this.resolveInside(file);
     if (real === undefined) return { ok: false, reason: 'missing' };
     if (real === 'outside') return { ok: false, reason: 'unreadable', detail: 'symlink leads outside the repository; not followed' };
     try {
@@ -110,8 +114,7 @@ export class WorktreeSource implements Source {
 
   /**
    * The file's stat once settled (`statIdentity`); none for a symlink (left to `read`, which follows
-   * it only inside), a file in a folder outside the repository, or one too large to read. Synchronous:
-   * a round trip through the thread pool costs more than the call on a busy machine.
+   * it only inside), a file in a folder outside the repository, or one too large to read.
    */
   async identity(file: string): Promise<string | undefined> {
     const rel = normalisePath(file);
@@ -133,10 +136,10 @@ export class WorktreeSource implements Source {
 
   async list(dir: string): Promise<FileEntry[]> {
     const rel = normalisePath(dir);
-    const real = await this.resolveInside(rel);
+    const real = this.resolveInside(rel);
     if (real === undefined || real === 'outside') return [];
     try {
-      const entries = await fs.readdir(real, { withFileTypes: true });
+      const entries = readdirSync(real, { withFileTypes: true });
       return entries
         .filter((e) => !(rel === '' && SKIP_DIRS.has(e.name)))
         .map((e) => ({

@@ -3,7 +3,6 @@
 // and cached, once), so this part is cheap and runs on every lint of a docs repo.
 import path from 'node:path';
 import type { ScriptFacts } from '../parsers/script-facts.js';
-import { GLOB_CALL } from '../parsers/theme-script.js';
 import { loadPicomatch } from '../load-picomatch.js';
 import { resolveLink, type LinkSite, type LinkTarget } from './resolve-link.js';
 import type { Unresolved } from './static-eval.js';
@@ -77,7 +76,7 @@ export async function loadVitePressSite(reader: SiteReader): Promise<VitePressSi
   const themeDir = `${found.root ? `${found.root}/` : ''}.vitepress/theme/`;
   const sources = new Map<string, ScriptFacts>();
   // Only a theme file with a glob call is parsed.
-  const themeScript = reader.themeScript?.bind(reader) ?? (async (f: string) => (GLOB_CALL.test((await reader.read(f)) ?? '') ? reader.script(f) : null));
+  const themeScript = reader.themeScript?.bind(reader) ?? (async (f: string) => ((await import('../parsers/theme-script.js')).GLOB_CALL.test((await reader.read(f)) ?? '') ? reader.script(f) : null));
   const themeFiles = files.filter((f) => f.startsWith(themeDir) && THEME_SOURCE.test(f) && !f.endsWith('.d.ts'));
   const themeFacts = await Promise.all(themeFiles.map((f) => themeScript(f)));
   themeFiles.forEach((f, i) => {

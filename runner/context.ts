@@ -6,17 +6,11 @@ import type { ReleasePolicy } from './policy.js';
 import type { ParseOutcome } from './parsers/parse-outcome.js';
 import { IdentityLog } from './identity-log.js';
 import { loadPicomatch } from './load-picomatch.js';
-import { ParseCache } from './parse-cache.js';
-import { PACKAGE_ROOT } from './tool.js';
 import type { Source } from './source.js';
 import { normalisePath } from './source.js';
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { cacheFor, parseThroughCache, type ViewParser } from './view-cache.js';
 import type { MessageData, Mode, ParserName, RelatedLocation, RepoInfo, RepoKind, ReportInput, Rule, RuleMeta, Severity, Span } from './types.js';
 import { CANNOT_VERIFY_PREFIX, renderMessage } from './messages.js';
-import { findSuppressions } from './suppress.js';
 import { META_RULES_BY_ID } from '../rules/meta/_meta.js';
 
 /** A finding before fingerprinting and suppression: the raw output of a rule, as data. */
@@ -66,9 +60,6 @@ export function rawFinding(
   };
 }
 
-
-/** The parsers rules name, and whether a theme file of the VitePress site may hold a glob call. */
-type ViewParser = ParserName | 'glob-call';
 
 const parserModules: Record<ViewParser, () => Promise<{ load: () => Promise<(text: string) => ParseOutcome<unknown>> }>> = {
   python: () => import('./parsers/python.js'),
@@ -122,100 +113,6 @@ const PRELOADED: ReadonlySet<ParserName> = new Set(['bash']);
 /** Start loading a parser now so it is ready when a rule first asks. */
 export function preloadParser(name: ParserName): void {
   if (PRELOADED.has(name)) parserFor(name).catch(() => undefined);
-}
-
-/**
- * Parsers whose views are cached on disk: the modules (under `parsers/`) that build the view, which
- * with the package manifest (it pins the grammars' versions) identify its output; the module that
- * encodes it for the cache (none: plain data, stored as it is); `identityOnly` for a view cheaper to
- * build again than to find by content.
- */
-const CACHED: Partial<Record<ViewParser, { modules: readonly string[]; encode?: string; identityOnly?: true }>> = {
-  bash: { modules: ['bash', 'bash-view'], encode: './parsers/bash-view.js' },
-  csv: { modules: ['csv'], encode: './parsers/csv.js' },
-  markdown: { modules: ['markdown', 'markdown-text'] },
-  frontmatter: { modules: ['frontmatter', 'markdown-text'] },
-  typescript: { modules: ['typescript', 'script-facts', 'script-values'] },
-  javascript: { modules: ['javascript', 'script-facts', 'script-values'] },
-  vue: { modules: ['vue', 'script-facts', 'script-values'] },
-  redirects: { modules: ['redirects'] },
-  'glob-call': { modules: ['theme-script'], identityOnly: true },
-};
-
-const moduleBytes = new Map<string, Buffer | undefined>();
-
-/** The built module (or, run from the sources, the TypeScript one), read once per process. */
-function parserModuleBytes(name: string): Buffer | undefined {
-  if (!moduleBytes.has(name)) {
-    let bytes: Buffer | undefined;
-    for (const ext of ['js', 'ts']) {
-      try {
-        bytes = readFileSync(fileURLToPath(new URL(`./parsers/${name}.${ext}`, import.meta.url)));
-        break;
-      } catch {
-        // not built: the sources are run
-      }
-    }
-    moduleBytes.set(name, bytes);
-  }
-  return moduleBytes.get(name);
-}
-
-let manifest: Buffer | undefined;
-
-const caches = new Map<string, ParseCache | undefined>();
-
-function cacheFor(dir: string, parser: ViewParser): ParseCache | undefined {
-  const spec = CACHED[parser];
-  if (!spec) return undefined;
-  const id = `${dir}\0${parser}`;
-  if (!caches.has(id)) {
-    const sources = spec.modules.map(parserModuleBytes);
-    manifest ??= readFileSync(path.join(PACKAGE_ROOT, 'package.json'));
-    let salt: string | undefined;
-    if (sources.every((b) => b !== undefined)) {
-      const hash = createHash('sha256');
-      for (const b of sources) hash.update(b!);
-      salt = hash.update(manifest).digest('hex');
-    }
-    caches.set(id, salt ? new ParseCache(dir, `${parser}:${salt}`) : undefined);
-  }
-  return caches.get(id);
-}
-
-interface Codec {
-  encode(value: unknown): unknown;
-  decode(value: unknown): unknown;
-}
-
-const PLAIN: Codec = { encode: (value) => value, decode: (value) => value };
-const codecs = new Map<ViewParser, Promise<Codec>>();
-function codecFor(parser: ViewParser): Promise<Codec> {
-  let p = codecs.get(parser);
-  if (!p) {
-    const module = CACHED[parser]!.encode;
-    p = module === undefined ? Promise.resolve(PLAIN) : (import(module) as Promise<Codec>);
-    codecs.set(parser, p);
-  }
-  return p;
-}
-
-/** A view in the identity log: the outcome as the parse cache stores it, and whether the file holds suppression comments. */
-interface LoggedView {
-  outcome: unknown;
-  suppressions: boolean;
-}
-
-/** A stored outcome as the parser gave it; undefined when it does not decode (damaged, or written by hand). */
-function decodeOutcome(stored: unknown, codec: Codec): ParseOutcome<unknown> | undefined {
-  if (!stored || typeof stored !== 'object' || !('ok' in stored)) return undefined;
-  const hit = stored as ParseOutcome<unknown>;
-  try {
-    if (!hit.ok) return { ok: false, error: { line: Number(hit.error.line) || 1, column: Number(hit.error.column) || 1, message: String(hit.error.message) } };
-    return { ok: true, value: codec.decode(hit.value) };
-  } catch {
-    return undefined;
-  }
 }
 
 export { loadPicomatch };
@@ -334,33 +231,13 @@ export class RepoContext implements RepoView {
       const text = await this.read(rel);
       return text === undefined ? undefined : (await parserFor(parser))(text);
     }
-    const codec = await codecFor(parser);
-    const identity = await this.source.identity?.(rel);
-    // One log per repository, read once per run (this context).
-    const log = identity === undefined ? undefined : (this.identityLog ??= new IdentityLog(this.cacheDir!, this.info.root));
-    if (log && identity !== undefined) {
-      const entry = log.get(cache.salt, rel, identity) as LoggedView | undefined;
-      const outcome = entry && typeof entry === 'object' ? decodeOutcome(entry.outcome, codec) : undefined;
-      if (outcome) {
-        // A file with suppression comments is read all the same: the run checks them for use at its end.
-        if (entry!.suppressions === true) await this.read(rel);
-        return outcome;
-      }
-    }
-    const text = await this.read(rel);
-    if (text === undefined) return undefined;
-    const byContent = !CACHED[parser]!.identityOnly;
-    const key = byContent ? cache.key(text) : undefined;
-    let stored = key === undefined ? undefined : cache.get(key);
-    let outcome = decodeOutcome(stored, codec);
-    if (!outcome) {
-      // An entry that does not decode (damaged, or written by hand) is a miss, rewritten here.
-      outcome = (await parserFor(parser))(text);
-      stored = outcome.ok ? { ok: true, value: codec.encode(outcome.value) } : outcome;
-      if (key !== undefined) cache.set(key, stored);
-    }
-    if (log && identity !== undefined) log.append(cache.salt, rel, identity, { outcome: stored, suppressions: findSuppressions(rel, text).length > 0 } satisfies LoggedView);
-    return outcome;
+    return parseThroughCache(cache, parser, rel, {
+      read: (f) => this.read(f),
+      identity: async (f) => this.source.identity?.(f),
+      // One log per repository, read once per run (this context).
+      log: () => (this.identityLog ??= new IdentityLog(this.cacheDir!, this.info.root)),
+      parser: () => parserFor(parser),
+    });
   }
 
   python(file: string) {

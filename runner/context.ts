@@ -5,13 +5,11 @@ import { commitView } from './commit-view.js';
 import type { GitFacts } from './git-facts.js';
 import type { ReleasePolicy } from './policy.js';
 import type { ParseOutcome } from './parsers/parse-outcome.js';
-import { ParseCache } from './parse-cache.js';
-import { PACKAGE_ROOT } from './tool.js';
+import { IdentityLog } from './identity-log.js';
+import { loadPicomatch } from './load-picomatch.js';
 import type { Source } from './source.js';
 import { normalisePath } from './source.js';
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
+import { cacheFor, parseThroughCache, type ViewParser } from './view-cache.js';
 import type { MessageData, Mode, ParserName, RelatedLocation, RepoInfo, RepoKind, ReportInput, Rule, RuleMeta, Severity, Span } from './types.js';
 import { CANNOT_VERIFY_PREFIX, renderMessage } from './messages.js';
 import { META_RULES_BY_ID } from '../rules/meta/_meta.js';
@@ -64,7 +62,7 @@ export function rawFinding(
 }
 
 
-const parserModules: Record<ParserName, () => Promise<{ load: () => Promise<(text: string) => ParseOutcome<unknown>> }>> = {
+const parserModules: Record<ViewParser, () => Promise<{ load: () => Promise<(text: string) => ParseOutcome<unknown>> }>> = {
   python: () => import('./parsers/python.js'),
   toml: () => import('./parsers/toml.js'),
   yaml: () => import('./parsers/yaml.js'),
@@ -76,9 +74,10 @@ const parserModules: Record<ParserName, () => Promise<{ load: () => Promise<(tex
   frontmatter: () => import('./parsers/frontmatter.js'),
   csv: () => import('./parsers/csv.js'),
   redirects: () => import('./parsers/redirects.js'),
+  'glob-call': () => import('./parsers/theme-script.js'),
 };
 
-const PARSER_LABEL: Record<ParserName, string> = {
+const PARSER_LABEL: Record<ViewParser, string> = {
   python: 'Python',
   toml: 'TOML',
   yaml: 'YAML',
@@ -90,14 +89,15 @@ const PARSER_LABEL: Record<ParserName, string> = {
   frontmatter: 'Markdown with YAML frontmatter',
   csv: 'CSV',
   redirects: 'redirects',
+  'glob-call': 'a theme file',
 };
 
 /** The parser of a VitePress script file, by its extension. */
 const SCRIPT_PARSER: Record<string, ParserName> = { ts: 'typescript', mts: 'typescript', cts: 'typescript', js: 'javascript', mjs: 'javascript', cjs: 'javascript', vue: 'vue' };
 
-const loadedParsers = new Map<ParserName, Promise<(text: string) => ParseOutcome<unknown>>>();
+const loadedParsers = new Map<ViewParser, Promise<(text: string) => ParseOutcome<unknown>>>();
 
-function parserFor(name: ParserName) {
+function parserFor(name: ViewParser) {
   let p = loadedParsers.get(name);
   if (!p) {
     p = parserModules[name]().then((m) => m.load());
@@ -116,68 +116,7 @@ export function preloadParser(name: ParserName): void {
   if (PRELOADED.has(name)) parserFor(name).catch(() => undefined);
 }
 
-/**
- * Parsers whose views are cached on disk, with what identifies their output: the module that
- * builds the view and the package manifest (which pins the grammar's version).
- */
-const CACHED: Partial<Record<ParserName, { modules: URL[][]; encode: string }>> = {
-  bash: {
-    modules: [
-      [new URL('./parsers/bash.js', import.meta.url), new URL('./parsers/bash-view.js', import.meta.url)],
-      [new URL('./parsers/bash.ts', import.meta.url), new URL('./parsers/bash-view.ts', import.meta.url)],
-    ],
-    encode: './parsers/bash-view.js',
-  },
-  // The docs views and the Python view are plain data: cached as they are.
-  ...Object.fromEntries(
-    (
-      [
-        ['markdown', ['markdown', 'markdown-text']],
-        ['frontmatter', ['frontmatter', 'markdown-text']],
-        ['typescript', ['typescript', 'script-facts', 'script-values']],
-        ['javascript', ['javascript', 'script-facts', 'script-values']],
-        ['vue', ['vue', 'script-facts', 'script-values']],
-        ['csv', ['csv']],
-        // The wrapper's Python: parsed by several rules, and by the cross-repo rules at two revisions.
-        ['python', ['python']],
-      ] as const
-    ).map(([name, files]) => [
-      name,
-      {
-        modules: ['js', 'ts'].map((ext) => files.map((f) => new URL(`./parsers/${f}.${ext}`, import.meta.url))),
-        encode: './parsers/plain-view.js',
-      },
-    ]),
-  ),
-};
-
-const caches = new Map<string, ParseCache | undefined>();
-
-function cacheFor(dir: string, parser: ParserName): ParseCache | undefined {
-  const spec = CACHED[parser];
-  if (!spec) return undefined;
-  const id = `${dir}\0${parser}`;
-  if (!caches.has(id)) {
-    // The built modules (or, from the sources, the TypeScript ones) that parse and encode.
-    const source = spec.modules
-      .map((set) => {
-        try {
-          return Buffer.concat(set.map((m) => readFileSync(m)));
-        } catch {
-          return undefined;
-        }
-      })
-      .find((b) => b !== undefined);
-    const salt = source && createHash('sha256').update(source).update(readFileSync(path.join(PACKAGE_ROOT, 'package.json'))).digest('hex');
-    caches.set(id, salt ? new ParseCache(dir, `${parser}:${salt}`) : undefined);
-  }
-  return caches.get(id);
-}
-
-/** What porgs-lint calls of picomatch, typed here: its types are a dev dependency, which the shipped .d.ts must not need. */
-export type GlobMatcher = (glob: string | string[], options?: { dot?: boolean; noextglob?: boolean; nobrace?: boolean }) => (path: string) => boolean;
-let picomatchP: Promise<GlobMatcher> | undefined;
-export const loadPicomatch = (): Promise<GlobMatcher> => (picomatchP ??= import('picomatch').then((m) => (m.default ?? m) as GlobMatcher));
+export { loadPicomatch };
 
 export class RepoContext implements RepoView {
   readonly findings: RawFinding[] = [];
@@ -187,6 +126,7 @@ export class RepoContext implements RepoView {
   private readonly views = new Map<string, Promise<unknown>>();
   private readonly memos = new Map<string, Promise<unknown>>();
   private readonly reportedUnreadable = new Set<string>();
+  private identityLog?: IdentityLog;
 
   constructor(
     readonly info: RepoInfo,
@@ -264,15 +204,14 @@ export class RepoContext implements RepoView {
     return files.filter((f) => isMatch(f));
   }
 
-  private view<T>(parser: ParserName, file: string): Promise<T | undefined> {
+  private view<T>(parser: ViewParser, file: string): Promise<T | undefined> {
     const rel = normalisePath(file);
     const key = `${parser}:${rel}`;
     let p = this.views.get(key) as Promise<T | undefined> | undefined;
     if (!p) {
       p = (async () => {
-        const text = await this.read(rel);
-        if (text === undefined) return undefined;
-        const outcome = await this.parse(parser, text);
+        const outcome = await this.parse(parser, rel);
+        if (outcome === undefined) return undefined;
         if (outcome.ok) return outcome.value as T;
         const { line, column, message } = outcome.error;
         this.metaFinding(rel, 'cannotParse', { path: rel, language: PARSER_LABEL[parser], error: message }, line, column);
@@ -283,24 +222,23 @@ export class RepoContext implements RepoView {
     return p;
   }
 
-  private async parse(parser: ParserName, text: string): Promise<ParseOutcome<unknown>> {
+  /**
+   * The parse outcome of a file (undefined when it cannot be read), from the parse cache when it holds
+   * one: first by the file's identity, without reading it; else by its content.
+   */
+  private async parse(parser: ViewParser, rel: string): Promise<ParseOutcome<unknown> | undefined> {
     const cache = this.cacheDir === undefined ? undefined : cacheFor(this.cacheDir, parser);
-    if (!cache) return (await parserFor(parser))(text);
-    const codec = (await import(CACHED[parser]!.encode)) as { encode: (v: unknown) => unknown; decode: (v: unknown) => unknown };
-    const key = cache.key(text);
-    const hit = cache.get(key) as ParseOutcome<unknown> | undefined;
-    if (hit && typeof hit === 'object' && 'ok' in hit) {
-      // An entry that does not decode (damaged, or written by hand) is a miss, rewritten below.
-      try {
-        if (!hit.ok) return { ok: false, error: { line: Number(hit.error.line) || 1, column: Number(hit.error.column) || 1, message: String(hit.error.message) } };
-        return { ok: true, value: codec.decode(hit.value) };
-      } catch {
-        // fall through to a fresh parse
-      }
+    if (!cache) {
+      const text = await this.read(rel);
+      return text === undefined ? undefined : (await parserFor(parser))(text);
     }
-    const outcome = (await parserFor(parser))(text);
-    cache.set(key, outcome.ok ? { ok: true, value: codec.encode(outcome.value) } : outcome);
-    return outcome;
+    return parseThroughCache(cache, parser, rel, {
+      read: (f) => this.read(f),
+      identity: async (f) => this.source.identity?.(f),
+      // One log per repository, read once per run (this context).
+      log: () => (this.identityLog ??= new IdentityLog(this.cacheDir!, this.info.root)),
+      parser: () => parserFor(parser),
+    });
   }
 
   python(file: string) {
@@ -332,10 +270,14 @@ export class RepoContext implements RepoView {
     const parser = SCRIPT_PARSER[file.slice(file.lastIndexOf('.') + 1)];
     return parser ? this.view<import('./parsers/script-facts.js').ScriptFacts>(parser, file) : Promise.resolve(undefined);
   }
+  /** A theme file's script facts when it may hold a glob call, else null (not parsed). */
+  async themeScript(file: string) {
+    return (await this.view<boolean>('glob-call', file)) ? this.script(file) : null;
+  }
   vitepress() {
     return this.memo('vitepress', async () => {
       const { loadVitePressSite } = await import('./docs/site.js');
-      return loadVitePressSite({ allFiles: () => this.source.allFiles(), read: (f) => this.read(f), script: (f) => this.script(f) });
+      return loadVitePressSite({ allFiles: () => this.source.allFiles(), read: (f) => this.read(f), script: (f) => this.script(f), themeScript: (f) => this.themeScript(f) });
     });
   }
 
@@ -347,7 +289,7 @@ export class RepoContext implements RepoView {
       // A file unchanged since that commit is the checked one's: its view is parsed once.
       const python = async (file: string, text: string) => {
         if ((await this.read(file)) === text) return this.python(file);
-        const outcome = await this.parse('python', text);
+        const outcome = (await parserFor('python'))(text);
         return outcome.ok ? (outcome.value as import('./parsers/python.js').PythonFile) : undefined;
       };
       this.commitViews.set(commit, (view = commitView(this.git, commit, python)));

@@ -1,6 +1,6 @@
 // A content-addressed cache of parsed views on disk, so a file that has not changed is not parsed
-// again by the next run (the bash grammar is the one parser whose load and parse cost more than
-// reading its result back). Best effort: any failure means "not cached", never a changed finding.
+// again by the next run. Best effort: any failure means "not cached", never a changed finding.
+// (`identity-log.ts` finds the same views by file identity, without reading the files.)
 //
 // A cache folder can be shared with someone else (a CI runner's home folder), so nothing in it is
 // trusted as is: the folder must be the user's own and closed to others, no symlink in it is
@@ -32,20 +32,63 @@ export function chooseCacheDir(flag: string | undefined, env: Env, cwd: string):
 }
 
 /** An entry larger than this is not read (a view is a few times its script, itself at most 5 MB). */
-const MAX_ENTRY_BYTES = 64 * 1024 * 1024;
+export const MAX_ENTRY_BYTES = 64 * 1024 * 1024;
 /** First line of an entry: this tag, then the sha256 of its key and body. */
 const MAGIC = 'porgs-lint-cache 1 ';
 const HEADER_LENGTH = MAGIC.length + 64 + 1;
 
 /** Owned by the current user and not writable by group or others (where the platform has owners). */
-function isPrivate(st: Stats): boolean {
+export function isPrivate(st: Stats): boolean {
   if (typeof process.getuid !== 'function') return true;
   return st.uid === process.getuid() && (st.mode & 0o022) === 0;
 }
 
-
-function writeAll(fd: number, data: Buffer): void {
+export function writeAll(fd: number, data: Buffer): void {
   for (let at = 0; at < data.length; ) at += writeSync(fd, data, at, data.length - at);
+}
+
+/**
+ * The shard folder of a key (its first two hex digits), when it and the cache folder are the
+ * user's own and closed to others. Checked on every use (two stats against an entry's read
+ * and hash), so a folder opened up during a long-lived process is noticed. The cache folder
+ * itself may be a symlink the user made; a shard may not.
+ */
+export function privateShard(dir: string, key: string, create: boolean): string | undefined {
+  const shard = path.join(dir, key.slice(0, 2));
+  try {
+    if (create) mkdirSync(shard, { recursive: true, mode: 0o700 });
+    const root = statSync(dir);
+    const st = lstatSync(shard);
+    return root.isDirectory() && isPrivate(root) && st.isDirectory() && isPrivate(st) ? shard : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Writes `file` (in a private shard) whole: a fresh name opened exclusively (O_EXCL also refuses a
+ * symlink planted under that name), then renamed over it, so readers see the old file or the new
+ * one, never half of one. False when it could not be written (which only makes a later run slower).
+ */
+export function replaceFile(file: string, parts: readonly Buffer[]): boolean {
+  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(8).toString('hex')}.tmp`);
+  let fd: number | undefined;
+  try {
+    fd = openSync(tmp, 'wx', 0o600);
+    for (const part of parts) writeAll(fd, part);
+    closeSync(fd);
+    fd = undefined;
+    renameSync(tmp, file);
+    return true;
+  } catch {
+    try {
+      if (fd !== undefined) closeSync(fd);
+      unlinkSync(tmp);
+    } catch {
+      /* never created */
+    }
+    return false;
+  }
 }
 
 export class ParseCache {
@@ -55,7 +98,7 @@ export class ParseCache {
    */
   constructor(
     private readonly dir: string,
-    private readonly salt: string,
+    readonly salt: string,
   ) {}
 
   key(text: string): string {
@@ -66,26 +109,8 @@ export class ParseCache {
     return createHash('sha256').update(key).update('\0').update(body).digest('hex');
   }
 
-  /**
-   * The shard folder of a key (its first two hex digits), when it and the cache folder are the
-   * user's own and closed to others. Checked on every use (two stats against an entry's read
-   * and hash), so a folder opened up during a long-lived process is noticed. The cache folder
-   * itself may be a symlink the user made; a shard may not.
-   */
-  private shard(key: string, create: boolean): string | undefined {
-    const shard = path.join(this.dir, key.slice(0, 2));
-    try {
-      if (create) mkdirSync(shard, { recursive: true, mode: 0o700 });
-      const root = statSync(this.dir);
-      const st = lstatSync(shard);
-      return root.isDirectory() && isPrivate(root) && st.isDirectory() && isPrivate(st) ? shard : undefined;
-    } catch {
-      return undefined;
-    }
-  }
-
   get(key: string): unknown {
-    const shard = this.shard(key, false);
+    const shard = privateShard(this.dir, key, false);
     if (!shard) return undefined;
     const read = readRegularFileSync(path.join(shard, `${key}.json`), MAX_ENTRY_BYTES, 'refuse');
     if (!read.ok || !isPrivate(read.stat) || read.bytes.length < HEADER_LENGTH) return undefined;
@@ -100,28 +125,13 @@ export class ParseCache {
   }
 
   set(key: string, value: unknown): void {
-    const shard = this.shard(key, true);
+    const shard = privateShard(this.dir, key, true);
     if (!shard) return;
-    // A fresh name opened exclusively (O_EXCL also refuses a symlink planted under that name),
-    // then renamed over the entry: readers see the old entry or the new one, never half of one.
-    const tmp = path.join(shard, `.${key}.${randomBytes(8).toString('hex')}.tmp`);
-    let fd: number | undefined;
     try {
       const body = Buffer.from(JSON.stringify(value));
-      fd = openSync(tmp, 'wx', 0o600);
-      writeAll(fd, Buffer.from(`${MAGIC}${this.checksum(key, body)}\n`));
-      writeAll(fd, body);
-      closeSync(fd);
-      fd = undefined;
-      renameSync(tmp, path.join(shard, `${key}.json`));
+      replaceFile(path.join(shard, `${key}.json`), [Buffer.from(`${MAGIC}${this.checksum(key, body)}\n`), body]);
     } catch {
-      // A cache that cannot be written only makes the next run slower.
-      try {
-        if (fd !== undefined) closeSync(fd);
-        unlinkSync(tmp);
-      } catch {
-        /* never created */
-      }
+      // A value that does not serialise is not cached.
     }
   }
 }

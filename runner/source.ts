@@ -1,10 +1,11 @@
 // How files are read: the work tree, or a git revision without a checkout. Core logic never
 // touches `fs` directly, so `--rev 5.1.4` and the pre-push hook see a tag's commit exactly.
-import { promises as fs, realpathSync } from 'node:fs';
+import { promises as fs, lstatSync, readdirSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import type { FileEntry } from './context-api.js';
 import type { GitFacts } from './git-facts.js';
 import { normaliseLineEndings } from './lines.js';
+import { statIdentity } from './identity-log.js';
 import { isWithin } from './paths.js';
 
 /** Files above this size are not read (a lint rule has no business in a 5 MB blob). */
@@ -24,6 +25,11 @@ export interface Source {
   listFailures?(): ReadonlyMap<string, string>;
   /** Every file path (not folders), for globbing; walks lazily once. */
   allFiles(): Promise<string[]>;
+  /**
+   * A key that changes whenever the file's bytes may have, known without reading them (the parse
+   * cache finds a view by it); undefined when there is none to give.
+   */
+  identity?(file: string): Promise<string | undefined>;
 }
 
 /** Folders a work tree walk never enters (git's own folder, installed packages). */
@@ -68,17 +74,23 @@ export class WorktreeSource implements Source {
   private readonly realRoot: string;
   private filesP?: Promise<string[]>;
   private readonly failedDirs = new Map<string, string>();
+  /** Real paths of the folders `identity` was asked about. */
+  private readonly realDirs = new Map<string, string>();
 
   constructor(private readonly root: string) {
     this.realRoot = realpathSync(root);
   }
 
-  /** Resolves a repo path; refuses one that escapes the repo (e.g. through a symlink). */
-  private async resolveInside(file: string): Promise<string | 'outside' | undefined> {
+  /**
+   * Resolves a repo path; refuses one that escapes the repo (e.g. through a symlink). Synchronous,
+   * as is listing a folder: on a busy machine a round trip through the thread pool costs several
+   * times the call, and a walk of the tree makes two per folder.
+   */
+  private resolveInside(file: string): string | 'outside' | undefined {
     const abs = path.join(this.realRoot, normalisePath(file));
     let real: string;
     try {
-      real = await fs.realpath(abs);
+      real = realpathSync.native(abs);
     } catch {
       return undefined;
     }
@@ -87,7 +99,7 @@ export class WorktreeSource implements Source {
   }
 
   async read(file: string): Promise<ReadResult> {
-    const real = await this.resolveInside(file);
+    const real = this.resolveInside(file);
     if (real === undefined) return { ok: false, reason: 'missing' };
     if (real === 'outside') return { ok: false, reason: 'unreadable', detail: 'symlink leads outside the repository; not followed' };
     try {
@@ -100,12 +112,34 @@ export class WorktreeSource implements Source {
     }
   }
 
+  /**
+   * The file's stat once settled (`statIdentity`); none for a symlink (left to `read`, which follows
+   * it only inside), a file in a folder outside the repository, or one too large to read.
+   */
+  async identity(file: string): Promise<string | undefined> {
+    const rel = normalisePath(file);
+    const slash = rel.lastIndexOf('/');
+    const dir = slash === -1 ? '' : rel.slice(0, slash);
+    try {
+      let realDir = this.realDirs.get(dir);
+      if (realDir === undefined) {
+        realDir = realpathSync.native(path.join(this.realRoot, dir));
+        this.realDirs.set(dir, realDir);
+      }
+      if (!isWithin(realDir, this.realRoot)) return undefined;
+      const stat = lstatSync(path.join(realDir, rel.slice(slash + 1)), { bigint: true });
+      return stat.isFile() && stat.size <= MAX_FILE_BYTES ? statIdentity(stat, Date.now()) : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
   async list(dir: string): Promise<FileEntry[]> {
     const rel = normalisePath(dir);
-    const real = await this.resolveInside(rel);
+    const real = this.resolveInside(rel);
     if (real === undefined || real === 'outside') return [];
     try {
-      const entries = await fs.readdir(real, { withFileTypes: true });
+      const entries = readdirSync(real, { withFileTypes: true });
       return entries
         .filter((e) => !(rel === '' && SKIP_DIRS.has(e.name)))
         .map((e) => ({
@@ -144,6 +178,7 @@ export class WorktreeSource implements Source {
 export class GitRevisionSource implements Source {
   readonly description: string;
   private listingP?: Promise<Map<string, FileEntry[]>>;
+  private readonly blobIds = new Map<string, string>();
 
   constructor(private readonly git: GitFacts) {
     this.description = `commit ${git.commit?.slice(0, 12)}${git.rev && !git.commit?.startsWith(git.rev) ? ` (${git.rev})` : ''}`;
@@ -158,6 +193,7 @@ export class GitRevisionSource implements Source {
           e.type === 'tree' ? 'dir' : e.type === 'commit' ? 'gitlink' : e.mode === '120000' ? 'symlink' : 'file';
         if (!byDir.has(dir)) byDir.set(dir, []);
         byDir.get(dir)!.push({ path: e.path, type });
+        if (type === 'file') this.blobIds.set(e.path, e.oid);
       }
       return byDir;
     })();
@@ -174,6 +210,13 @@ export class GitRevisionSource implements Source {
     if (!obj) return { ok: false, reason: 'unreadable', detail: 'git object missing (partial or shallow clone?)' };
     if (obj.tooLarge) return { ok: false, reason: 'unreadable', detail: `file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB` };
     return decodeFileBytes(obj.content);
+  }
+
+  /** The blob id: git names a blob by its content. */
+  async identity(file: string): Promise<string | undefined> {
+    await this.listing();
+    const oid = this.blobIds.get(normalisePath(file));
+    return oid === undefined ? undefined : `blob:${oid}`;
   }
 
   async list(dir: string): Promise<FileEntry[]> {

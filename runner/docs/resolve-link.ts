@@ -38,11 +38,41 @@ const ASSET_EXTENSIONS = new Set(
 );
 
 function decode(s: string): string {
+  if (!s.includes('%')) return s;
   try {
     return decodeURIComponent(s);
   } catch {
     return s;
   }
+}
+
+/** A `.` or `..` segment, an empty one, or a leading `/`: what `path.posix.normalize` or `join` would change. */
+const NOT_PLAIN = /(?:^|\/)\.\.?(?:\/|$)|\/\/|^\//;
+
+/** `path.posix.normalize(path.posix.join(dir, rel))`, without either for the common case (nothing to normalise). */
+export function joinPath(dir: string, rel: string): string {
+  // A trailing `/` of `rel` is kept either way.
+  if (NOT_PLAIN.test(rel) || NOT_PLAIN.test(dir) || dir.endsWith('/')) return path.posix.normalize(path.posix.join(dir, rel));
+  if (dir === '') return rel === '' ? '.' : rel;
+  return rel === '' ? dir : `${dir}/${rel}`;
+}
+
+/** `s` without its query: from the first `?` after the last line terminator (as `/\?.*$/` strips it). */
+export function withoutQuery(s: string): string {
+  let start = 0;
+  for (let i = s.length - 1; i >= 0 && start === 0; i--) {
+    const c = s.charCodeAt(i);
+    if (c === 0x0a || c === 0x0d || c === 0x2028 || c === 0x2029) start = i + 1;
+  }
+  const q = s.indexOf('?', start);
+  return q === -1 ? s : s.slice(0, q);
+}
+
+/** The extension after the last `.` of the last segment, lower-cased; undefined when there is none. */
+export function extensionOf(p: string): string | undefined {
+  const dot = p.lastIndexOf('.');
+  if (dot === -1 || dot === p.length - 1 || p.indexOf('/', dot) !== -1) return undefined;
+  return p.slice(dot + 1).toLowerCase();
 }
 
 /**
@@ -54,11 +84,11 @@ export function resolveLink(link: string, from: string | undefined, site: LinkSi
   if (isExternalLink(trimmed)) return { kind: 'external' };
   const hashAt = trimmed.indexOf('#');
   const anchor = hashAt === -1 ? undefined : decode(trimmed.slice(hashAt + 1));
-  const pathPart = (hashAt === -1 ? trimmed : trimmed.slice(0, hashAt)).replace(/\?.*$/, '');
+  const pathPart = withoutQuery(hashAt === -1 ? trimmed : trimmed.slice(0, hashAt));
   if (pathPart === '') return { kind: 'self', anchor: anchor ?? '' };
   const decoded = decode(pathPart);
   const dir = decoded.startsWith('/') || from === undefined ? site.srcDir : path.posix.dirname(from);
-  let joined = path.posix.normalize(path.posix.join(dir, decoded.replace(/^\/+/, '')));
+  let joined = joinPath(dir, decoded.replace(/^\/+/, ''));
   if (joined === '.' || joined === './') joined = '';
   // A link may not climb above the pages' folder (the site has nothing there).
   const inside = site.srcDir === '' ? !joined.startsWith('../') && joined !== '..' : joined === site.srcDir || joined.startsWith(`${site.srcDir}/`);
@@ -68,7 +98,7 @@ export function resolveLink(link: string, from: string | undefined, site: LinkSi
   const inSrc = (p: string) => (site.srcDir === '' ? p : `${site.srcDir}/${p}`);
   const publicFile = (p: string) => inSrc(`public/${p}`);
 
-  const ext = /\.([^./]+)$/.exec(decoded)?.[1]?.toLowerCase();
+  const ext = extensionOf(decoded);
   if (ext !== undefined && ASSET_EXTENSIONS.has(ext)) {
     // Vite serves `/x` from public/ first, then from the root; a relative link only from its folder.
     const tried = decoded.startsWith('/') ? [publicFile(rel), joined] : [joined];

@@ -3,7 +3,8 @@
 // and cached, once), so this part is cheap and runs on every lint of a docs repo.
 import path from 'node:path';
 import type { ScriptFacts } from '../parsers/script-facts.js';
-import { resolveLink, type LinkTarget } from './resolve-link.js';
+import { loadPicomatch, type GlobMatcher } from '../load-picomatch.js';
+import { resolveLink, type LinkSite, type LinkTarget } from './resolve-link.js';
 import type { Unresolved } from './static-eval.js';
 import { themeGlobs, type ThemeGlob } from './theme-globs.js';
 import { loadModules, readConfig, type VitePressConfig } from './vitepress-config.js';
@@ -15,6 +16,11 @@ export interface SiteReader {
   read(path: string): Promise<string | undefined>;
   /** Facts of a script file (`.ts`, `.mts`, `.js`, `.mjs`, `.vue`); undefined when missing or unparsable. */
   script(path: string): Promise<ScriptFacts | undefined>;
+  /**
+   * Facts of a theme file that holds a glob call, null for one that does not (not parsed), as a view
+   * of its own (cached); without it, the text is read and tested here.
+   */
+  themeScript?(path: string): Promise<ScriptFacts | null | undefined>;
 }
 
 export interface VitePressSite {
@@ -38,8 +44,6 @@ const CONFIG = /^(?:(.*)\/)?\.vitepress\/config\.(js|mjs|ts|mts)$/;
 // VitePress looks for config.js, .mjs, .ts, .mts in this order.
 const CONFIG_ORDER = ['js', 'mjs', 'ts', 'mts'];
 const THEME_SOURCE = /\.(ts|mts|js|mjs|vue)$/;
-/** Only a theme file with this text can hold a glob call: the others are not parsed. */
-const GLOB_CALL = /import\s*\.\s*meta\s*\.\s*glob/;
 
 /** The config file VitePress would load: under `docs/` first, then the repo root, then the shallowest. */
 export function findConfig(files: readonly string[]): { root: string; file: string } | undefined {
@@ -67,15 +71,18 @@ export async function loadVitePressSite(reader: SiteReader): Promise<VitePressSi
     if (srcDir === undefined) unresolved.push({ file: found.file, at: { line: 1, column: 1 }, reason: `srcDir '${config.srcDir}' is outside the repository` });
   }
 
-  const { default: picomatch } = await import('picomatch');
+  const picomatch = await loadPicomatch();
   const pages = srcDir === undefined ? [] : sitePages(files, srcDir, config?.srcExclude ?? [], picomatch);
   const themeDir = `${found.root ? `${found.root}/` : ''}.vitepress/theme/`;
   const sources = new Map<string, ScriptFacts>();
-  for (const f of files) {
-    if (!f.startsWith(themeDir) || !THEME_SOURCE.test(f) || f.endsWith('.d.ts') || !GLOB_CALL.test((await reader.read(f)) ?? '')) continue;
-    const facts = await reader.script(f);
+  // Only a theme file with a glob call is parsed.
+  const themeScript = reader.themeScript?.bind(reader) ?? (async (f: string) => ((await import('../parsers/theme-script.js')).GLOB_CALL.test((await reader.read(f)) ?? '') ? reader.script(f) : null));
+  const themeFiles = files.filter((f) => f.startsWith(themeDir) && THEME_SOURCE.test(f) && !f.endsWith('.d.ts'));
+  const themeFacts = await Promise.all(themeFiles.map((f) => themeScript(f)));
+  themeFiles.forEach((f, i) => {
+    const facts = themeFacts[i];
     if (facts) sources.set(f, facts);
-  }
+  });
   const theme = srcDir === undefined ? { globs: [], unresolved: [] } : themeGlobs(sources, srcDir, files, (p) => picomatch(p, { dot: false }));
   unresolved.push(...theme.unresolved);
 
@@ -88,12 +95,30 @@ export async function loadVitePressSite(reader: SiteReader): Promise<VitePressSi
     pages,
     themeGlobs: theme.globs,
     unresolved,
-    resolve: (link, from) => (srcDir === undefined ? { kind: 'unknown', reason: `the pages' folder (srcDir) of ${found.file} is not known` } : resolveLink(link, from, site)),
+    resolve: srcDir === undefined ? () => ({ kind: 'unknown', reason: `the pages' folder (srcDir) of ${found.file} is not known` }) : memoResolve(site),
+  };
+}
+
+/**
+ * `resolveLink` over the site, each answer kept (and frozen: rules share it): the same links recur
+ * on many pages, and every docs rule resolves them. A link that may be relative is kept per folder.
+ */
+function memoResolve(site: LinkSite): VitePressSite['resolve'] {
+  const known = new Map<string, LinkTarget>();
+  return (link, from) => {
+    const key = from === undefined || link.trimStart().startsWith('/') ? link : `${path.posix.dirname(from)}\0${link}`;
+    let target = known.get(key);
+    if (!target) {
+      target = resolveLink(link, from, site);
+      if (target.kind === 'missing') Object.freeze(target.tried);
+      known.set(key, Object.freeze(target));
+    }
+    return target;
   };
 }
 
 /** `**.md` under srcDir as VitePress collects them: no dot folders, node_modules, dist or srcExclude. */
-function sitePages(files: readonly string[], srcDir: string, srcExclude: readonly string[], picomatch: typeof import('picomatch')): string[] {
+function sitePages(files: readonly string[], srcDir: string, srcExclude: readonly string[], picomatch: GlobMatcher): string[] {
   const prefix = srcDir === '' ? '' : `${srcDir}/`;
   const excluded = srcExclude.length > 0 ? picomatch(srcExclude as string[]) : () => false;
   return files.filter((f) => {

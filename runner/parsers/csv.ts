@@ -35,6 +35,37 @@ export async function load(): Promise<(text: string) => ParseOutcome<CsvFile>> {
   return (text) => parseCsv(text);
 }
 
+/**
+ * The view as the parse cache stores it: rows by column (line steps, runs of equal column counts,
+ * first cells), a third of the JSON of one object per row, which is what a warm run reads back.
+ */
+export function encode(file: CsvFile): unknown {
+  const steps: number[] = [];
+  const runs: number[] = [];
+  let line = 0;
+  for (const r of file.rows) {
+    steps.push(r.line - line);
+    line = r.line;
+    if (runs.length > 0 && runs[runs.length - 1] === r.columns) runs[runs.length - 2]++;
+    else runs.push(1, r.columns);
+  }
+  return { header: file.header ?? null, links: file.links, steps, runs, first: file.rows.map((r) => r.first) };
+}
+
+export function decode(stored: unknown): CsvFile {
+  const { header, links, steps, runs, first } = stored as { header: CsvRow | null; links: CsvFile['links']; steps: number[]; runs: number[]; first: string[] };
+  const counted = Array.isArray(runs) ? runs.reduce((n, c, i) => (i % 2 === 0 && Number.isInteger(c) && c > 0 ? n + c : i % 2 === 0 ? NaN : n), 0) : NaN;
+  if (!Array.isArray(links) || !Array.isArray(steps) || !Array.isArray(first) || steps.length !== first.length || counted !== steps.length) throw new Error('not a CSV view');
+  const rows: CsvRowSummary[] = new Array(steps.length);
+  let line = 0;
+  for (let i = 0, run = 0, left = runs[0] ?? 0; i < steps.length; i++, left--) {
+    if (left === 0) left = runs[(run += 2)];
+    line += steps[i];
+    rows[i] = { line, columns: runs[run + 1], first: first[i] };
+  }
+  return { header: header ?? undefined, rows, links };
+}
+
 export function parseCsv(text: string): ParseOutcome<CsvFile> {
   let header: CsvRow | undefined;
   const rows: CsvRowSummary[] = [];
@@ -49,11 +80,15 @@ export function parseCsv(text: string): ParseOutcome<CsvFile> {
     let eol = text.indexOf('\n', i);
     if (eol === -1) eol = text.length;
     const raw = text.slice(i, eol > i && text[eol - 1] === '\r' ? eol - 1 : eol);
-    if (raw !== '' && header && !raw.includes('"')) {
-      // Most rows: no quote, so no cell needs to be cut out to be counted.
+    const counted = raw !== '' && header && !raw.includes('](') ? countRecord(raw) : undefined;
+    if (counted) {
+      // Most rows: counted without cutting cells out.
+      rows.push({ line, ...counted });
+    } else if (raw !== '' && header && !raw.includes('"')) {
+      // A row without a quote, with a link: no cell needs to be cut out to be counted.
       const comma = raw.indexOf(',');
       rows.push({ line, columns: countCommas(raw) + 1, first: comma === -1 ? raw : raw.slice(0, comma) });
-      if (raw.includes('](')) cellLinks(raw, 0, line, links);
+      cellLinks(raw, 0, line, links);
     } else if (raw !== '') {
       // A record on one line is split with one pattern; a quoted field running over several lines,
       // or a malformed one, takes the careful path.
@@ -72,6 +107,41 @@ export function parseCsv(text: string): ParseOutcome<CsvFile> {
     line++;
   }
   return { ok: true, value: { header, rows, links } };
+}
+
+const QUOTE = 0x22;
+const COMMA = 0x2c;
+
+/**
+ * The column count and first cell of a record written on one line, as `oneLineRecord` splits it,
+ * without cutting out the other cells; undefined when it is not such a record (a quoted field left
+ * open, or a quote inside an unquoted one). One pass over the line.
+ */
+function countRecord(raw: string): { columns: number; first: string } | undefined {
+  let columns = 0;
+  let first = '';
+  let quote = raw.indexOf('"');
+  for (let i = 0; ; ) {
+    columns++;
+    let cellEnd: number;
+    if (quote === i) {
+      let close = raw.indexOf('"', i + 1);
+      while (close !== -1 && raw.charCodeAt(close + 1) === QUOTE) close = raw.indexOf('"', close + 2);
+      if (close === -1) return undefined;
+      cellEnd = close + 1;
+      if (columns === 1) first = raw.slice(i + 1, close).replace(/""/g, '"');
+      quote = raw.indexOf('"', cellEnd);
+    } else {
+      const comma = raw.indexOf(',', i);
+      cellEnd = comma === -1 ? raw.length : comma;
+      if (quote !== -1 && quote < cellEnd) return undefined;
+      if (columns === 1) first = raw.slice(i, cellEnd);
+    }
+    if (cellEnd === raw.length) return { columns, first };
+    if (raw.charCodeAt(cellEnd) !== COMMA) return undefined;
+    i = cellEnd + 1;
+    if (i === raw.length) return { columns: columns + 1, first };
+  }
 }
 
 function countCommas(s: string): number {

@@ -1,8 +1,9 @@
-// Markdown pages of a VitePress site through @lezer/markdown (GFM): every node has its offsets, so
+// Markdown pages of a VitePress site through @lezer/markdown (GFM tables, task lists, strikethrough): every node has its offsets, so
 // each link, image and raw HTML `href`/`src` gets a line and a column, and code (fenced, indented,
 // inline) is told apart from links by the parser, not by a pattern. The frontmatter block is located
 // here and parsed on demand (`frontmatter.ts`): YAML costs more to load than the whole page view.
 import type { SyntaxNode, SyntaxNodeRef, Tree } from '@lezer/common';
+import type { MarkdownConfig } from '@lezer/markdown';
 import { LineIndex, type ParseOutcome } from './parse-outcome.js';
 import { decodeDestination, decodeEntities, findFrontmatter, htmlAttributes, normaliseLabel, slugify, uniqueSlug } from './markdown-text.js';
 import type { Span } from '../types.js';
@@ -66,28 +67,75 @@ export const MAX_PAGE_CHARS = 1_000_000;
  */
 export const MAX_BRACKETS_PER_BLOCK = 5_000;
 
-/** Where a page is too large, or too bracket-heavy, to be parsed in bounded time. */
+/** Whether text[from, to) is a blank line: spaces and tabs, a carriage return at its end. */
+function isBlank(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 9 && !(c === 13 && i === to - 1)) return false;
+  }
+  return true;
+}
+
+/** Where a page is too large, or too bracket-heavy, to be parsed in bounded time. One pass. */
 function tooCostly(text: string): { line: number; column: number; message: string } | undefined {
   if (text.length > MAX_PAGE_CHARS) return { line: 1, column: 1, message: `the page is larger than ${MAX_PAGE_CHARS / 1_000_000} MB of text; not parsed` };
   let line = 1;
   let count = 0;
-  for (let i = 0; i < text.length; ) {
+  let bracket = text.indexOf('[');
+  for (let i = 0; i < text.length; line++) {
     let end = text.indexOf('\n', i);
     if (end === -1) end = text.length;
-    if (/^[ \t]*\r?$/.test(text.slice(i, end))) count = 0;
-    else {
-      for (let k = text.indexOf('[', i); k !== -1 && k < end; k = text.indexOf('[', k + 1)) count++;
-      if (count > MAX_BRACKETS_PER_BLOCK) return { line, column: 1, message: `a block with more than ${MAX_BRACKETS_PER_BLOCK} \`[\` ends here; the page is not parsed (its links would take minutes to resolve)` };
+    if (bracket === -1 || bracket >= end) {
+      if (isBlank(text, i, end)) count = 0;
+    } else {
+      for (; bracket !== -1 && bracket < end; bracket = text.indexOf('[', bracket + 1)) {
+        if (++count > MAX_BRACKETS_PER_BLOCK) return { line, column: 1, message: `a block with more than ${MAX_BRACKETS_PER_BLOCK} \`[\` ends here; the page is not parsed (its links would take minutes to resolve)` };
+      }
     }
     i = end + 1;
-    line++;
   }
   return undefined;
 }
 
+/** The characters at which an inline parser of the configuration below may start something. */
+const INLINE_START = new Uint8Array(128);
+for (const c of '\\&`<*_[!]~') INLINE_START[c.charCodeAt(0)] = 1;
+const SPACE = 32;
+const NEWLINE = 10;
+
+/**
+ * Skips a run of plain text in one step instead of trying every inline parser at each of its
+ * characters (most of a page is prose). It stops where one of them may start: a character above,
+ * or spaces before a line break (a hard break). The tree is the same as without it.
+ */
+export const SkipPlainText: MarkdownConfig = {
+  parseInline: [
+    {
+      name: 'SkipPlainText',
+      before: 'Escape',
+      parse(cx, next, start) {
+        let pos = start;
+        for (let c = next; pos < cx.end; c = cx.char(pos)) {
+          if (c < 128 && INLINE_START[c] === 1) break;
+          if (c === SPACE) {
+            let after = pos + 1;
+            while (cx.char(after) === SPACE) after++;
+            if (cx.char(after) === NEWLINE) break;
+            pos = after;
+          } else pos++;
+        }
+        return pos === start ? -1 : pos;
+      },
+    },
+  ],
+};
+
 export async function load(): Promise<(text: string) => ParseOutcome<MarkdownPage>> {
-  const { parser, GFM } = await import('@lezer/markdown');
-  const md = parser.configure(GFM);
+  const { parser, Table, TaskList, Strikethrough } = await import('@lezer/markdown');
+  // GFM without its autolink extension: VitePress (markdown-it) finds links before it autolinks the
+  // addresses left in the text, and keeps an address in a heading's text (its anchor); the extension
+  // would take `https://x.com/[a](b)` as one address, and leave it out of the heading's anchor.
+  const md = parser.configure([Table, TaskList, Strikethrough, SkipPlainText]);
   return (original) => {
     const costly = tooCostly(original);
     if (costly) return { ok: false, error: costly };

@@ -4,7 +4,9 @@
 import { execFileSync } from 'node:child_process';
 import { promises as fs, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { IdentityLog, SETTLED_MS } from '../../runner/identity-log.js';
 import { ParseCache } from '../../runner/parse-cache.js';
 import { lint } from '../../runner/run.js';
 import { runCli } from '../helpers/cli.js';
@@ -55,11 +57,14 @@ async function honestCache(): Promise<{ dir: string; entry: string; key: string;
 /** The entry's view with the index of install_b's add-history added to install_a's commands. */
 function plantedView(text: string): unknown {
   const entry = JSON.parse(text.slice(text.indexOf('\n') + 1));
-  const view = entry.value;
+  lendAddHistory(entry.value);
+  return entry;
+}
+
+function lendAddHistory(view: { commands: { name: string[] }; functions: Array<{ name: string; commands: number[] }> }): void {
   const addHistory = view.commands.name.indexOf('add-history');
   expect(addHistory).toBeGreaterThanOrEqual(0);
-  view.functions.find((f: { name: string }) => f.name === 'install_a').commands.push(addHistory);
-  return entry;
+  view.functions.find((f) => f.name === 'install_a')!.commands.push(addHistory);
 }
 
 /** A planted entry with a valid checksum (anyone can compute one), written in a folder of its own. */
@@ -127,6 +132,62 @@ describe('a planted parse-cache entry', () => {
     await fs.rm(path.join(dir, entry));
     execFileSync('mkfifo', [path.join(dir, entry)]);
     expect(await errors(dir)).toEqual(ONE_ERROR);
+  });
+});
+
+describe('a planted line of the identity log (views found by a settled file\'s stat)', () => {
+  let settled: string;
+  beforeAll(async () => {
+    settled = await makeFolder({ files: { 'sources/install/entrypoint.sh': '#!/bin/bash\nsource package_a.sh\n', 'sources/install/package_a.sh': PACKAGE } });
+    created.push(settled);
+    await sleep(SETTLED_MS + 200);
+  });
+  const errorsIn = async (cacheDir: string) =>
+    (await lint({ dirs: [settled], kind: 'images', mode: 'dev', rules: ['images/install-add-history'], env: {}, today: '2026-01-15', cacheDir })).diagnostics.map((d) => `${d.ruleId} ${d.location.path}:${d.location.line}`);
+  const logOf = (dir: string) => path.join(dir, readdirSync(dir, { recursive: true }).map(String).find((f) => f.endsWith('.log'))!);
+
+  /** A log filled by an honest run, then a line with a valid checksum lending install_b's add-history to install_a, written by the log itself in `where`. */
+  async function plantedLog(where = newDir('porgs-plant-')): Promise<{ dir: string; log: string; planted: string }> {
+    const dir = newDir('porgs-cache-');
+    expect(await errorsIn(dir)).toEqual(ONE_ERROR);
+    const log = logOf(dir);
+    const line = (await fs.readFile(log, 'utf8')).split('\n').find((l) => l.includes('install_b'))!;
+    const tab = line.indexOf('\t');
+    const [salt, file, identity] = JSON.parse(line.slice(65, tab));
+    const value = JSON.parse(line.slice(tab + 1));
+    lendAddHistory(value.outcome.value);
+    new IdentityLog(where, settled).append(salt, file, identity, value);
+    return { dir, log, planted: logOf(where) };
+  }
+
+  it('with a valid checksum is used in the private folder of its owner (the control for the tests below)', async () => {
+    const { dir, log, planted } = await plantedLog();
+    await fs.copyFile(planted, log);
+    expect(await errorsIn(dir)).toEqual([]);
+  });
+
+  it('in a folder that group or others can write is not used', async () => {
+    const { dir, log, planted } = await plantedLog();
+    await fs.copyFile(planted, log);
+    await fs.chmod(dir, 0o777);
+    expect(await errorsIn(dir)).toEqual(ONE_ERROR);
+  });
+
+  it('as a symlink is not followed: the error stays, the link is replaced by a real log, its target is untouched', async () => {
+    const { dir, log, planted } = await plantedLog();
+    const before = await fs.readFile(planted, 'utf8');
+    await fs.rm(log);
+    await fs.symlink(planted, log);
+    expect(await errorsIn(dir)).toEqual(ONE_ERROR);
+    expect((await fs.lstat(log)).isFile()).toBe(true);
+    expect(await fs.readFile(planted, 'utf8')).toBe(before);
+  });
+
+  it('as a FIFO does not block the run', async () => {
+    const { dir, log } = await plantedLog();
+    await fs.rm(log);
+    execFileSync('mkfifo', [log]);
+    expect(await errorsIn(dir)).toEqual(ONE_ERROR);
   });
 });
 

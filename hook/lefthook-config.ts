@@ -16,7 +16,8 @@ export interface LefthookEntry {
 }
 
 const isOurs = (run: unknown) => typeof run === 'string' && run.includes('porgs-lint/pre-push');
-const runsPorgsLint = (run: unknown) => typeof run === 'string' && run.includes('porgs-lint');
+/** A command that runs porgs-lint: by its name, or a run naming porgs-lint or its CLI (`dist/runner/cli.js`). */
+const runsPorgsLint = (run: unknown, name?: unknown) => name === COMMAND_NAME || (typeof run === 'string' && /porgs-lint|runner\/cli\.js/.test(run));
 
 function prePushOf(doc: Document): YAMLMap | undefined {
   const node = doc.get('pre-push', true);
@@ -31,13 +32,13 @@ function entries(doc: Document): Array<{ node: YAMLMap; remove: () => void }> {
   const commands = hook.get('commands', true);
   if (isMap(commands)) {
     for (const pair of commands.items) {
-      if (isMap(pair.value) && runsPorgsLint(pair.value.get('run'))) out.push({ node: pair.value, remove: () => commands.delete(pair.key) });
+      if (isMap(pair.value) && runsPorgsLint(pair.value.get('run'), String(pair.key))) out.push({ node: pair.value, remove: () => commands.delete(pair.key) });
     }
   }
   const jobs = hook.get('jobs', true);
   if (isSeq(jobs)) {
     jobs.items.forEach((job) => {
-      if (isMap(job) && runsPorgsLint(job.get('run'))) out.push({ node: job, remove: () => jobs.delete(jobs.items.indexOf(job)) });
+      if (isMap(job) && runsPorgsLint(job.get('run'), job.get('name'))) out.push({ node: job, remove: () => jobs.delete(jobs.items.indexOf(job)) });
     });
   }
   return out;

@@ -37,6 +37,7 @@ function stale(s: HookSetup, problems: string[]): void {
 function diagnoseManager(s: HookSetup, d: Diagnosis): void {
   if (d.manager === 'husky') {
     const file = path.join(s.root, '.husky', 'pre-push');
+    if (s.prePush?.owner !== 'husky') d.problems.push(`git runs ${rel(s, path.join(s.hooksDir, 'pre-push'))}, which is ${s.prePush ? 'not husky\'s' : 'missing'}: run husky (npm install runs it through the prepare script)`);
     if (hasBlock(readText(file))) Object.assign(d, { runs: `.husky/_/pre-push (husky) -> .husky/pre-push -> ${s.launcher}`, launcher: s.launcher, stdin: true });
     else d.problems.push('.husky/pre-push does not run porgs-lint');
     if (s.preCommitConfig) d.notes.push('husky and pre-commit together are not supported: pre-commit does not install its hooks while core.hooksPath is set, so its pre-push hooks do not run');

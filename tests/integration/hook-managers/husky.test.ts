@@ -2,7 +2,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { git } from '../../helpers/git.js';
+import { commitAll, git, tmpDir } from '../../helpers/git.js';
 import { doctor, hookInstall, installManager, pushVia, releasedRepo } from './managers.js';
 import { supportedOrder } from './supported-order.js';
 
@@ -44,5 +44,29 @@ describe('husky installed after porgs-lint', () => {
     const res = await doctor(dir, { HUSKY: '0' });
     expect(res.stdout).toContain('skip switches: HUSKY=0 (husky runs no hook, silently)');
     expect(res.stdout).toContain('note: husky and pre-commit together are not supported');
+  });
+});
+
+describe('husky in a linked worktree (.git is a file)', () => {
+  it('doctor names the missing launcher of that worktree; hook install there writes it; pushes from there are checked', async () => {
+    const dir = await releasedRepo();
+    await installManager(dir, 'husky');
+    expect((await hookInstall(dir)).code).toBe(0);
+    await commitAll(dir, 'porgs-lint pre-push check');
+    const wt = path.join(tmpDir('porgs-wt-'), 'wt');
+    await git(dir, 'worktree', 'add', '-q', wt);
+    expect((await fs.readFile(path.join(wt, '.git'), 'utf8')).startsWith('gitdir: ')).toBe(true);
+    const before = await doctor(wt);
+    expect(before.stdout).toMatch(/problem: the launcher .*\/worktrees\/wt\/porgs-lint\/pre-push is missing/);
+    // husky's generated folder is not tracked: a new worktree has none until husky runs there.
+    expect(before.stdout).toContain('problem: git runs .husky/_/pre-push, which is missing: run husky');
+    expect(before.code).toBe(1);
+    expect((await hookInstall(wt)).code).toBe(0);
+    await installManager(wt, 'husky-prepare');
+    expect((await doctor(wt)).code).toBe(0);
+    await git(wt, 'tag', '5.1.9');
+    const blocked = await pushVia(wt, {}, 'origin', '5.1.9');
+    expect(blocked.output).toContain('hook/tag-signed');
+    expect(blocked.code).not.toBe(0);
   });
 });

@@ -48,8 +48,9 @@ const PRE_COMMIT_YAML = [
 ].join('\n');
 
 /** Sets up a manager as a repository would (its config committed, its hooks installed). */
-export async function installManager(dir: string, manager: ManagerName): Promise<void> {
-  if (manager === 'husky') {
+export async function installManager(dir: string, manager: ManagerName | 'husky-prepare'): Promise<void> {
+  if (manager === 'husky-prepare') await runIn(dir, process.execPath, [HUSKY]);
+  else if (manager === 'husky') {
     await fs.mkdir(path.join(dir, '.husky'), { recursive: true });
     await fs.writeFile(path.join(dir, '.husky/pre-push'), 'echo team-check-ran\n');
     await commitAll(dir, 'husky');

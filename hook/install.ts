@@ -1,7 +1,7 @@
 // `porgs-lint hook install|uninstall|print`: porgs-lint's pre-push check added the way the hook
 // manager in place expects it, never inside a manager's generated files, and removed again from
 // wherever a manager moved it.
-import { promises as fs, realpathSync } from 'node:fs';
+import { constants, promises as fs, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { addCommand, removeCommand } from './lefthook-config.js';
@@ -31,10 +31,31 @@ function recordedFor(root: string): Recorded {
   return rel.startsWith('..') || path.isAbsolute(rel) ? { cli } : { cli, fromRoot: rel };
 }
 
-async function writeExecutable(file: string, text: string): Promise<void> {
+/**
+ * Writes a file only inside `within` (real paths) and never through a symbolic link or into a
+ * special file: a repository may plant `.husky` or `lefthook.yml` as a link to a file of yours.
+ */
+async function writeRegular(file: string, text: string, within: string, mode = 0o644): Promise<void> {
   await fs.mkdir(path.dirname(file), { recursive: true });
-  await fs.writeFile(file, text, { mode: 0o755 });
-  await fs.chmod(file, 0o755);
+  const dir = realpathSync(path.dirname(file));
+  const inside = path.relative(realpathSync(within), dir);
+  if (inside.startsWith('..') || path.isAbsolute(inside)) throw new HookUsageError(`${path.dirname(file)} leads outside ${within} (a symbolic link); nothing written`);
+  let handle: fs.FileHandle;
+  try {
+    handle = await fs.open(file, constants.O_WRONLY | constants.O_CREAT | constants.O_NOFOLLOW | constants.O_NONBLOCK, mode);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ELOOP' || code === 'ENXIO' || code === 'EISDIR') throw new HookUsageError(`${file} is not a regular file (a symbolic link or special file); nothing written`);
+    throw err;
+  }
+  try {
+    if (!(await handle.stat()).isFile()) throw new HookUsageError(`${file} is not a regular file; nothing written`);
+    await handle.truncate(0);
+    await handle.write(text, 0);
+    await handle.chmod(mode);
+  } finally {
+    await handle.close();
+  }
 }
 
 const rel = (s: HookSetup, file: string) => (path.relative(s.root, file).startsWith('..') ? file : path.relative(s.root, file));
@@ -68,7 +89,7 @@ async function installHusky(s: HookSetup, out: string[]): Promise<number> {
     const lines = (text ?? '').split('\n');
     const at = lines[0]?.startsWith('#!') ? 1 : 0;
     lines.splice(at, 0, ...huskyBlock().trimEnd().split('\n'));
-    await fs.writeFile(file, lines.join('\n').replace(/\n*$/, '\n'));
+    await writeRegular(file, lines.join('\n').replace(/\n*$/, '\n'), s.root);
     out.push(`added porgs-lint to .husky/pre-push (commit it; each clone runs "porgs-lint hook install" once)`);
   } else out.push('.husky/pre-push already runs porgs-lint');
   if (s.preCommitConfig) out.push('note: pre-commit does not install its hooks while core.hooksPath is set (husky sets it): its pre-push hooks do not run');
@@ -87,7 +108,7 @@ async function installLefthook(s: HookSetup, out: string[]): Promise<number> {
   }
   if (next === undefined) out.push(`${rel(s, file)} already runs porgs-lint with use_stdin: true`);
   else {
-    await fs.writeFile(file, next);
+    await writeRegular(file, next, s.root);
     out.push(`added the porgs-lint command (use_stdin: true) to pre-push in ${rel(s, file)} (commit it; each clone runs "porgs-lint hook install" once)`);
   }
   return 0;
@@ -122,11 +143,11 @@ export async function install(cwd: string): Promise<Outcome> {
         ? path.join(s.hooksDir, 'pre-push.legacy')
         : s.launcher;
   if (manager === 'pre-commit' && exists(launcherTarget) && ownerOf(readText(launcherTarget) ?? '') !== 'porgs-lint') {
-    await writeExecutable(s.launcher, launcherScript(recorded));
+    await writeRegular(s.launcher, launcherScript(recorded), s.gitDir, 0o755);
     return { code: askToAdd(s, launcherTarget, "pre-commit runs this earlier hook first (migration mode) and porgs-lint's would replace it", out), lines: out };
   }
   await removeStale(s, launcherTarget, out);
-  await writeExecutable(launcherTarget, launcherScript(recorded));
+  await writeRegular(launcherTarget, launcherScript(recorded), launcherTarget === s.launcher ? s.gitDir : s.hooksDir, 0o755);
   if (launcherTarget !== s.launcher && exists(s.launcher)) await fs.rm(s.launcher);
   let code = 0;
   if (manager === 'husky') code = await installHusky(s, out);
@@ -153,7 +174,7 @@ async function removeHuskyBlock(s: HookSetup, out: string[]): Promise<void> {
   }
   const rest = text!.slice(0, start) + text!.slice(text!.indexOf('\n', endAt) + 1 || text!.length);
   if (rest.replace(/^#!.*\n?/, '').trim() === '') await fs.rm(file);
-  else await fs.writeFile(file, rest);
+  else await writeRegular(file, rest, s.root);
   out.push(`removed porgs-lint from .husky/pre-push`);
 }
 
@@ -165,7 +186,7 @@ export async function uninstall(cwd: string): Promise<string[]> {
   if (s.lefthookConfig) {
     const next = removeCommand(readText(s.lefthookConfig) ?? '');
     if (next !== undefined) {
-      await fs.writeFile(s.lefthookConfig, next);
+      await writeRegular(s.lefthookConfig, next, s.root);
       out.push(`removed the porgs-lint command from ${rel(s, s.lefthookConfig)}`);
     }
   }

@@ -68,14 +68,15 @@ function resolvable(s: HookSetup, launcher: string, env: NodeJS.ProcessEnv): { f
   const text = readText(launcher);
   if (text === undefined) return { problem: `the launcher ${launcher} is missing` };
   const cli = recordedCli(text);
-  if (cli && exists(cli)) return { found: `${cli} (recorded at install)` };
+  if (cli === undefined) return { problem: `${launcher} was written by an earlier porgs-lint, which runs it from a fixed path: ${REPAIR}` };
+  if (exists(cli)) return { found: `${cli} (recorded at install)` };
   const fromRoot = /^\[ -f "\$cli" \] \|\| cli=(.*)$/m.exec(text)?.[1]?.replace(/^'|'$/g, '');
   if (fromRoot && exists(path.join(s.root, fromRoot))) return { found: `${fromRoot} (recorded, from the work tree root)` };
   for (const dir of (env.PATH ?? '').split(':')) {
     if (!path.isAbsolute(dir) || !path.relative(s.root, dir).startsWith('..')) continue;
     if (exists(path.join(dir, 'porgs-lint'))) return { found: `${path.join(dir, 'porgs-lint')} (PATH; it prefers this repo's node_modules/.bin when git does not track it)` };
   }
-  return { problem: `porgs-lint is not found from the hook: ${cli ?? 'no recorded path'} is gone and none is on PATH (${REPAIR}, or install it globally)` };
+  return { problem: `porgs-lint is not found from the hook: ${cli} is gone and none is on PATH (${REPAIR}, or install it globally)` };
 }
 
 function skipSwitches(m: Manager, env: NodeJS.ProcessEnv): string[] {

@@ -5,7 +5,7 @@
 import path from 'node:path';
 import type { Config } from '../runner/config.js';
 import { chooseConfig } from '../runner/config-source.js';
-import { visible } from '../runner/escape.js';
+import { visible, visibleLines } from '../runner/escape.js';
 import { fingerprint } from '../runner/fingerprint.js';
 import { findWorkTreeRoot } from '../runner/git-locate.js';
 import type { CliIO } from '../runner/main.js';
@@ -15,12 +15,19 @@ import type { Diagnostic, RepoKind, Severity } from '../runner/types.js';
 import { REPO_KINDS } from '../runner/types.js';
 import { UsageError } from '../runner/errors.js';
 import { TAG_RELEASE_RULES, type HookCheck } from './checks.js';
-import { HookUsageError, install, snippet, uninstall } from './install.js';
-import { parsePushLines, ProtocolError, updatesFromPreCommitEnv, type PushUpdate } from './protocol.js';
+import { HookUsageError, snippet } from './install.js';
+import { SKIP_HINT } from './launcher.js';
+import { parsePushLines, preCommitRef, ProtocolError, updateFromPreCommit, type PreCommitRef, type PushUpdate } from './protocol.js';
 import { checkPush, type HookFinding, type PushContext } from './push-checks.js';
 import { hookFinding } from './push-context.js';
 
-const ESCAPE_HATCH = 'to push anyway: PORGS_LINT_SKIP=1 git push ... (or git push --no-verify)';
+const ESCAPE_HATCH = SKIP_HINT;
+/** git runs pre-push with empty input when there is nothing to push; a manager that drops the input looks the same. */
+export const NO_REFS = "received no refs; if you pushed something, your hook manager does not forward git's input: run porgs-lint hook doctor";
+export const PRE_COMMIT_NO_REF =
+  'pre-commit passed no ref (it passes none for a tag on commits the remote has, a deletion, or a first push of a whole history); "porgs-lint hook install" lets porgs-lint see every ref: run porgs-lint hook doctor';
+export const PRE_COMMIT_ONE_REF =
+  'run from .pre-commit-config.yaml: pre-commit passes one ref per push, and none for a tag on commits the remote has or a deletion; "porgs-lint hook install" lets porgs-lint see every ref';
 
 async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
   if ((stream as { isTTY?: boolean }).isTTY) return '';
@@ -44,21 +51,42 @@ export async function hookMain(argv: string[], io: CliIO): Promise<number> {
   }
 }
 
+const HOOK_USAGE = 'usage: porgs-lint hook install | uninstall | doctor | print husky|lefthook|pre-commit';
+
 async function hookCommand(args: string[], io: CliIO): Promise<number> {
   const [sub, ...rest] = args;
+  const say = (lines: string[]) => io.stdout.write(lines.map((l) => `porgs-lint: ${visibleLines(l)}\n`).join(''));
   if (sub === 'install') {
-    io.stdout.write(`porgs-lint: ${visible(await install(io.cwd, { force: rest.includes('--force'), chain: rest.includes('--chain') }))}\n`);
-    return 0;
+    if (rest.includes('--chain') || rest.includes('--force')) {
+      throw new HookUsageError(`hook install ${rest.join(' ')}: no longer needed; hook install adds porgs-lint the way the hook manager in place expects, or prints what to add`);
+    }
+    const { install } = await import('./install.js');
+    const { code, lines } = await install(io.cwd);
+    say(lines);
+    return code;
   }
   if (sub === 'uninstall') {
-    io.stdout.write(`porgs-lint: ${visible(await uninstall(io.cwd))}\n`);
+    say(await (await import('./install.js')).uninstall(io.cwd));
+    return 0;
+  }
+  if (sub === 'doctor') {
+    const { code, lines } = await (await import('./doctor.js')).doctor(io.cwd, io.env);
+    say(lines);
+    return code;
+  }
+  if (sub === 'which') {
+    // Asked by the launcher of a hook whose recorded porgs-lint is gone: prints the CLI to run.
+    const [{ which }, { CLI }] = await Promise.all([import('./which.js'), import('./install.js')]);
+    const found = which(io.cwd, CLI);
+    if (found.note) io.stderr.write(`porgs-lint: ${visible(found.note)}\n`);
+    io.stdout.write(`${found.cli}\n`);
     return 0;
   }
   if (sub === 'print') {
     io.stdout.write(snippet(rest[0] ?? ''));
     return 0;
   }
-  throw new HookUsageError('usage: porgs-lint hook install [--chain|--force] | uninstall | print husky|lefthook|pre-commit');
+  throw new HookUsageError(HOOK_USAGE);
 }
 
 /** The value of `--name value` or `--name=value` among the hook's arguments. */
@@ -78,13 +106,18 @@ async function prePush(args: string[], io: CliIO): Promise<number> {
   const kindFlag = flagValue(args, '--kind');
   if (kindFlag !== undefined && !REPO_KINDS.includes(kindFlag as RepoKind)) throw new HookUsageError(`--kind ${kindFlag}: expected one of ${REPO_KINDS.join(', ')}`);
   const valued = new Set(['--format', '--kind'].flatMap((f) => (args.includes(f) ? [args[args.indexOf(f) + 1]] : [])));
-  const [remote = 'origin'] = args.filter((a) => !a.startsWith('--') && !valued.has(a));
+  const [argRemote = 'origin'] = args.filter((a) => !a.startsWith('--') && !valued.has(a));
   // git runs the hook from the work tree root; found from .git as data, without asking git.
   const root = findWorkTreeRoot(io.cwd);
   if (root === undefined) throw new HookUsageError('pre-push must run inside a git work tree');
-  let updates = parsePushLines(await readAll(io.stdin));
-  if (updates.length === 0) updates = updatesFromPreCommitEnv(io.env);
-  if (updates.length === 0) return 0;
+  const lines = parsePushLines(await readAll(io.stdin));
+  const fromPreCommit = lines.length === 0 ? preCommitRef(io.env) : undefined;
+  if (lines.length === 0 && fromPreCommit === undefined) {
+    io.stderr.write(`porgs-lint: ${io.env.PRE_COMMIT === '1' ? PRE_COMMIT_NO_REF : NO_REFS}\n`);
+    return 0;
+  }
+  if (fromPreCommit) io.stderr.write(`porgs-lint: ${PRE_COMMIT_ONE_REF}\n`);
+  const remote = fromPreCommit?.remote ?? argRemote;
   const { config } = await chooseConfig({ firstDir: root, cwd: io.cwd, env: io.env });
   const model = await resolveRepo({
     root,
@@ -100,10 +133,22 @@ async function prePush(args: string[], io: CliIO): Promise<number> {
   });
   try {
     if (!model.git.available) throw new Error(`cannot read the repository: ${model.git.reason}`);
+    const updates = fromPreCommit ? [updateFromPreCommit(fromPreCommit, remoteOidOf(model, remote, fromPreCommit))] : lines;
     return await checkAndReport(model, config, remote, format, updates, args.includes('--verify-signatures'), io);
   } finally {
     model.git.close();
   }
+}
+
+/**
+ * What the remote had for a ref pre-commit describes, as this clone last saw it: the
+ * remote-tracking branch (read from the refs, no process). A tag's remote state is not recorded
+ * locally; pre-commit passes a tag only with commits the remote lacks, so it is taken as new.
+ */
+function remoteOidOf(model: RepoModel, remote: string, ref: PreCommitRef): string | undefined {
+  const branch = ref.remoteRef.startsWith('refs/heads/') ? ref.remoteRef.slice('refs/heads/'.length) : undefined;
+  if (branch === undefined) return undefined;
+  return model.git.branchTips(branch).find((t) => t.ref === `${remote}/${branch}`)?.oid;
 }
 
 async function checkAndReport(

@@ -44,16 +44,33 @@ export function parsePushLines(input: string): PushUpdate[] {
   return updates;
 }
 
+/** The one ref pre-commit describes in its variables; the remote's old id is not among them. */
+export interface PreCommitRef {
+  localRef: string;
+  localOid: string;
+  remoteRef: string;
+  /** `PRE_COMMIT_REMOTE_NAME`: the remote pushed to, as git named it to pre-commit. */
+  remote?: string;
+}
+
 /**
- * pre-commit runs pre-push hooks without git's stdin but with PRE_COMMIT_* variables:
- * rebuild the one update they describe.
+ * pre-commit runs pre-push hooks without git's stdin but with PRE_COMMIT_* variables describing
+ * one ref. `PRE_COMMIT_FROM_REF` is not the remote's old id (for a new ref it is the parent of
+ * the first unpushed commit), so it is not read: the caller asks the repository what the remote
+ * had (`remoteOidOf`), as git would have said on stdin.
  */
-export function updatesFromPreCommitEnv(env: NodeJS.ProcessEnv): PushUpdate[] {
+export function preCommitRef(env: NodeJS.ProcessEnv): PreCommitRef | undefined {
   const to = env.PRE_COMMIT_TO_REF;
-  const from = env.PRE_COMMIT_FROM_REF;
   const remoteBranch = env.PRE_COMMIT_REMOTE_BRANCH;
-  if (!to || !remoteBranch || !OID.test(to)) return [];
+  if (!to || !remoteBranch) return undefined;
+  if (!OID.test(to)) throw new ProtocolError(`PRE_COMMIT_TO_REF is not an object id: ${visibleName(to)}`);
   checkRemoteRef(remoteBranch, 'PRE_COMMIT_REMOTE_BRANCH');
-  const remoteOid = from && OID.test(from) ? from : '0'.repeat(to.length);
-  return [{ localRef: env.PRE_COMMIT_LOCAL_BRANCH ?? to, localOid: to, remoteRef: remoteBranch, remoteOid, deletion: isZeroOid(to), creation: isZeroOid(remoteOid) }];
+  const remote = env.PRE_COMMIT_REMOTE_NAME || undefined;
+  return { localRef: env.PRE_COMMIT_LOCAL_BRANCH || to, localOid: to, remoteRef: remoteBranch, ...(remote ? { remote } : {}) };
+}
+
+/** The update of a pre-commit ref, given the remote's old id as this repository knows it (undefined: none). */
+export function updateFromPreCommit(ref: PreCommitRef, remoteOid: string | undefined): PushUpdate {
+  const old = remoteOid ?? '0'.repeat(ref.localOid.length);
+  return { localRef: ref.localRef, localOid: ref.localOid, remoteRef: ref.remoteRef, remoteOid: old, deletion: isZeroOid(ref.localOid), creation: isZeroOid(old) };
 }

@@ -141,25 +141,40 @@ describe('pre-push hook with real pushes', () => {
     expect(skipped.stderr).toContain('pre-push checks skipped (PORGS_LINT_SKIP=1)');
   });
 
-  it('never overwrites a foreign hook silently; chains it; uninstalls only its own', async () => {
-    const dir = await makeRepo({ fixture: 'wrapper-5x', branch: 'master' });
+  it('never replaces a foreign hook: prints the lines to add, which then run porgs-lint; uninstall leaves the hook', async () => {
+    const { dir } = await setup();
+    await runCli(['hook', 'uninstall'], { cwd: dir });
     const hook = path.join(dir, '.git/hooks/pre-push');
     await fs.writeFile(hook, '#!/bin/sh\necho foreign >&2\n', { mode: 0o755 });
-    const refused = await runCli(['hook', 'install'], { cwd: dir });
-    expect(refused.code).toBe(2);
-    expect(refused.stderr).toMatch(/was not written by porgs-lint; rerun with --chain .* or --force/);
-    expect((await runCli(['hook', 'install', '--chain'], { cwd: dir })).code).toBe(0);
-    expect(await fs.readFile(path.join(dir, '.git/hooks/pre-push.local'), 'utf8')).toContain('foreign');
-    expect((await runCli(['hook', 'uninstall'], { cwd: dir })).stdout).toContain('restored the previous hook');
+    const asked = await runCli(['hook', 'install'], { cwd: dir });
+    expect(asked.code).toBe(1);
+    expect(asked.stdout).toContain('.git/hooks/pre-push exists and was not written by porgs-lint; add these lines to');
+    expect(await fs.readFile(hook, 'utf8')).toBe('#!/bin/sh\necho foreign >&2\n');
+    expect((await runCli(['hook', 'install', '--chain'], { cwd: dir })).stderr).toContain('no longer needed');
+    const lines = asked.stdout.slice(asked.stdout.indexOf('# >>> porgs-lint'));
+    await fs.appendFile(hook, lines);
+    await tagRepo(dir, '5.1.4');
+    const res = await push(dir, 'origin', '5.1.4');
+    expect(res.stderr).toContain('foreign');
+    expect(res.stderr).toContain(unsignedTag('lightweight', '5.1.4', await head(dir)));
+    expect(res.code).not.toBe(0);
+    const removed = await runCli(['hook', 'uninstall'], { cwd: dir });
+    expect(removed.stdout).toContain('still holds porgs-lint lines you added');
     expect(await fs.readFile(hook, 'utf8')).toContain('foreign');
+  });
+
+  it('installs where a core.hooksPath of the repository points', async () => {
+    const dir = await makeRepo({ fixture: 'wrapper-5x', branch: 'master' });
     await git(dir, 'config', 'core.hooksPath', '.githooks');
-    expect((await runCli(['hook', 'install'], { cwd: dir })).stdout).toContain(path.join(dir, '.githooks', 'pre-push'));
+    const res = await runCli(['hook', 'install'], { cwd: dir });
+    expect(res.stdout).toContain('installed .githooks/pre-push');
+    expect(res.code).toBe(0);
   });
 
   it('prints snippets for hook managers', async () => {
     expect((await runCli(['hook', 'print', 'lefthook'])).stdout).toContain('use_stdin: true');
-    expect((await runCli(['hook', 'print', 'pre-commit'])).stdout).toContain('stages: [pre-push]');
-    expect((await runCli(['hook', 'print', 'husky'])).stdout).toContain('pre-push "$@"');
+    expect((await runCli(['hook', 'print', 'pre-commit'])).stdout).toContain('pre-push.legacy');
+    expect((await runCli(['hook', 'print', 'husky'])).stdout).toContain('"$@"');
     expect((await runCli(['hook', 'print', 'nope'])).code).toBe(2);
   });
 });

@@ -1,7 +1,7 @@
 // The pre-push checks' logic without a push: git's stdin protocol, ref locations, the check pages
 // and their examples, all in memory (real pushes through git are tests/hook).
 import { describe, expect, it } from 'vitest';
-import { parsePushLines, ProtocolError, updatesFromPreCommitEnv } from '../../hook/protocol.js';
+import { parsePushLines, preCommitRef, ProtocolError, updateFromPreCommit } from '../../hook/protocol.js';
 
 const A = 'a'.repeat(40);
 const Z40 = '0'.repeat(40);
@@ -30,10 +30,15 @@ describe('pre-push stdin protocol', () => {
     expect(() => parsePushLines(`\nrefs/heads/dev xyz refs/heads/dev ${A}\n`)).toThrow(/line 2/);
   });
 
-  it('rebuilds the update pre-commit describes in its variables', () => {
-    expect(updatesFromPreCommitEnv({ PRE_COMMIT_TO_REF: A, PRE_COMMIT_FROM_REF: Z40, PRE_COMMIT_REMOTE_BRANCH: 'refs/heads/dev' })).toEqual([
-      { localRef: A, localOid: A, remoteRef: 'refs/heads/dev', remoteOid: Z40, deletion: false, creation: true },
-    ]);
-    expect(updatesFromPreCommitEnv({})).toEqual([]);
+  it("reads the ref pre-commit describes, never taking PRE_COMMIT_FROM_REF for the remote's old id", () => {
+    const C = 'c'.repeat(40);
+    const env = { PRE_COMMIT_TO_REF: A, PRE_COMMIT_FROM_REF: C, PRE_COMMIT_REMOTE_BRANCH: 'refs/tags/5.1.4', PRE_COMMIT_LOCAL_BRANCH: 'refs/tags/5.1.4', PRE_COMMIT_REMOTE_NAME: 'upstream' };
+    const ref = preCommitRef(env)!;
+    expect(ref).toEqual({ localRef: 'refs/tags/5.1.4', localOid: A, remoteRef: 'refs/tags/5.1.4', remote: 'upstream' });
+    // Nothing known of the ref on the remote: a new ref, whatever PRE_COMMIT_FROM_REF says.
+    expect(updateFromPreCommit(ref, undefined)).toEqual({ localRef: 'refs/tags/5.1.4', localOid: A, remoteRef: 'refs/tags/5.1.4', remoteOid: Z40, deletion: false, creation: true });
+    expect(updateFromPreCommit(ref, C)).toMatchObject({ remoteOid: C, creation: false });
+    expect(preCommitRef({})).toBeUndefined();
+    expect(() => preCommitRef({ PRE_COMMIT_TO_REF: 'HEAD', PRE_COMMIT_REMOTE_BRANCH: 'refs/heads/dev' })).toThrow(/not an object id/);
   });
 });

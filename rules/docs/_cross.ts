@@ -1,7 +1,7 @@
 // The docs compared with the wrapper: both revisions as messages name them, the wrapper's command
 // line (work tree or checked commit, and a release's), the docs' CLI pages, and why a comparison
 // cannot be made ("cannot verify", never a silent pass).
-import type { RepoView } from '../../runner/context-api.js';
+import type { RepoView, RuleContext } from '../../runner/context-api.js';
 import type { Span } from '../../runner/types.js';
 import { revisionOf } from './_revision.js';
 import { docsCli, type DocsCli } from './_cli-pages.js';
@@ -49,4 +49,15 @@ export async function compareCli(docs: RepoView, wrapper: RepoView): Promise<Cli
   if (!cli || cli.actions.length === 0) return { unverified: { path: '.', messageId: 'noCli', data: { ...revisions, folder: ACTIONS_FOLDER } } };
   const notes: Unverified[] = cli.unreadable.length ? [{ path: '.', messageId: 'cliUnreadable', data: { ...revisions, files: cli.unreadable.join(', ') } }] : [];
   return { wrapper, cli, docs: pages, revisions, notes };
+}
+
+/** The comparison a rule works on, or undefined once it has said why none can be made; the notes are said too. */
+export async function cliComparison(ctx: RuleContext<keyof typeof CLI_UNVERIFIED, unknown>): Promise<CliComparison | undefined> {
+  const cmp = await compareCli(ctx, ctx.repoOfKind('wrapper')!);
+  if ('unverified' in cmp) {
+    ctx.cannotVerify(cmp.unverified);
+    return undefined;
+  }
+  for (const note of cmp.notes) ctx.cannotVerify(note);
+  return cmp;
 }

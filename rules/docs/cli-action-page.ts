@@ -1,7 +1,7 @@
 import { defineRule } from '../../runner/types.js';
 import { didYouMean } from '../../runner/errors.js';
 import { cliPlace } from './_cli-pages.js';
-import { CLI_UNVERIFIED, compareCli } from './_cross.js';
+import { CLI_UNVERIFIED, cliComparison } from './_cross.js';
 
 export default defineRule({
   description: 'Every action of the wrapper has its page under wrapper/cli/ and a sidebar entry; every page there names an action the wrapper has.',
@@ -20,10 +20,9 @@ export default defineRule({
   parsers: ['python', 'markdown', 'typescript'],
   tags: ['cross-repo', 'cli'],
   async check(ctx) {
-    const wrapper = ctx.repoOfKind('wrapper')!;
-    const cmp = await compareCli(ctx, wrapper);
-    if ('unverified' in cmp) return ctx.cannotVerify(cmp.unverified);
-    cmp.notes.forEach((n) => ctx.cannotVerify(n));
+    const cmp = await cliComparison(ctx);
+    if (!cmp) return;
+    const { wrapper } = cmp;
     const { cli, docs, revisions } = cmp;
     const actions = new Map(cli.actions.map((a) => [a.name, a]));
     const place = cliPlace(docs) ?? { path: docs.site.configFile };

@@ -1,6 +1,6 @@
 import { defineRule } from '../../runner/types.js';
 import type { CliPage } from './_cli-pages.js';
-import { CLI_UNVERIFIED, compareCli } from './_cross.js';
+import { CLI_UNVERIFIED, cliComparison } from './_cross.js';
 import type { CliAction, CliOption } from './_wrapper-cli.js';
 
 /** Two actions share an option when both get the same attribute of the same class. */
@@ -25,10 +25,9 @@ export default defineRule({
   parsers: ['python', 'markdown', 'typescript'],
   tags: ['cross-repo', 'cli'],
   async check(ctx) {
-    const wrapper = ctx.repoOfKind('wrapper')!;
-    const cmp = await compareCli(ctx, wrapper);
-    if ('unverified' in cmp) return ctx.cannotVerify(cmp.unverified);
-    cmp.notes.forEach((n) => ctx.cannotVerify(n));
+    const cmp = await cliComparison(ctx);
+    if (!cmp) return;
+    const { wrapper } = cmp;
     const { cli, docs, revisions } = cmp;
     const actionOf = new Map<string, CliAction>(cli.actions.map((a) => [a.name, a]));
     const optionKeys = new Map([...actionOf].map(([name, a]) => [name, new Set(a.options.map(optionKey))]));

@@ -1,6 +1,6 @@
 import { didYouMean } from '../../runner/errors.js';
 import { defineRule } from '../../runner/types.js';
-import { CLI_UNVERIFIED, compareCli } from './_cross.js';
+import { CLI_UNVERIFIED, cliComparison } from './_cross.js';
 import { IMPLICIT_FLAGS, flagsOf } from './_wrapper-cli.js';
 
 export default defineRule({
@@ -19,10 +19,9 @@ export default defineRule({
   parsers: ['python', 'markdown', 'typescript'],
   tags: ['cross-repo', 'cli'],
   async check(ctx) {
-    const wrapper = ctx.repoOfKind('wrapper')!;
-    const cmp = await compareCli(ctx, wrapper);
-    if ('unverified' in cmp) return ctx.cannotVerify(cmp.unverified);
-    cmp.notes.forEach((n) => ctx.cannotVerify(n));
+    const cmp = await cliComparison(ctx);
+    if (!cmp) return;
+    const { wrapper } = cmp;
     const { cli, docs, revisions } = cmp;
     for (const page of docs.pages) {
       const action = cli.actions.find((a) => a.name === page.action);

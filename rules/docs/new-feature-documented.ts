@@ -1,7 +1,7 @@
 import type { RepoView } from '../../runner/context-api.js';
 import { defineRule, type Span } from '../../runner/types.js';
 import { cliPlace, type DocsCli } from './_cli-pages.js';
-import { CLI_UNVERIFIED, compareCli } from './_cross.js';
+import { CLI_UNVERIFIED, cliComparison } from './_cross.js';
 import { newFeatures } from './_new-features.js';
 import { FLAG_TOKEN, codeSpans, readPageText, type PageText } from './_page-text.js';
 import { flagsOf, type WrapperCli } from './_wrapper-cli.js';
@@ -51,10 +51,9 @@ export default defineRule({
   parsers: ['python', 'markdown', 'typescript'],
   tags: ['cross-repo', 'cli', 'release'],
   async check(ctx) {
-    const wrapper = ctx.repoOfKind('wrapper')!;
-    const cmp = await compareCli(ctx, wrapper);
-    if ('unverified' in cmp) return ctx.cannotVerify(cmp.unverified);
-    cmp.notes.forEach((n) => ctx.cannotVerify(n));
+    const cmp = await cliComparison(ctx);
+    if (!cmp) return;
+    const { wrapper } = cmp;
     const { cli, docs, revisions } = cmp;
     const found = await newFeatures(wrapper, cli);
     if ('unknown' in found) return ctx.cannotVerify({ path: '.', messageId: found.unknown, data: { ...revisions, reason: found.reason, release: found.release ?? '' } });

@@ -15,7 +15,7 @@ import type { Diagnostic, RepoKind, Severity } from '../runner/types.js';
 import { REPO_KINDS } from '../runner/types.js';
 import { UsageError } from '../runner/errors.js';
 import { TAG_RELEASE_RULES, type HookCheck } from './checks.js';
-import { HookUsageError, snippet } from './install.js';
+import { HookUsageError } from './setup.js';
 import { SKIP_HINT } from './launcher.js';
 import { parsePushLines, preCommitRef, ProtocolError, updateFromPreCommit, type PreCommitRef, type PushUpdate } from './protocol.js';
 import { checkPush, type HookFinding, type PushContext } from './push-checks.js';
@@ -83,7 +83,7 @@ async function hookCommand(args: string[], io: CliIO): Promise<number> {
     return 0;
   }
   if (sub === 'print') {
-    io.stdout.write(snippet(rest[0] ?? ''));
+    io.stdout.write((await import('./install.js')).snippet(rest[0] ?? ''));
     return 0;
   }
   throw new HookUsageError(HOOK_USAGE);

@@ -256,12 +256,21 @@ async function parseRepos(value: Data, origin: ConfigOrigin, fail: Fail): Promis
 }
 
 /** Effective severity and options of a rule for a repo kind: kind settings over global over defaults. */
-export function ruleSetting(config: Config, meta: Pick<RuleMeta, 'id' | 'severity' | 'options'>, kind: RepoKind): { severity: SeveritySetting; options: Record<string, unknown> } {
+/**
+ * A rule's severity and options for a kind of repo: the config's setting, else the rule's default
+ * (`off` for a rule not enabled by default, unless `selected`: named with `--rule`).
+ */
+export function ruleSetting(
+  config: Config,
+  meta: Pick<RuleMeta, 'id' | 'severity' | 'options' | 'enabledByDefault'>,
+  kind: RepoKind,
+  selected = false,
+): { severity: SeveritySetting; options: Record<string, unknown> } {
   const global = config.rules.get(meta.id);
   const perKind = config.kinds[kind]?.rules.get(meta.id);
   const defaults = Object.fromEntries(Object.entries(meta.options ?? {}).map(([k, o]) => [k, o.default]));
   return {
-    severity: perKind?.severity ?? global?.severity ?? meta.severity,
+    severity: perKind?.severity ?? global?.severity ?? (meta.enabledByDefault === false && !selected ? 'off' : meta.severity),
     options: { ...defaults, ...global?.options, ...perKind?.options },
   };
 }

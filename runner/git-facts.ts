@@ -59,6 +59,8 @@ export interface GitFacts {
    * remote-tracking branch of that name (`<remote>/<branch>`).
    */
   branchTips(branch: string): BranchTip[];
+  /** Names of the local and remote-tracking branches (`dev` for `origin/dev` too), sorted, without a process. */
+  branchNames(): string[];
   hasCommit(oid: string): Promise<boolean>;
   /** Gitlinks (mode 160000) of the checked commit (index for the work tree); [] when unreadable. */
   gitlinks(): Promise<Gitlink[]>;
@@ -81,6 +83,17 @@ export interface BranchTip {
   /** `dev`, or `origin/dev` for a remote-tracking branch. */
   ref: string;
   oid: string;
+}
+
+/** Branch names from full ref names: `refs/heads/<b>` and `refs/remotes/<remote>/<b>` (not `HEAD`). */
+export function branchNamesOf(refs: Iterable<string>): string[] {
+  const names = new Set<string>();
+  for (const ref of refs) {
+    const m = /^refs\/(?:heads\/(.+)|remotes\/[^/]+\/(.+))$/.exec(ref);
+    const name = m?.[1] ?? m?.[2];
+    if (name && name !== 'HEAD') names.add(name);
+  }
+  return [...names].sort();
 }
 
 export interface OpenGitOptions {

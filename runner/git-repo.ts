@@ -4,7 +4,7 @@
 import { lstatSync } from 'node:fs';
 import path from 'node:path';
 import { GitDiskError, checkObjectStore, readHead, readRefs, readShallow, realFolder, tagsFromSnapshot, type HeadState, type RefSnapshot } from './git-disk.js';
-import type { BranchTip, GitFacts, Gitlink, TagInfo } from './git-facts.js';
+import { branchNamesOf, type BranchTip, type GitFacts, type Gitlink, type TagInfo } from './git-facts.js';
 import { readIndexGitlinks } from './git-index.js';
 import { locateGitDir, readRepoFormat, type RepoFormat, type RepoLocation } from './git-locate.js';
 import { createShadow, removeShadow } from './git-shadow.js';
@@ -37,6 +37,7 @@ export function unavailableGit(reason: string): GitFacts {
     countCommits: async () => undefined,
     resolve: async () => undefined,
     branchTips: () => [],
+    branchNames: () => [],
     hasCommit: async () => false,
     gitlinks: async () => [],
     listGitlinks: async () => ({ links: [], error: reason }),
@@ -235,6 +236,10 @@ export class RepoGitFacts implements GitFacts {
       if (m && m[2] === branch) tips.push({ ref: `${m[1]}/${branch}`, oid });
     }
     return tips;
+  }
+
+  branchNames(): string[] {
+    return branchNamesOf(this.data.refs.refs.keys());
   }
 
   async hasCommit(oid: string): Promise<boolean> {

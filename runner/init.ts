@@ -117,7 +117,7 @@ export function starterConfig(repos: readonly FoundRepo[], rules: readonly RuleM
     for (const r of members) lines.push(`[repos.${tomlKey(r.name!)}]`, `path = ${tomlString(r.folder!)}`, `kind = "${r.kind}"`, '');
   }
   lines.push('# Rule settings: off, note, warning or error, or { severity = "...", options = { ... } }.', `# The rules of ${kinds.join(', ')} repos, at their default severity:`, '[rules]');
-  for (const rule of rules.filter((r) => r.kinds.some((k) => kinds.includes(k)))) lines.push(`#${tomlString(rule.id)} = "${rule.severity}"   # ${rule.description}`);
+  for (const rule of rules.filter((r) => r.kinds.some((k) => kinds.includes(k)))) lines.push(`#${tomlString(rule.id)} = "${rule.severity}"   # ${rule.enabledByDefault === false ? '(off by default) ' : ''}${rule.description}`);
   for (const kind of kinds) {
     const policy = DEFAULT_POLICY[kind];
     lines.push(

@@ -300,9 +300,12 @@ async function listRules(args: ParsedArgs, io: CliIO, plugins: readonly Rule[]):
   const description = (m: RuleMeta) => (m.definedIn ? `${m.description} (policy of ${m.definedIn})` : m.description);
   return table([
     ['RULE', 'SEVERITY', 'MODES', 'KINDS', 'DESCRIPTION'],
-    ...metas.map((m) => [m.id, m.severity, m.modes.join(',') + (m.onReleaseTag ? ' (tag)' : ''), m.kinds.join(','), description(m)]),
+    ...metas.map((m) => [m.id, defaultSeverity(m), m.modes.join(',') + (m.onReleaseTag ? ' (tag)' : ''), m.kinds.join(','), description(m)]),
   ]);
 }
+
+/** `warning`, or `off (warning when on)` for a rule not enabled by default. */
+const defaultSeverity = (m: RuleMeta) => (m.enabledByDefault === false ? `off (${m.severity} when on)` : m.severity);
 
 function describe(meta: RuleMeta): string[] {
   const opts = Object.entries(meta.options ?? {});
@@ -313,7 +316,7 @@ function describe(meta: RuleMeta): string[] {
     '',
     `  kinds:            ${meta.kinds.join(', ')}`,
     `  modes:            ${meta.modes.join(', ')}${meta.onReleaseTag ? ' (only on a commit with a release tag)' : ''}`,
-    `  default severity: ${meta.severity}`,
+    `  default severity: ${defaultSeverity(meta)}`,
     `  options:          ${opts.length ? '' : 'none'}`,
     ...opts.map(([name, o]) => `    ${name} (${o.type}, default ${JSON.stringify(o.default)}): ${o.description}`),
     `  messages:`,

@@ -4,7 +4,7 @@
 // runs the same cases against both, so the two cannot drift apart.
 // What it cannot do it says: `run()` knows only the plumbing the pre-push hook issues, and
 // `verify-tag` fails (there is no key to verify a signature against).
-import { branchOfRev, RevError, type BranchTip, type GitFacts, type Gitlink, type TagInfo } from './git-facts.js';
+import { branchNamesOf, branchOfRev, RevError, type BranchTip, type GitFacts, type Gitlink, type TagInfo } from './git-facts.js';
 import { NO_SUBMODULE_CLONE, tagsMergedInto, unavailableGit, unsafeSubmoduleName } from './git-repo.js';
 import { gitFailure, type BatchObject, type GitResult, type TreeEntry } from './git.js';
 import { MemoryStore, type GitState } from './memory-git-store.js';
@@ -87,6 +87,10 @@ class MemoryGitFacts implements GitFacts {
       if (m && m[2] === branch) tips.push({ ref: `${m[1]}/${branch}`, oid });
     }
     return tips;
+  }
+
+  branchNames(): string[] {
+    return branchNamesOf(this.store.refs.keys());
   }
 
   async hasCommit(oid: string): Promise<boolean> {

@@ -44,6 +44,7 @@ export function ruleProblem(def: unknown): string | undefined {
   }
   if (def.precision !== undefined && !PRECISIONS.includes(def.precision as string)) return `precision must be one of ${PRECISIONS.join(', ')}`;
   if (def.onReleaseTag !== undefined && typeof def.onReleaseTag !== 'boolean') return 'onReleaseTag must be true or false';
+  if (def.enabledByDefault !== undefined && typeof def.enabledByDefault !== 'boolean') return 'enabledByDefault must be true or false';
   if (def.options !== undefined) {
     if (!isObject(def.options)) return 'options must be a table of option declarations';
     for (const [name, spec] of Object.entries(def.options)) {

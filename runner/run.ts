@@ -146,11 +146,15 @@ function uniqueNames(dirs: string[], cwd: string): string[] {
   });
 }
 
-async function applies(rule: RuleMeta, repo: PreparedRepo, config: Config): Promise<{ run: boolean; why: string }> {
+async function applies(rule: RuleMeta, repo: PreparedRepo, config: Config, selected = false): Promise<{ run: boolean; why: string }> {
   const { kind, mode } = repo.info;
   if (!rule.kinds.includes(kind)) return { run: false, why: `applies to ${rule.kinds.join(', ')} repos, this is a ${kind} repo` };
   if (!rule.modes.includes(mode)) return { run: false, why: `runs in ${rule.modes.join(', ')} mode, this run is ${mode} (${repo.info.modeReason})` };
-  if (ruleSetting(config, rule, kind).severity === 'off') return { run: false, why: 'turned off in the config' };
+  if (ruleSetting(config, rule, kind, selected).severity === 'off') {
+    const setInConfig = config.rules.has(rule.id) || config.kinds[kind]?.rules.has(rule.id);
+    if (setInConfig || rule.enabledByDefault !== false) return { run: false, why: 'turned off in the config' };
+    return { run: false, why: `off by default: turn it on in the config ("${rule.id}" = "${rule.severity}" under [rules]) or name it with --rule` };
+  }
   if (rule.onReleaseTag) {
     const tags = await repo.git.tagsAtCommit();
     if (!tags.some((t) => repo.policy.releaseTag.test(t.name))) return { run: false, why: 'runs only on a commit with a release tag, and this commit has none' };
@@ -212,6 +216,8 @@ export async function lint(opts: LintOptions = {}): Promise<RunResult> {
     }
   }
   const isSelected = (id: string) => !opts.rules?.length || opts.rules.includes(id);
+  // A rule named with --rule runs even when it is off by default (not when the config turns it off).
+  const named = (id: string) => !!opts.rules?.includes(id);
 
   const repos: PreparedRepo[] = [];
   try {
@@ -231,13 +237,13 @@ export async function lint(opts: LintOptions = {}): Promise<RunResult> {
     await Promise.all(
       [...known.values()].map(async (meta) => {
         if (!isSelected(meta.id)) return;
-        for (const repo of repos) if ((await applies(meta, repo, config)).run) return void runs.add(meta.id);
+        for (const repo of repos) if ((await applies(meta, repo, config, named(meta.id))).run) return void runs.add(meta.id);
       }),
     );
     // A rule given by the caller replaces a built-in of the same id (the rule tester runs a definition).
     const given = new Set(extraRules.map((r) => r.id));
     const selected = [...(await loadRules({ ids: runs })).filter((r) => !given.has(r.id)), ...extraRules].filter((r) => isSelected(r.id));
-    const severityOf = (id: string, kind: RepoKind) => ruleSetting(config, known.get(id)!, kind).severity;
+    const severityOf = (id: string, kind: RepoKind) => ruleSetting(config, known.get(id)!, kind, named(id)).severity;
     const workspace = new Map<RepoKind, RepoContext>();
     for (const repo of repos) {
       const parseSev = severityOf('meta/parse-error', repo.info.kind);
@@ -263,8 +269,8 @@ export async function lint(opts: LintOptions = {}): Promise<RunResult> {
       const severityHere: Record<string, Severity> = (rulesRun[repo.info.name] = {});
       await Promise.all(
         selected.map(async (rule: Rule) => {
-          if (!(await applies(rule, repo, config)).run) return;
-          const { severity, options } = ruleSetting(config, rule, repo.info.kind);
+          if (!(await applies(rule, repo, config, named(rule.id))).run) return;
+          const { severity, options } = ruleSetting(config, rule, repo.info.kind, named(rule.id));
           if (severity === 'off') return;
           ranHere.add(rule.id);
           severityHere[rule.id] = severity;

@@ -112,6 +112,11 @@ interface RuleFields {
   /** Runs only when the checked commit carries a release tag (e.g. version equals tag). */
   onReleaseTag?: boolean;
   /**
+   * False for a rule that runs only when the config sets its severity or `--rule` names it (a rule
+   * whose precision is not yet proven); `severity` is then its severity once turned on. Default true.
+   */
+  enabledByDefault?: boolean;
+  /**
    * Other repo kinds the rule compares with (a cross-repo rule); `ctx.repoOfKind` gives them. When
    * one is not in the run, the rule does not run: the runner says "cannot verify" once per run,
    * naming the repo to add (messageId `missingRepo`, which the rule's doc page documents).

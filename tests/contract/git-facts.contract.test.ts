@@ -128,6 +128,8 @@ describe.each([
     expect(tips('master')).toEqual(['master=c3', 'origin/master=c2']);
     expect(tips('dev')).toEqual(['dev=m1', 'origin/dev=d1']);
     expect(tips('nope')).toEqual([]);
+    expect(facts.branchNames()).toEqual(['ambiguous', 'dev', 'master']); // origin/dev and origin/master name no other branch
+    expect((await open(shallow)).branchNames()).toEqual(['main', 'other']);
     expect(facts.hasRemoteBranches).toBe(true);
     expect((await open(detached)).hasRemoteBranches).toBe(false);
   });

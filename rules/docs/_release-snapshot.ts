@@ -1,0 +1,87 @@
+// Another repo as its release branch has it, read through git without a checkout (the tip of its
+// local release branch, else of a remote-tracking one); the revision checked in this run when the
+// repo has no such branch here, or is no git repo. What a stale reference is looked up in.
+import type { FileEntry, RepoView } from '../../runner/context-api.js';
+import { revisionOf } from './_revision.js';
+
+export interface ReleaseSnapshot {
+  /** `Exegol-images main (4dd9a3d)`, `Exegol-images work tree`: what messages say was looked at. */
+  label: string;
+  files: ReadonlySet<string>;
+  dirs: ReadonlySet<string>;
+  /** Files by their last segment. */
+  byName: ReadonlyMap<string, string[]>;
+  /** Branch names of the repo (local and remote-tracking); undefined when it is no git repo. */
+  branches?: ReadonlySet<string>;
+  /**
+   * Whether some text file of the repo names `needle`, a path, where a path starts (files read once,
+   * on first use); with `whole`, also where it ends (`/x` is not named by `/x-y`).
+   */
+  mentions(needle: string, whole?: boolean): Promise<boolean>;
+}
+
+/** Past this many entries a tree is not walked further (a hostile repo cannot make the walk endless). */
+const MAX_ENTRIES = 50_000;
+/** Files larger than this are not searched for names (data, not code). */
+const MAX_SEARCHED_BYTES = 1_000_000;
+
+export function releaseSnapshot(repo: RepoView): Promise<ReleaseSnapshot> {
+  return repo.memo('docs/release-snapshot', async () => {
+    const branch = repo.policy.releaseBranches.find((b) => repo.git.available && repo.git.branchTips(b).length);
+    const tip = branch ? repo.git.branchTips(branch)[0] : undefined;
+    const view = tip ? repo.atCommit(tip.oid) : repo;
+    const label = tip ? `${repo.info.name} ${tip.ref} (${tip.oid.slice(0, 7)})` : revisionOf(repo.info);
+    const entries = await walk((dir) => view.list(dir));
+    const files = new Set(entries.filter((e) => e.type !== 'dir').map((e) => e.path));
+    const dirs = new Set(entries.filter((e) => e.type === 'dir' || e.type === 'gitlink').map((e) => e.path));
+    const byName = new Map<string, string[]>();
+    for (const f of files) {
+      const name = f.slice(f.lastIndexOf('/') + 1);
+      byName.get(name)?.push(f) ?? byName.set(name, [f]);
+    }
+    let texts: Promise<string[]> | undefined;
+    const readAll = async () => {
+      const read = await Promise.all(entries.filter((e) => e.type === 'file').map((f) => view.read(f.path)));
+      return read.filter((t): t is string => t !== undefined && t.length <= MAX_SEARCHED_BYTES);
+    };
+    return {
+      label,
+      files,
+      dirs,
+      byName,
+      branches: repo.git.available ? new Set(repo.git.branchNames()) : undefined,
+      async mentions(needle: string, whole = false) {
+        texts ??= readAll();
+        return (await texts).some((t) => mentionsAsPath(t, needle, whole));
+      },
+    };
+  });
+}
+
+/** `needle` (an absolute path) in `text` where a path starts: not inside a longer path or an address (`x.com/docs/`). */
+function mentionsAsPath(text: string, needle: string, whole: boolean): boolean {
+  const pathChar = /[\w.~/-]/;
+  for (let i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + 1)) {
+    const end = i + needle.length;
+    if (whole && end < text.length && /[\w.-]/.test(text[end])) continue;
+    if (whole || i === 0 || !pathChar.test(text[i - 1])) return true;
+  }
+  return false;
+}
+
+/** Every entry under the root, folders read breadth first, gitlinks not entered. */
+async function walk(list: (dir: string) => Promise<FileEntry[]>): Promise<FileEntry[]> {
+  const out: FileEntry[] = [];
+  let level = [''];
+  while (level.length && out.length < MAX_ENTRIES) {
+    const listed = await Promise.all(level.map(list));
+    level = [];
+    for (const entries of listed) {
+      for (const e of entries) {
+        out.push(e);
+        if (e.type === 'dir') level.push(e.path);
+      }
+    }
+  }
+  return out;
+}

@@ -1,0 +1,196 @@
+// docs/stale-reference on a docs tree that names things in the other three repos (each at its
+// release branch, given as data), one stale name at a time; what is not a reference (templates,
+// host paths, the user's files) stays silent; missing repos, git and site give "cannot verify".
+import { describe, expect, it } from 'vitest';
+import { EMPTY_CONFIG } from '../../runner/config.js';
+import { MemorySource } from '../../runner/memory-source.js';
+import { lint } from '../../runner/run.js';
+import { lintCase, RuleTester } from '../../runner/testing.js';
+import { ALL, CONFIG, DOCS, IMAGES, IMAGES_PAGE, MY_RESOURCES, NOTES, RESOURCES_PAGE, WRAPPER, images, resources, wrapper } from './stale-workspace.js';
+
+const RULE = 'docs/stale-reference';
+const tester = new RuleTester();
+const WRAPPER_TIP = 'Exegol master (306a967)';
+type Change = string | null | ((text: string) => string);
+
+function edit(files: Readonly<Record<string, string>>, changes: Record<string, Change>): Record<string, string> {
+  const out = { ...files };
+  for (const [file, change] of Object.entries(changes)) {
+    if (change === null) delete out[file];
+    else if (typeof change === 'string') out[file] = change;
+    else {
+      if (out[file] === undefined) throw new Error(`no ${file} to edit`);
+      out[file] = change(out[file]);
+    }
+  }
+  return out;
+}
+const replace = (from: string, to: string) => (text: string) => {
+  if (!text.includes(from)) throw new Error(`"${from}" is not in the text`);
+  return text.replace(from, to);
+};
+const docs = (changes: Record<string, Change>) => edit(DOCS, changes);
+
+tester.run(RULE, {
+  valid: [
+    { name: 'every file, module, folder, branch and image path named still exists', files: DOCS, repos: ALL() },
+    {
+      name: 'template lines, host and system paths, and the user\'s files are no references',
+      files: docs({ [IMAGES_PAGE]: (t) => `${t}\nRun \`python3 /path/to/Exegol/setup.py\` or \`sources/install/package_yourtool.sh\`.\nEdit \`/etc/rc.d/rc.local\` and \`/usr/local/bin/exegol-dev\`.\n` }),
+      repos: ALL(),
+    },
+    {
+      name: 'a branch name no repo of the run has is not taken for one (`type/description`)',
+      files: docs({ [RESOURCES_PAGE]: (t) => `${t}\n\`\`\`bash\ngit checkout feature/description\n\`\`\`\n` }),
+      repos: ALL(),
+    },
+    {
+      name: 'a page about no known repo is not checked',
+      files: { ...DOCS, 'docs/src/faq.md': '# FAQ\n\nRun `python3 setup.py` and checkout the `master` branch.\n' },
+      repos: ALL(),
+    },
+    {
+      name: 'an absolute path that is a path of the docs repo itself',
+      files: { ...DOCS, 'docs/src/contribute/docs.md': '# Docs\n\nPages live in `/docs/src/contribute/`.\n' },
+      repos: [wrapper(), images({ ...IMAGES, 'notes.txt': 'see /docs/src/\n' }), resources()],
+    },
+  ],
+  invalid: [
+    {
+      name: 'a script renamed in the images repo, named on a line that names that repo',
+      files: docs({ [MY_RESOURCES]: replace('`load_supported_setups.sh`', '`load_supported_setup.sh`') }),
+      repos: ALL(),
+      findings: [
+        {
+          messageId: 'missingFile',
+          path: MY_RESOURCES,
+          line: 3,
+          column: 26,
+          severity: 'warning',
+          data: { name: 'load_supported_setup.sh', kind: 'images', repo: 'Exegol-images main (306a967)', tried: 'file called load_supported_setup.sh', hint: ' (did you mean "load_supported_setups.sh"?)' },
+        },
+      ],
+    },
+    {
+      name: 'a file the wrapper dropped, run under the wrapper\'s heading',
+      files: docs({ [NOTES]: replace('python3 -m build --sdist', 'python3 setup.py clean test') }),
+      repos: ALL(),
+      findings: [{ messageId: 'missingFile', path: NOTES, line: 13, data: { name: 'setup.py', kind: 'wrapper', repo: WRAPPER_TIP, tried: 'file called setup.py', hint: '' } }],
+    },
+    {
+      name: 'a test file written with dots, and a module, that the wrapper no longer has',
+      files: docs({ [NOTES]: (t) => t.replace('tests.exegol_test.py', 'tests.test_exegol.py').replace('exegol.config.ConstantConfig', 'exegol.config.OldConfig') }),
+      repos: ALL(),
+      findings: [
+        { messageId: 'missingModule', path: NOTES, line: 16, data: { name: 'exegol.config.OldConfig', kind: 'wrapper', repo: WRAPPER_TIP, tried: 'exegol/config/OldConfig.py or exegol/config/OldConfig/', hint: '' } },
+        { messageId: 'missingModule', path: NOTES, line: 18, data: { name: 'tests.test_exegol.py', kind: 'wrapper', repo: WRAPPER_TIP, tried: 'tests/test_exegol.py', hint: '' } },
+      ],
+    },
+    {
+      name: 'git -C on a submodule folder renamed since; the branch after it is not looked up',
+      files: docs({ [NOTES]: replace('git -C exegol-images checkout main', 'git -C exegol-docker-build checkout main') }),
+      repos: ALL(),
+      findings: [{ messageId: 'missingFolder', path: NOTES, line: 10, column: 8, data: { name: 'exegol-docker-build', kind: 'wrapper', repo: WRAPPER_TIP, tried: 'exegol-docker-build', hint: '' } }],
+    },
+    {
+      name: '"latest master" for two submodules whose repos only have main: one finding per repo',
+      files: docs({ [NOTES]: replace('to latest main', 'to latest master') }),
+      repos: ALL(),
+      findings: [
+        { messageId: 'missingBranch', path: NOTES, line: 7, data: { name: 'master', kind: 'images', repo: 'Exegol-images', branches: 'main, dev' } },
+        { messageId: 'missingBranch', path: NOTES, line: 7, data: { name: 'master', kind: 'resources', repo: 'Exegol-resources', branches: 'main' } },
+      ],
+    },
+    {
+      name: 'checkout the dev branch of a repo that has main only (the page\'s place names the repo)',
+      files: docs({ [RESOURCES_PAGE]: replace('the `main` branch', 'the `dev` branch') }),
+      repos: ALL(),
+      findings: [{ messageId: 'missingBranch', path: RESOURCES_PAGE, line: 4, column: 18, data: { name: 'dev', kind: 'resources', repo: 'Exegol-resources', branches: 'main' } }],
+    },
+    {
+      name: 'git checkout of a branch the images repo lacks, under its heading',
+      files: docs({ [NOTES]: replace('git merge --ff-only main', 'git merge --ff-only master') }),
+      repos: ALL(),
+      findings: [{ messageId: 'missingBranch', path: NOTES, line: 29, data: { name: 'master', kind: 'images', repo: 'Exegol-images', branches: 'main, dev' } }],
+    },
+    {
+      name: 'a path of the images repo that moved',
+      files: docs({ [MY_RESOURCES]: (t) => `${t}\nPackages are in \`sources/install/package_old.sh\` of the Exegol-images repo.\n` }),
+      repos: ALL(),
+      findings: [{ messageId: 'missingPath', path: MY_RESOURCES, line: 7, data: { name: 'sources/install/package_old.sh', kind: 'images', repo: 'Exegol-images main (306a967)', tried: 'sources/install/package_old.sh', hint: ' (did you mean "sources/install/package_base.sh"?)' } }],
+    },
+    {
+      name: 'a path inside the image that no file names any more',
+      files: docs({ [IMAGES_PAGE]: replace('/opt/my-resources/setup/arsenal-cheats/', '/opt/my-resources/setup/old-cheats/') }),
+      repos: ALL(),
+      findings: [{ messageId: 'unnamedImagePath', path: IMAGES_PAGE, line: 4, data: { name: '/opt/my-resources/setup/old-cheats/', kind: 'images', repos: `Exegol-images main (306a967) or ${WRAPPER_TIP}` } }],
+    },
+    {
+      name: 'docs alone: one note per repo its references are about (branches are not told from other words without the repos)',
+      files: DOCS,
+      findings: [
+        { messageId: 'noRepo', path: NOTES, line: 10, column: 8, severity: 'note', unverified: true, data: { count: 6, docs: 'repo work tree', kind: 'wrapper' } },
+        { messageId: 'noRepo', path: MY_RESOURCES, line: 3, column: 91, severity: 'note', unverified: true, data: { count: 3, docs: 'repo work tree', kind: 'images' } },
+      ],
+    },
+    {
+      name: 'an images repo that is no git repository: read as a work tree, its branches unknown',
+      files: docs({ [MY_RESOURCES]: replace('`load_supported_setups.sh`', '`load_supported_setup.sh`') }),
+      repos: [wrapper(), { name: 'Exegol-images', kind: 'images', files: IMAGES }, resources()],
+      findings: [
+        { messageId: 'noBranches', path: NOTES, line: 7, severity: 'note', unverified: true, data: { docs: 'repo work tree', kind: 'images', repo: 'Exegol-images work tree' } },
+        { messageId: 'missingFile', path: MY_RESOURCES, line: 3, data: { name: 'load_supported_setup.sh', kind: 'images', repo: 'Exegol-images work tree', tried: 'file called load_supported_setup.sh', hint: ' (did you mean "load_supported_setups.sh"?)' } },
+      ],
+    },
+    {
+      name: 'no VitePress config: nothing is read',
+      files: docs({ [CONFIG]: null }),
+      repos: ALL(),
+      findings: [{ messageId: 'noSite', line: 1, unverified: true, data: { docs: 'repo work tree', reason: 'no VitePress config (.vitepress/config.js, .mjs, .ts or .mts) was found' } }],
+    },
+  ],
+});
+
+describe('docs/stale-reference on bad input', () => {
+  it('a page of unclosed fences, backtick runs, control characters and a huge line gives no finding and no failure', async () => {
+    const hostile = ['```bash', 'git -C', 'git checkout', '`'.repeat(5000), `\u0000\u001b[31m/opt/x/\u0007y ${'a/'.repeat(20000)}`, '# ```', '~~~'].join('\n');
+    const found = await lintCase(RULE, { files: { ...DOCS, 'docs/src/images/bad.md': hostile }, repos: ALL() });
+    expect(found.map((d) => `${d.ruleId} ${d.messageId}`)).toEqual([]);
+  });
+
+  it('a .gitmodules with odd paths and a broken section: the repos are still told by their names in the run', async () => {
+    const odd = { ...WRAPPER, '.gitmodules': '[submodule "x"]\n\tpath = ../../etc\n\turl = \n[submodule\n' };
+    const found = await lintCase(RULE, { files: docs({ [NOTES]: replace('to latest main', 'to latest master') }), repos: [wrapper(odd), images(), resources()] });
+    expect(found.map((d) => `${d.messageId} ${d.location.line} ${d.data?.kind}`)).toEqual(['missingBranch 7 images', 'missingBranch 7 resources']);
+  });
+});
+
+describe('docs/stale-reference is off by default', () => {
+  const run = (rules: Map<string, { severity?: 'warning' | 'off' }>, named: string[] = []) =>
+    lint({
+      rules: named,
+      repos: [{ name: 'Exegol-docs', kind: 'docs', source: new MemorySource(docs({ [NOTES]: replace('python3 -m build --sdist', 'python3 setup.py test') })) }, ...ALL().map((r) => ({ name: r.name, kind: r.kind, source: new MemorySource(r.files), git: r.git }))],
+      mode: 'release',
+      today: '2026-01-15',
+      config: { ...EMPTY_CONFIG, rules },
+      env: {},
+    });
+
+  it('does not run without a setting', async () => {
+    const result = await run(new Map());
+    expect(result.diagnostics.filter((d) => d.ruleId === RULE)).toEqual([]);
+    expect(result.rules.map((r) => r.meta.id)).not.toContain(RULE);
+  });
+
+  it('runs when named (--rule), unless the config turns it off', async () => {
+    const named = await run(new Map(), [RULE]);
+    expect(named.diagnostics.filter((d) => d.ruleId === RULE).map((d) => `${d.location.line} ${d.severity}`)).toEqual(['13 warning']);
+    const off = await run(new Map([[RULE, { severity: 'off' as const }]]), [RULE]);
+    expect(off.diagnostics.filter((d) => d.ruleId === RULE)).toEqual([]);
+  });
+
+  it('runs once the config sets its severity', async () => {
+    const result = await run(new Map([[RULE, { severity: 'warning' as const }]]));
+    expect(result.diagnostics.filter((d) => d.ruleId === RULE).map((d) => `${d.location.path}:${d.location.line} ${d.messageId}`)).toEqual([`${NOTES}:13 missingFile`]);
+  });
+});

@@ -1,7 +1,9 @@
-// The SARIF referee (`sarif-check.cjs`, vendored unchanged beside this file) run offline: the OASIS
+// The SARIF referee (`sarif-check.cjs`, vendored beside this file) run offline: the OASIS
 // schema with ajv, the upload-sarif action's own schema gate with `jsonschema` 1.5.0, and GitHub
 // code scanning's documented ingestion checks, with `--repo-root` checking every location against
-// the checked-out files. Both schemas are the copies under tests/schemas/sarif.
+// the checked-out files. Both schemas are the copies under tests/schemas/sarif. One change to the
+// vendored copy: a related location with its own uriBaseId (the other repo of a cross-repo
+// finding) is checked against the folder run.originalUriBaseIds gives that base.
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 

@@ -1,7 +1,7 @@
-// Every finding has a real file: over the demo and every fixture, in both modes, as plain folders
-// (whole-repo "cannot verify" notes) and as git repos on a dev branch without the release branch,
-// SARIF has no empty uri, github annotations no `file=` naming a folder, and every reported path
-// exists in the checked repo.
+// Every finding has a real file: over the demo (plain, and with its git history) and every fixture,
+// in both modes, as plain folders (whole-repo "cannot verify" notes) and as git repos on a dev
+// branch without the release branch, SARIF has no empty uri, github annotations no `file=` naming a
+// folder, and every reported path exists in the checked repo.
 import { existsSync, promises as fs, statSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -9,6 +9,7 @@ import { github } from '../../../reporters/github.js';
 import { buildSarif } from '../../../reporters/sarif.js';
 import { lint, type LintOptions } from '../../../runner/run.js';
 import type { RunResult } from '../../../runner/types.js';
+import { demoWithHistory } from '../../helpers/demo.js';
 import { makeRepo } from '../../helpers/git.js';
 
 const FIXTURES = ['images', 'images-3.1', 'resources', 'wrapper-3.x', 'wrapper-4.1', 'wrapper-4.3', 'wrapper-5x'];
@@ -18,7 +19,10 @@ afterAll(async () => {
 });
 
 async function inputs(): Promise<Array<Pick<LintOptions, 'dirs' | 'mode' | 'configPath'>>> {
-  const out: Array<Pick<LintOptions, 'dirs' | 'mode' | 'configPath'>> = [{ configPath: 'examples/demo/porgs-lint.toml' }];
+  const out: Array<Pick<LintOptions, 'dirs' | 'mode' | 'configPath'>> = [
+    { configPath: 'examples/demo/porgs-lint.toml' },
+    { configPath: path.join(demoWithHistory().history, 'porgs-lint.toml') },
+  ];
   for (const f of FIXTURES) {
     for (const mode of ['release', 'dev'] as const) out.push({ dirs: [`tests/fixtures/${f}`], mode });
     const repo = await makeRepo({ fixture: f, branch: 'dev' });

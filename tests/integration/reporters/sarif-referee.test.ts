@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { sarif } from '../../../reporters/sarif.js';
 import { splitByRepo } from '../../../runner/outputs.js';
 import { lint, type LintOptions } from '../../../runner/run.js';
+import { demoWithHistory } from '../../helpers/demo.js';
 import { makeRepo, tmpDir } from '../../helpers/git.js';
 import { referee } from '../../helpers/sarif-referee.js';
 
@@ -24,7 +25,7 @@ const UNPADDED_LINE_HASH = /warning \[gh\.result\.fingerprint\] \S+primaryLocati
 type Input = Pick<LintOptions, 'dirs' | 'mode' | 'configPath'> & { copyOf?: string };
 
 async function inputs(): Promise<Input[]> {
-  const out: Input[] = [{ configPath: 'examples/demo/porgs-lint.toml' }];
+  const out: Input[] = [{ configPath: 'examples/demo/porgs-lint.toml' }, { configPath: path.join(demoWithHistory().history, 'porgs-lint.toml') }];
   for (const f of FIXTURES) {
     const fixture = path.resolve(`tests/fixtures/${f}`);
     for (const mode of ['release', 'dev'] as const) out.push({ dirs: [fixture], mode });
@@ -67,9 +68,10 @@ async function sarifBatches(): Promise<Batch[]> {
 describe('SARIF and the referee', () => {
   it('the demo and every fixture: 0 errors and 0 warnings', async () => {
     const batches = await sarifBatches();
-    // The demo's four repos and each fixture as two plain-folder runs and one git repo.
-    expect(new Set(batches.map((b) => b.root)).size).toBe(4 + FIXTURES.length);
-    expect(batches.flatMap((b) => b.files)).toHaveLength(4 + FIXTURES.length * 3);
+    // The demo's four repos as plain folders and with their history, and each fixture as two
+    // plain-folder runs and one git repo.
+    expect(new Set(batches.map((b) => b.root)).size).toBe(8 + FIXTURES.length);
+    expect(batches.flatMap((b) => b.files)).toHaveLength(8 + FIXTURES.length * 3);
     for (const { root, files } of batches) {
       const verdict = await referee(files, root);
       const disputed = verdict.problems.filter((p) => UNPADDED_LINE_HASH.test(p));
@@ -77,6 +79,23 @@ describe('SARIF and the referee', () => {
       expect([verdict.errors, verdict.warnings - disputed.length], root).toEqual([0, 0]);
     }
   }, 180_000);
+
+  it('the referee checks a cross-repo related location in its own repo: a file missing there is an error', async () => {
+    const result = await lint({ configPath: 'examples/demo/porgs-lint.toml', env: {}, today: '2026-06-01' });
+    const docs = splitByRepo(result).find((r) => r.result.repos[0].kind === 'docs')!.result;
+    const log = JSON.parse(sarif(docs, { color: false, cwd: process.cwd() }));
+    const withRelated = log.runs[0].results.find((r: { ruleId: string }) => r.ruleId === 'docs/cli-option-exists');
+    const other = withRelated.relatedLocations[0].physicalLocation.artifactLocation;
+    expect(other.uriBaseId).toBe('%REPO:Exegol%');
+    const dir = tmpDir('porgs-sarif-');
+    await fs.writeFile(path.join(dir, 'as-is.sarif'), JSON.stringify(log));
+    expect((await referee([path.join(dir, 'as-is.sarif')], docs.repos[0].root)).errors).toBe(0);
+    other.uri = 'exegol/console/cli/actions/Gone.py';
+    await fs.writeFile(path.join(dir, 'gone.sarif'), JSON.stringify(log));
+    const verdict = await referee([path.join(dir, 'gone.sarif')], docs.repos[0].root);
+    expect(verdict.errors).toBe(1);
+    expect(verdict.problems.find((p) => p.includes(': error '))).toContain(`[repo.file] runs[0].results[${log.runs[0].results.indexOf(withRelated)}].relatedLocations[0].physicalLocation: 'exegol/console/cli/actions/Gone.py' does not exist under ${path.resolve('examples/demo/Exegol')}`);
+  });
 
   it('the referee is live: a region without its end draws a warning', async () => {
     const result = await lint({ dirs: ['examples/demo/Exegol'], mode: 'release', env: {}, today: '2026-06-01' });

@@ -1,9 +1,11 @@
+import { execFileSync } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../helpers/cli.js';
-import { makeFolder, makeRepo } from '../../helpers/git.js';
+import { DEMO_TODAY, demoWithHistory } from '../../helpers/demo.js';
+import { GIT_ENV, makeFolder, makeRepo } from '../../helpers/git.js';
 
 const WRAPPER_FILES = { 'exegol/config/ConstantConfig.py': '__version__ = "5.1.4"\n' };
 
@@ -73,16 +75,26 @@ describe('CLI contract', () => {
   });
 });
 
-describe('the demo workspace (README\'s first command)', () => {
-  it('shows deliberate findings in each of its four repos, and exits 1 without --exit-zero', async () => {
+interface DemoReport {
+  repos: Array<{ name: string; kind: string }>;
+  diagnostics: Array<{ ruleId: string; messageId: string; severity: string; data: Record<string, unknown>; location: { repo: string; path: string } }>;
+}
+
+/** The rules that compare two repos of the run, and those that read git. */
+const CROSS_REPO = ['docs/cli-action-page', 'docs/cli-option-documented', 'docs/cli-option-exists', 'docs/new-feature-documented', 'docs/resources-list-synced', 'wrapper/submodule-on-main'];
+const GIT_BASED = ['docs/dev-contains-main', 'docs/new-feature-documented', 'wrapper/gitmodules-gitlink', 'wrapper/submodule-on-main', 'wrapper/version-increases'];
+
+const findingIds = (report: DemoReport, repo: string) => [...new Set(report.diagnostics.filter((d) => d.location.repo === repo && d.severity !== 'note').map((d) => d.ruleId))].sort();
+
+describe('the demo workspace as plain folders (examples/demo/porgs-lint.toml)', () => {
+  it('shows deliberate findings in each of its four repos, git-based rules say why they cannot verify, and it exits 1 without --exit-zero', async () => {
     const root = fileURLToPath(new URL('../../..', import.meta.url));
-    const res = await runCli(['--config', 'examples/demo/porgs-lint.toml', '--today', '2026-06-01', '--format', 'json'], { cwd: root });
+    const res = await runCli(['--config', 'examples/demo/porgs-lint.toml', '--today', DEMO_TODAY, '--format', 'json'], { cwd: root });
     expect(res.code).toBe(1);
-    const report = JSON.parse(res.stdout) as { repos: Array<{ name: string; kind: string }>; diagnostics: Array<{ ruleId: string; severity: string; location: { repo: string } }> };
+    const report = JSON.parse(res.stdout) as DemoReport;
     expect(report.repos.map((r) => `${r.name}:${r.kind}`)).toEqual(['Exegol:wrapper', 'Exegol-images:images', 'Exegol-resources:resources', 'Exegol-docs:docs']);
-    const ids = (repo: string) => new Set(report.diagnostics.filter((d) => d.location.repo === repo && d.severity !== 'note').map((d) => d.ruleId));
-    expect([...ids('Exegol')].sort()).toEqual(['wrapper/spawn-version', 'wrapper/test-version-matches', 'wrapper/version-no-prerelease']);
-    expect([...ids('Exegol-images')].sort()).toEqual([
+    expect(findingIds(report, 'Exegol')).toEqual(['wrapper/spawn-version', 'wrapper/test-version-matches', 'wrapper/version-no-prerelease']);
+    expect(findingIds(report, 'Exegol-images')).toEqual([
       'images/arch-fallback',
       'images/history-file-exists',
       'images/install-add-aliases',
@@ -92,25 +104,83 @@ describe('the demo workspace (README\'s first command)', () => {
       'workflow/actions-pinned',
       'workflow/pin-header-consistent',
     ]);
-    expect([...ids('Exegol-resources')].sort()).toEqual(['resources/add-to-list-format', 'resources/list-in-sync']);
-    expect([...ids('Exegol-docs')].sort()).toEqual([
+    expect(findingIds(report, 'Exegol-resources')).toEqual(['resources/add-to-list-format', 'resources/list-in-sync']);
+    expect(findingIds(report, 'Exegol-docs')).toEqual([
+      'docs/cli-action-page',
+      'docs/cli-option-documented',
+      'docs/cli-option-exists',
       'docs/internal-link-exists',
       'docs/page-not-empty',
       'docs/page-reachable',
       'docs/redirect-target-exists',
+      'docs/resources-list-synced',
       'docs/sidebar-link-exists',
       'docs/tools-list-format',
     ]);
-    // Plain files, no git: whether dev contains main cannot be told, and says so. The demo's wrapper
-    // has no command line to compare the docs with, and its docs no copy of the resources list.
-    expect(report.diagnostics.filter((d) => d.location.repo === 'Exegol-docs' && d.severity === 'note').map((d) => d.ruleId)).toEqual([
-      'docs/cli-action-page',
-      'docs/cli-option-documented',
-      'docs/cli-option-exists',
-      'docs/dev-contains-main',
-      'docs/new-feature-documented',
-      'docs/resources-list-synced',
-      'docs/sidebar-link-exists',
+    // Plain files, no git: each git-based rule says once that it cannot verify, and why.
+    const notes = report.diagnostics.filter((d) => d.severity === 'note').map((d) => `${d.ruleId} ${d.messageId}`);
+    expect(notes.filter((n) => GIT_BASED.includes(n.split(' ')[0])).sort()).toEqual([
+      'docs/dev-contains-main noGit',
+      'docs/new-feature-documented noGit',
+      'wrapper/gitmodules-gitlink noGit',
+      'wrapper/submodule-on-main noGit',
+      'wrapper/version-increases releasesUnknown',
     ]);
+    expect(notes.filter((n) => !GIT_BASED.includes(n.split(' ')[0]))).toEqual(['docs/sidebar-link-exists unresolved']);
+  });
+});
+
+describe('the demo workspace with its git history (README\'s first command, npm run demo)', () => {
+  let demo: { root: string; history: string };
+  beforeAll(() => {
+    demo = demoWithHistory();
+  });
+  const args = ['--config', 'examples/demo/.history/porgs-lint.toml', '--today', DEMO_TODAY];
+
+  it('shows one finding of each cross-repo and git-based rule, in the repo where it is fixed, and no "cannot verify" note of theirs', async () => {
+    const res = await runCli([...args, '--format', 'json'], { cwd: demo.root });
+    expect(res.code).toBe(1);
+    const report = JSON.parse(res.stdout) as DemoReport;
+    const of = (ids: string[]) =>
+      report.diagnostics
+        .filter((d) => ids.includes(d.ruleId))
+        .map((d) => `${d.ruleId} ${d.messageId} ${d.severity} ${d.location.repo}:${d.location.path} ${String(d.data.flag ?? d.data.action ?? d.data.path ?? d.data.ref ?? d.data.line)}`)
+        .sort();
+    expect(of([...new Set([...CROSS_REPO, ...GIT_BASED])])).toEqual([
+      'docs/cli-action-page noPage error Exegol-docs:docs/.vitepress/config.mts restart',
+      'docs/cli-option-documented notMentioned warning Exegol-docs:docs/src/wrapper/cli/exec.md --tmp',
+      'docs/cli-option-exists unknownFlag error Exegol-docs:docs/src/wrapper/cli/start.md --vpn',
+      'docs/dev-contains-main notContained error Exegol-docs:docs/.vitepress/config.mts main',
+      'docs/new-feature-documented flagNotInReadme warning Exegol:README.md --hostname',
+      'docs/resources-list-synced differs error Exegol-docs:docs/src/public/exegol_resources/resources_list.csv 2',
+      'wrapper/submodule-on-main offMainInRepo error Exegol:.gitmodules exegol-images',
+    ]);
+    const feature = report.diagnostics.find((d) => d.ruleId === 'docs/new-feature-documented')!;
+    expect(feature.data).toMatchObject({ release: '5.1.4', wrapper: 'Exegol work tree', docs: 'Exegol-docs work tree' });
+    const sub = report.diagnostics.find((d) => d.ruleId === 'wrapper/submodule-on-main')!;
+    expect(sub.data).toMatchObject({ repo: 'Exegol-images work tree', ref: 'refs/heads/main' });
+    // The wrapper's report: its findings as plain folders, and the two whose fix goes in the wrapper.
+    expect(findingIds(report, 'Exegol')).toEqual(['docs/new-feature-documented', 'wrapper/spawn-version', 'wrapper/submodule-on-main', 'wrapper/test-version-matches', 'wrapper/version-no-prerelease']);
+    expect(report.diagnostics.filter((d) => d.severity === 'note').map((d) => d.ruleId)).toEqual(['docs/sidebar-link-exists']);
+  });
+
+  it('builds the same commits on every run', () => {
+    const again = demoWithHistory();
+    const heads = (history: string) =>
+      ['Exegol', 'Exegol-images', 'Exegol-resources', 'Exegol-docs'].map((repo) => execFileSync('git', ['rev-parse', '--all'], { cwd: path.join(history, repo), env: GIT_ENV, encoding: 'utf8' }));
+    expect(heads(again.history)).toEqual(heads(demo.history));
+    expect(heads(demo.history)[1].trim().split('\n')).toHaveLength(2);
+  });
+
+  it('prints, as README.md quotes it, every line of the excerpt README shows', async () => {
+    const res = await runCli([...args, '--exit-zero'], { cwd: demo.root });
+    expect(res.code).toBe(0);
+    const readme = await fs.readFile(new URL('../../../README.md', import.meta.url), 'utf8');
+    const excerpt = /<!-- demo-output -->\n```text\n([\s\S]*?)\n```/.exec(readme)?.[1];
+    expect(excerpt, 'README.md has the demo output excerpt').toBeDefined();
+    const printed = new Set(res.stdout.split('\n').map((l) => l.trimEnd()));
+    const quoted = excerpt!.split('\n').filter((l) => l.trim() !== '' && l.trim() !== '...');
+    expect(quoted.length).toBeGreaterThan(10);
+    expect(quoted.filter((l) => !printed.has(l))).toEqual([]);
   });
 });

@@ -75,6 +75,7 @@ function sidebarMain(): SidebarItemWithBadge[] {
           collapsed: true,
           items: [
             { text: "exec", link: "wrapper/cli/exec.md" },
+            { text: "install", link: "wrapper/cli/install.md" },
             { text: "restart", link: "wrapper/cli/restart.md" },
             { text: "start", link: "wrapper/cli/start.md", badge: "new" },
           ]

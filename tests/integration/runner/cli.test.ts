@@ -81,7 +81,7 @@ interface DemoReport {
 }
 
 /** The rules that compare two repos of the run, and those that read git. */
-const CROSS_REPO = ['docs/cli-action-page', 'docs/cli-option-documented', 'docs/cli-option-exists', 'docs/new-feature-documented', 'docs/resources-list-synced', 'wrapper/submodule-on-main'];
+const CROSS_REPO = ['docs/cli-action-page', 'docs/cli-option-documented', 'docs/cli-option-exists', 'docs/new-feature-documented', 'docs/resources-list-synced', 'docs/stale-reference', 'wrapper/submodule-on-main'];
 const GIT_BASED = ['docs/dev-contains-main', 'docs/new-feature-documented', 'wrapper/gitmodules-gitlink', 'wrapper/submodule-on-main', 'wrapper/version-increases'];
 
 const findingIds = (report: DemoReport, repo: string) => [...new Set(report.diagnostics.filter((d) => d.location.repo === repo && d.severity !== 'note').map((d) => d.ruleId))].sort();
@@ -115,6 +115,7 @@ describe('the demo workspace as plain folders (examples/demo/porgs-lint.toml)', 
       'docs/redirect-target-exists',
       'docs/resources-list-synced',
       'docs/sidebar-link-exists',
+      'docs/stale-reference',
       'docs/tools-list-format',
     ]);
     // Plain files, no git: each git-based rule says once that it cannot verify, and why.
@@ -144,7 +145,7 @@ describe('the demo workspace with its git history (README\'s first command, npm 
     const of = (ids: string[]) =>
       report.diagnostics
         .filter((d) => ids.includes(d.ruleId))
-        .map((d) => `${d.ruleId} ${d.messageId} ${d.severity} ${d.location.repo}:${d.location.path} ${String(d.data.flag ?? d.data.action ?? d.data.path ?? d.data.ref ?? d.data.line)}`)
+        .map((d) => `${d.ruleId} ${d.messageId} ${d.severity} ${d.location.repo}:${d.location.path} ${String(d.data.flag ?? d.data.action ?? d.data.path ?? d.data.ref ?? d.data.line ?? d.data.name)}`)
         .sort();
     expect(of([...new Set([...CROSS_REPO, ...GIT_BASED])])).toEqual([
       'docs/cli-action-page noPage error Exegol-docs:docs/.vitepress/config.mts restart',
@@ -153,6 +154,7 @@ describe('the demo workspace with its git history (README\'s first command, npm 
       'docs/dev-contains-main notContained error Exegol-docs:docs/.vitepress/config.mts main',
       'docs/new-feature-documented flagNotInReadme warning Exegol:README.md --hostname',
       'docs/resources-list-synced differs error Exegol-docs:docs/src/public/exegol_resources/resources_list.csv 2',
+      'docs/stale-reference missingPath warning Exegol-docs:docs/src/contribute/intro.md sources/install/package_tools.sh',
       'wrapper/submodule-on-main offMainInRepo error Exegol:.gitmodules exegol-images',
     ]);
     const feature = report.diagnostics.find((d) => d.ruleId === 'docs/new-feature-documented')!;

@@ -30,6 +30,8 @@ export interface DocsCli {
   pages: CliPage[];
   /** Sidebar links that lead to a page of the folder. */
   sidebar: Array<ConfigLink & { page: string }>;
+  /** Sidebar links that lead to no page, with the files they were looked for as. */
+  deadSidebar: Array<ConfigLink & { tried: string[] }>;
 }
 
 const baseName = (p: string) => p.slice(p.lastIndexOf('/') + 1).replace(/\.md$/, '');
@@ -55,12 +57,14 @@ export function docsCli(ctx: RepoView, site: KnownSite): Promise<DocsCli> {
       pages.push({ path, action: named ?? baseName(path), ...(h1 ? { heading: h1.at } : {}), ...(options ? { optionsHeading: options.at } : {}), text: readPageText(raw), links: [...links] });
     }
     const sidebar: DocsCli['sidebar'] = [];
+    const deadSidebar: DocsCli['deadSidebar'] = [];
     for (const link of site.config?.links ?? []) {
       if (link.section !== 'sidebar') continue;
       const target = site.resolve(link.target);
       if (target.kind === 'page' && pageSet.has(target.path)) sidebar.push({ ...link, page: target.path });
+      else if (target.kind === 'missing') deadSidebar.push({ ...link, tried: target.tried });
     }
-    return { site, folder, pages, sidebar };
+    return { site, folder, pages, sidebar, deadSidebar };
   });
 }
 

@@ -12,6 +12,7 @@ export default defineRule({
   severity: 'error',
   messages: {
     noPage: 'action "{{action}}" of the wrapper ({{wrapper}}) has no page in {{docs}}; write {{page}} (H1 "# `{{action}}` action") and add it to the sidebar',
+    noPageLinked: 'action "{{action}}" of the wrapper ({{wrapper}}) has no page in {{docs}}, though this sidebar entry leads to it; write {{page}} (H1 "# `{{action}}` action")',
     notInSidebar: '{{page}} (action "{{action}}" of the wrapper, {{wrapper}}) has no sidebar entry in {{docs}}; add one next to the other command-line actions',
     unknownAction: '{{page}} ({{docs}}) documents action "{{action}}", which the wrapper ({{wrapper}}) does not have{{hint}}; fix the name, or remove the page and its sidebar entry',
     ...CLI_UNVERIFIED,
@@ -32,7 +33,11 @@ export default defineRule({
       const related = [{ repo: wrapper.info.name, path: action.file, at: action.at, label: `class ${action.className} in the wrapper` }];
       const page = docs.pages.find((p) => p.action === action.name);
       if (!page) {
-        ctx.report({ ...place, messageId: 'noPage', data: { action: action.name, page: `${docs.folder}/${action.name}.md`, ...revisions }, related });
+        const expected = `${docs.folder}/${action.name}.md`;
+        // A sidebar entry that already leads to the missing page is where it is felt.
+        const dead = docs.deadSidebar.find((l) => l.tried.includes(expected));
+        if (dead) ctx.report({ path: dead.file, at: dead.at, messageId: 'noPageLinked', data: { action: action.name, page: expected, ...revisions }, related });
+        else ctx.report({ ...place, messageId: 'noPage', data: { action: action.name, page: expected, ...revisions }, related });
         continue;
       }
       if (!inSidebar.has(page.path)) {

@@ -40,7 +40,7 @@ export default defineRule({
     actionUndocumented: 'action "{{action}}" is new in the wrapper ({{wrapper}}) since {{release}} and has no page in {{docs}}; write {{page}} and add it to the sidebar',
     flagUndocumented: '{{flag}} of action "{{action}}" is new in the wrapper ({{wrapper}}) since {{release}} and is mentioned on no page of {{docs}}; document it on {{page}}',
     actionNotInReadme: 'action "{{action}}" is new in {{wrapper}} since {{release}}, and this README, which presents other actions and flags, does not name it (as "exegol {{action}}"); add it (the docs, {{docs}}, were compared too)',
-    flagNotInReadme: '{{flag}} (action "{{action}}") is new in {{wrapper}} since {{release}}, and this README, which presents other actions and flags, does not mention it; add it (the docs, {{docs}}, were compared too)',
+    flagNotInReadme: '{{flag}} ({{actions}}) is new in {{wrapper}} since {{release}}, and this README, which presents other actions and flags, does not mention it; add it (the docs, {{docs}}, were compared too)',
     noGit: 'which actions and flags of the wrapper ({{wrapper}}) are new, compared with {{docs}}: {{reason}}',
     noPrevious: 'which actions and flags of the wrapper ({{wrapper}}) are new, compared with {{docs}}: its previous release is not known: {{reason}}',
     releasesIncomplete: 'whether {{release}} is the previous release of the wrapper ({{wrapper}}), compared with {{docs}}: {{reason}}',
@@ -87,11 +87,14 @@ export default defineRule({
       if (readme.commandWords.has(action.name)) continue;
       ctx.report({ repo: wrapper.info.name, path: README, at, messageId: 'actionNotInReadme', data: { action: action.name, release, ...revisions }, related: wrapperPlace(action, `class ${action.className}`) });
     }
-    const said = new Set<string>();
-    for (const { action, flag, option } of features.flags) {
-      if (readme.flags.has(flag) || said.has(flag)) continue;
-      said.add(flag);
-      ctx.report({ repo: wrapper.info.name, path: README, at, messageId: 'flagNotInReadme', data: { action: option.global ? '*' : action.name, flag, release, ...revisions }, related: wrapperPlace(option, `defined in class ${option.definedIn}`) });
+    // A flag of a mixin is new for every action that inherits it: said once, naming them all.
+    const byFlag = new Map<string, typeof features.flags>();
+    for (const f of features.flags) if (!readme.flags.has(f.flag)) byFlag.get(f.flag)?.push(f) ?? byFlag.set(f.flag, [f]);
+    for (const [flag, [{ action, option }, ...more]] of byFlag) {
+      const names = [action, ...more.map((m) => m.action)].map((a) => `"${a.name}"`);
+      const actions = option.global ? 'every action' : names.length === 1 ? `action ${names[0]}` : `actions ${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+      const data = { action: option.global ? '*' : action.name, actions, flag, release, ...revisions };
+      ctx.report({ repo: wrapper.info.name, path: README, at, messageId: 'flagNotInReadme', data, related: wrapperPlace(option, `defined in class ${option.definedIn}`) });
     }
   },
 });

@@ -27,6 +27,12 @@ tester.run('docs/cli-action-page', {
       findings: [{ messageId: 'noPage', path: CONFIG, line: 27, data: { action: 'upgrade', page: `${CLI}/upgrade.md`, ...revisions }, related: [{ repo: 'Exegol', path: ACTIONS, line: 41 }] }],
     },
     {
+      name: 'an action whose page is gone but whose sidebar entry stays: at that entry',
+      files: docs({ [`${CLI}/upgrade.md`]: null }),
+      repos: [wrapperRepo()],
+      findings: [{ messageId: 'noPageLinked', path: CONFIG, line: 31, column: 38, data: { action: 'upgrade', page: `${CLI}/upgrade.md`, ...revisions }, related: [{ repo: 'Exegol', path: ACTIONS, line: 41 }] }],
+    },
+    {
       name: 'a page without a sidebar entry',
       files: docs({ [CONFIG]: noRow('upgrade') }),
       repos: [wrapperRepo()],
@@ -175,7 +181,8 @@ tester.run('docs/new-feature-documented', {
       repos: [wrapperRepo(wrapper51({ 'README.md': (t) => t.replace('exegol upgrade demo\n', '').replace('`--network`', 'a network option') }))],
       findings: [
         { messageId: 'actionNotInReadme', repo: 'Exegol', path: 'README.md', line: 8, data: { action: 'upgrade', ...withRelease } },
-        { messageId: 'flagNotInReadme', repo: 'Exegol', path: 'README.md', line: 8, data: { action: 'exec', flag: '--network', ...withRelease } },
+        // --network comes from a mixin both exec and start inherit: one finding naming both.
+        { messageId: 'flagNotInReadme', repo: 'Exegol', path: 'README.md', line: 8, data: { action: 'exec', actions: 'actions "exec" and "start"', flag: '--network', ...withRelease } },
       ],
     },
     {

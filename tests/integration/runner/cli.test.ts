@@ -148,7 +148,7 @@ describe('the demo workspace with its git history (README\'s first command, npm 
         .map((d) => `${d.ruleId} ${d.messageId} ${d.severity} ${d.location.repo}:${d.location.path} ${String(d.data.flag ?? d.data.action ?? d.data.path ?? d.data.ref ?? d.data.line ?? d.data.name)}`)
         .sort();
     expect(of([...new Set([...CROSS_REPO, ...GIT_BASED])])).toEqual([
-      'docs/cli-action-page noPage error Exegol-docs:docs/.vitepress/config.mts restart',
+      'docs/cli-action-page noPageLinked error Exegol-docs:docs/.vitepress/config.mts restart',
       'docs/cli-option-documented notMentioned warning Exegol-docs:docs/src/wrapper/cli/exec.md --tmp',
       'docs/cli-option-exists unknownFlag error Exegol-docs:docs/src/wrapper/cli/start.md --vpn',
       'docs/dev-contains-main notContained error Exegol-docs:docs/.vitepress/config.mts main',

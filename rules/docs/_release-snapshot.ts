@@ -18,12 +18,23 @@ export interface ReleaseSnapshot {
    * on first use); with `whole`, also where it ends (`/x` is not named by `/x-y`).
    */
   mentions(needle: string, whole?: boolean): Promise<boolean>;
+  /** False when the tree had more entries than are walked: a name not found may still be there. */
+  complete: boolean;
+  /** False when the files held more text than is searched: a path not named may still be. */
+  searchComplete(): Promise<boolean>;
 }
 
 /** Past this many entries a tree is not walked further (a hostile repo cannot make the walk endless). */
 const MAX_ENTRIES = 50_000;
 /** Files larger than this are not searched for names (data, not code). */
 const MAX_SEARCHED_BYTES = 1_000_000;
+/** Past this much text in all, the files are not read further (memory stays bounded). */
+const MAX_SEARCHED_TOTAL = 64_000_000;
+/** Files read at a time. */
+const READ_BATCH = 32;
+
+/** The limits, as a message names them. */
+export const SNAPSHOT_LIMITS = `${MAX_ENTRIES} files and folders, or ${MAX_SEARCHED_TOTAL / 1_000_000} MB of text to search`;
 
 export function releaseSnapshot(repo: RepoView): Promise<ReleaseSnapshot> {
   return repo.memo('docs/release-snapshot', async () => {
@@ -31,7 +42,7 @@ export function releaseSnapshot(repo: RepoView): Promise<ReleaseSnapshot> {
     const tip = branch ? repo.git.branchTips(branch)[0] : undefined;
     const view = tip ? repo.atCommit(tip.oid) : repo;
     const label = tip ? `${repo.info.name} ${tip.ref} (${tip.oid.slice(0, 7)})` : revisionOf(repo.info);
-    const entries = await walk((dir) => view.list(dir));
+    const { entries, complete } = await walk((dir) => view.list(dir));
     const files = new Set(entries.filter((e) => e.type !== 'dir').map((e) => e.path));
     const dirs = new Set(entries.filter((e) => e.type === 'dir' || e.type === 'gitlink').map((e) => e.path));
     const byName = new Map<string, string[]>();
@@ -39,10 +50,20 @@ export function releaseSnapshot(repo: RepoView): Promise<ReleaseSnapshot> {
       const name = f.slice(f.lastIndexOf('/') + 1);
       byName.get(name)?.push(f) ?? byName.set(name, [f]);
     }
-    let texts: Promise<string[]> | undefined;
+    let texts: Promise<{ texts: string[]; complete: boolean }> | undefined;
     const readAll = async () => {
-      const read = await Promise.all(entries.filter((e) => e.type === 'file').map((f) => view.read(f.path)));
-      return read.filter((t): t is string => t !== undefined && t.length <= MAX_SEARCHED_BYTES);
+      const paths = entries.filter((e) => e.type === 'file').map((e) => e.path);
+      const out: string[] = [];
+      let total = 0;
+      for (let i = 0; i < paths.length; i += READ_BATCH) {
+        if (total > MAX_SEARCHED_TOTAL) return { texts: out, complete: false };
+        for (const t of await Promise.all(paths.slice(i, i + READ_BATCH).map((p) => view.read(p)))) {
+          if (t === undefined || t.length > MAX_SEARCHED_BYTES) continue;
+          out.push(t);
+          total += t.length;
+        }
+      }
+      return { texts: out, complete: true };
     };
     return {
       label,
@@ -52,7 +73,12 @@ export function releaseSnapshot(repo: RepoView): Promise<ReleaseSnapshot> {
       branches: repo.git.available ? new Set(repo.git.branchNames()) : undefined,
       async mentions(needle: string, whole = false) {
         texts ??= readAll();
-        return (await texts).some((t) => mentionsAsPath(t, needle, whole));
+        return (await texts).texts.some((t) => mentionsAsPath(t, needle, whole));
+      },
+      complete,
+      async searchComplete() {
+        texts ??= readAll();
+        return (await texts).complete;
       },
     };
   });
@@ -70,10 +96,11 @@ function mentionsAsPath(text: string, needle: string, whole: boolean): boolean {
 }
 
 /** Every entry under the root, folders read breadth first, gitlinks not entered. */
-async function walk(list: (dir: string) => Promise<FileEntry[]>): Promise<FileEntry[]> {
+async function walk(list: (dir: string) => Promise<FileEntry[]>): Promise<{ entries: FileEntry[]; complete: boolean }> {
   const out: FileEntry[] = [];
   let level = [''];
-  while (level.length && out.length < MAX_ENTRIES) {
+  while (level.length) {
+    if (out.length >= MAX_ENTRIES) return { entries: out, complete: false };
     const listed = await Promise.all(level.map(list));
     level = [];
     for (const entries of listed) {
@@ -83,5 +110,5 @@ async function walk(list: (dir: string) => Promise<FileEntry[]>): Promise<FileEn
       }
     }
   }
-  return out;
+  return { entries: out, complete: true };
 }

@@ -68,20 +68,20 @@ export function lookupFolder(name: string, repo: ReleaseSnapshot): Miss | undefi
  * A path inside the image (see `classify`) that nothing names any more: its folder is one the
  * images repo or the wrapper (which also writes into containers) names, but no
  * file of theirs names the path (or its last segment after a `/`), and which is no path of the
- * images repo either.
+ * images repo either; `unknown` when the repos were too large to be searched whole.
  */
-export async function imagePathUnnamed(name: string, repos: ReleaseSnapshot[]): Promise<boolean> {
+export async function imagePathUnnamed(name: string, repos: ReleaseSnapshot[]): Promise<'named' | 'unnamed' | 'unknown'> {
   const path = name.replace(/\/+$/, '');
   const segments = path.split('/').filter(Boolean);
   const folder = `/${segments.slice(0, -1).join('/')}`;
-  const mentioned = async (needle: string) => (await Promise.all(repos.map((r) => r.mentions(needle)))).some(Boolean);
-  if (!(await mentioned(`${folder}/`))) return false;
-  if (repos.some((r) => r.files.has(path.slice(1)) || r.dirs.has(path.slice(1)))) return false;
-  if (await mentioned(path)) return false;
+  const mentioned = async (needle: string, whole = false) => (await Promise.all(repos.map((r) => r.mentions(needle, whole)))).some(Boolean);
+  if (!(await mentioned(`${folder}/`))) return 'named';
+  if (repos.some((r) => r.files.has(path.slice(1)) || r.dirs.has(path.slice(1)))) return 'named';
   // A script may build the path from a variable (`"$SETUP_PATH/arsenal-cheats"`): its last segment
   // written after a `/` counts as naming it.
-  const last = `/${segments[segments.length - 1]}`;
-  return !(await Promise.all(repos.map((r) => r.mentions(last, true)))).some(Boolean);
+  if ((await mentioned(path)) || (await mentioned(`/${segments[segments.length - 1]}`, true))) return 'named';
+  const complete = (await Promise.all(repos.map((r) => r.searchComplete()))).every(Boolean) && repos.every((r) => r.complete);
+  return complete ? 'unnamed' : 'unknown';
 }
 
 /** Branches of a repo as a message lists them: `main, dev` (release and dev branches first). */

@@ -4,7 +4,7 @@ import { revisionOf } from './_revision.js';
 import { docsSite } from './_site.js';
 import { pageReferences, type Reference } from './_references.js';
 import { aboutRepos, OTHER_KINDS, pageKind, repoNames, repoOfFolder, type OtherKind, type RepoNames } from './_reference-repos.js';
-import { releaseSnapshot, type ReleaseSnapshot } from './_release-snapshot.js';
+import { releaseSnapshot, SNAPSHOT_LIMITS, type ReleaseSnapshot } from './_release-snapshot.js';
 import { branchList, imagePathUnnamed, lookupFile, lookupFolder, lookupModule, lookupPath, type Miss } from './_stale-lookup.js';
 
 const LOOKUPS: Partial<Record<Reference['kind'], (name: string, repo: ReleaseSnapshot) => Miss | undefined>> = {
@@ -35,6 +35,7 @@ export default defineRule({
     noRepo: '{{count}} reference(s) of {{docs}} to the {{kind}} repo cannot be checked, the first here: no {{kind}} repository in this run; give its folder too, or list it as a [repos.<name>] table with kind = "{{kind}}" in a config given with --config',
     noBranches: 'whether the branches {{docs}} names exist in the {{kind}} repo, the first here: {{repo}} is no git repository here, so its branches are not known',
     noSite: 'references of {{docs}} to the other repos: {{reason}}',
+    tooLarge: 'whether {{docs}} names only what {{repo}} still has, the first here: it holds more than {{limits}}, so what is not found there is not reported',
   },
   identity: ['name', 'kind'],
   parsers: ['typescript'],
@@ -55,6 +56,8 @@ export default defineRule({
 
     const unchecked = new Map<OtherKind, { count: number; first: Place }>();
     const noBranches = new Map<OtherKind, Place>();
+    const tooLarge = new Map<string, Place>();
+    const partly = (repo: ReleaseSnapshot, place: Place) => tooLarge.has(repo.label) || tooLarge.set(repo.label, place);
     const missing = (kind: OtherKind, place: Place) => {
       const u = unchecked.get(kind);
       if (u) u.count++;
@@ -72,7 +75,9 @@ export default defineRule({
           if (!present.has('images')) missing('images', at);
           else if (!(await ctx.exists(ref.name.replace(/^\/+|\/+$/g, '')))) {
             const repos = [await snapshot('images'), ...(present.has('wrapper') ? [await snapshot('wrapper')] : [])];
-            if (await imagePathUnnamed(ref.name, repos)) ctx.report({ ...at, messageId: 'unnamedImagePath', data: { name: ref.name, kind: 'images', repos: repos.map((r) => r.label).join(' or ') } });
+            const named = await imagePathUnnamed(ref.name, repos);
+            if (named === 'unnamed') ctx.report({ ...at, messageId: 'unnamedImagePath', data: { name: ref.name, kind: 'images', repos: repos.map((r) => r.label).join(' or ') } });
+            else if (named === 'unknown') partly(repos[0], at);
           }
           continue;
         }
@@ -93,13 +98,15 @@ export default defineRule({
         const misses: Array<{ kind: OtherKind; repo: ReleaseSnapshot; miss: Miss | undefined }> = [];
         for (const kind of checked) misses.push({ kind, repo: await snapshot(kind), miss: LOOKUPS[ref.kind]!(ref.name, await snapshot(kind)) });
         const first = misses[0];
-        if (misses.every((m) => m.miss) && first.miss) {
+        if (misses.every((m) => m.miss) && misses.some((m) => !m.repo.complete)) partly(misses.find((m) => !m.repo.complete)!.repo, at);
+        else if (misses.every((m) => m.miss) && first.miss) {
           const data = { name: ref.name, kind: misses.map((m) => m.kind).join(' or '), repo: misses.map((m) => m.repo.label).join(' or '), tried: first.miss.tried, hint: first.miss.hint };
           ctx.report({ ...at, messageId: first.miss.messageId, data });
         }
       }
     }
     for (const [kind, { count, first }] of unchecked) ctx.cannotVerify({ ...first, messageId: 'noRepo', data: { count, docs, kind } });
+    for (const [repo, first] of tooLarge) ctx.cannotVerify({ ...first, messageId: 'tooLarge', data: { docs, repo, limits: SNAPSHOT_LIMITS } });
     for (const [kind, first] of noBranches) ctx.cannotVerify({ ...first, messageId: 'noBranches', data: { docs, kind, repo: revisionOf(present.get(kind)!.info) } });
 
     async function checkBranch(ref: Reference, kind: OtherKind, repo: ReleaseSnapshot, at: Place) {

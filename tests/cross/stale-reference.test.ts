@@ -152,6 +152,16 @@ tester.run(RULE, {
 });
 
 describe('docs/stale-reference on bad input', () => {
+  it('a repo too large to walk whole: a name not found there (a deeper file, here) is "cannot verify", not a finding', async () => {
+    const huge: Record<string, string> = { ...IMAGES };
+    for (let i = 0; i <= 50_000; i++) huge[`data/${i % 100}/f${i}.txt`] = '';
+    const files = docs({ [MY_RESOURCES]: (t) => `${t}\nPackages are in \`sources/install/package_old.sh\` of the Exegol-images repo.\n` });
+    const found = await lintCase(RULE, { files, repos: [wrapper(), { name: 'Exegol-images', kind: 'images', files: huge }, resources()] });
+    expect(found.map((d) => `${d.messageId} ${d.location.path}:${d.location.line} ${d.unverified}`)).toEqual([`noBranches ${NOTES}:7 true`, `tooLarge ${MY_RESOURCES}:3 true`]);
+    expect(found[1].message).toBe('cannot verify: whether repo work tree names only what Exegol-images work tree still has, the first here: it holds more than 50000 files and folders, or 64 MB of text to search, so what is not found there is not reported');
+  });
+
+
   it('a page of unclosed fences, backtick runs, control characters and a huge line gives no finding and no failure', async () => {
     const hostile = ['```bash', 'git -C', 'git checkout', '`'.repeat(5000), `\u0000\u001b[31m/opt/x/\u0007y ${'a/'.repeat(20000)}`, '# ```', '~~~'].join('\n');
     const found = await lintCase(RULE, { files: { ...DOCS, 'docs/src/images/bad.md': hostile }, repos: ALL() });

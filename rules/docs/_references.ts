@@ -91,9 +91,12 @@ interface Word {
   column: number;
 }
 
+/** Longer words name nothing a repo holds; the patterns that classify a word stay linear below it. */
+const MAX_WORD = 256;
+
 /** Words of a piece of code, split where a shell splits them (and at quotes and brackets). */
 function words(code: string, startColumn: number): Word[] {
-  return [...code.matchAll(/[^\s'"`()<>;|&=,[\]{}]+/g)].map((m) => ({ text: m[0], column: startColumn + m.index! }));
+  return [...code.matchAll(/[^\s'"`()<>;|&=,[\]{}]+/g)].filter((m) => m[0].length <= MAX_WORD).map((m) => ({ text: m[0], column: startColumn + m.index! }));
 }
 
 /**

@@ -168,6 +168,12 @@ describe('docs/stale-reference on bad input', () => {
     expect(found.map((d) => `${d.ruleId} ${d.messageId}`)).toEqual([]);
   });
 
+  it('very long words (100,000 characters) name nothing: no finding, no failure', async () => {
+    const page = `# Wrapper\n\n\`${'A_'.repeat(50_000)}x\` \`${'a.'.repeat(50_000)}!\` ${'b.'.repeat(50_000)}c\n`;
+    const found = await lintCase(RULE, { files: { ...DOCS, 'docs/src/wrapper/odd.md': page }, repos: ALL() });
+    expect(found).toEqual([]);
+  });
+
   it('a .gitmodules with odd paths and a broken section: the repos are still told by their names in the run', async () => {
     const odd = { ...WRAPPER, '.gitmodules': '[submodule "x"]\n\tpath = ../../etc\n\turl = \n[submodule\n' };
     const found = await lintCase(RULE, { files: docs({ [NOTES]: replace('to latest main', 'to latest master') }), repos: [wrapper(odd), images(), resources()] });

@@ -9,7 +9,7 @@ import { IdentityLog } from './identity-log.js';
 import { loadPicomatch } from './load-picomatch.js';
 import type { Source } from './source.js';
 import { normalisePath } from './source.js';
-import { cacheFor, parseThroughCache, type ViewParser } from './view-cache.js';
+import { cacheFor, parseTextThroughCache, parseThroughCache, type ViewParser } from './view-cache.js';
 import type { MessageData, Mode, ParserName, RelatedLocation, RepoInfo, RepoKind, ReportInput, Rule, RuleMeta, Severity, Span } from './types.js';
 import { CANNOT_VERIFY_PREFIX, renderMessage } from './messages.js';
 import { META_RULES_BY_ID } from '../rules/meta/_meta.js';
@@ -289,7 +289,9 @@ export class RepoContext implements RepoView {
       // A file unchanged since that commit is the checked one's: its view is parsed once.
       const python = async (file: string, text: string) => {
         if ((await this.read(file)) === text) return this.python(file);
-        const outcome = (await parserFor('python'))(text);
+        // Found in the parse cache by content: a warm run parses no Python of the other commit either.
+        const cache = this.cacheDir === undefined ? undefined : cacheFor(this.cacheDir, 'python');
+        const outcome = cache ? await parseTextThroughCache(cache, 'python', text, () => parserFor('python')) : (await parserFor('python'))(text);
         return outcome.ok ? (outcome.value as import('./parsers/python.js').PythonFile) : undefined;
       };
       this.commitViews.set(commit, (view = commitView(this.git, commit, python)));

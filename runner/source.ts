@@ -1,6 +1,6 @@
 // How files are read: the work tree, or a git revision without a checkout. Core logic never
 // touches `fs` directly, so `--rev 5.1.4` and the pre-push hook see a tag's commit exactly.
-import { promises as fs, lstatSync, readdirSync, realpathSync } from 'node:fs';
+import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { FileEntry } from './context-api.js';
 import type { GitFacts } from './git-facts.js';
@@ -103,10 +103,11 @@ export class WorktreeSource implements Source {
     if (real === undefined) return { ok: false, reason: 'missing' };
     if (real === 'outside') return { ok: false, reason: 'unreadable', detail: 'symlink leads outside the repository; not followed' };
     try {
-      const stat = await fs.stat(real);
+      // Synchronous like the path checks: a read through the thread pool costs five round trips.
+      const stat = statSync(real);
       if (!stat.isFile()) return { ok: false, reason: 'missing' };
       if (stat.size > MAX_FILE_BYTES) return { ok: false, reason: 'unreadable', detail: `file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB` };
-      return decodeFileBytes(await fs.readFile(real));
+      return decodeFileBytes(readFileSync(real));
     } catch (err) {
       return { ok: false, reason: 'unreadable', detail: (err as NodeJS.ErrnoException).code ?? String(err) };
     }

@@ -138,15 +138,27 @@ export async function parseThroughCache(cache: ParseCache, parser: ViewParser, r
   }
   const text = await files.read(rel);
   if (text === undefined) return undefined;
+  const { outcome, stored } = await byContent(cache, parser, text, files.parser);
+  if (log && identity !== undefined) log.append(cache.salt, rel, identity, { outcome: stored, suppressions: findSuppressions(rel, text).length > 0 } satisfies LoggedView);
+  return outcome;
+}
+
+/** A text's outcome found in the cache by its content, else parsed and stored; with the form stored. */
+async function byContent(cache: ParseCache, parser: ViewParser, text: string, parse: ViewFiles['parser']): Promise<{ outcome: ParseOutcome<unknown>; stored: unknown }> {
+  const codec = await codecFor(parser);
   const key = CACHED[parser]!.identityOnly ? undefined : cache.key(text);
   let stored = key === undefined ? undefined : cache.get(key);
   let outcome = decodeOutcome(stored, codec);
   if (!outcome) {
     // An entry that does not decode (damaged, or written by hand) is a miss, rewritten here.
-    outcome = (await files.parser())(text);
+    outcome = (await parse())(text);
     stored = outcome.ok ? { ok: true, value: codec.encode(outcome.value) } : outcome;
     if (key !== undefined) cache.set(key, stored);
   }
-  if (log && identity !== undefined) log.append(cache.salt, rel, identity, { outcome: stored, suppressions: findSuppressions(rel, text).length > 0 } satisfies LoggedView);
-  return outcome;
+  return { outcome, stored };
+}
+
+/** The outcome of a text that is no file of the checked revision (another commit's): found by its content only. */
+export async function parseTextThroughCache(cache: ParseCache, parser: ViewParser, text: string, parse: ViewFiles['parser']): Promise<ParseOutcome<unknown>> {
+  return (await byContent(cache, parser, text, parse)).outcome;
 }

@@ -68,6 +68,13 @@ export function docsCli(ctx: RepoView, site: KnownSite): Promise<DocsCli> {
   });
 }
 
+/** A sidebar entry that leads to the missing page of `action`: where its absence is felt. */
+export function deadSidebarEntry(cli: DocsCli, action: string): { path: string; at?: Span } | undefined {
+  const expected = `${cli.folder}/${action}.md`;
+  const dead = cli.deadSidebar.find((l) => l.tried.includes(expected));
+  return dead && { path: dead.file, at: dead.at };
+}
+
 /** Where a finding about the CLI pages as a whole goes: the first sidebar link to one, else the folder's first page. */
 export function cliPlace(cli: DocsCli): { path: string; at?: Span } | undefined {
   const link = cli.sidebar[0];

@@ -1,6 +1,6 @@
 import { defineRule } from '../../runner/types.js';
 import { didYouMean } from '../../runner/errors.js';
-import { cliPlace } from './_cli-pages.js';
+import { cliPlace, deadSidebarEntry } from './_cli-pages.js';
 import { CLI_UNVERIFIED, cliComparison } from './_cross.js';
 
 export default defineRule({
@@ -34,9 +34,8 @@ export default defineRule({
       const page = docs.pages.find((p) => p.action === action.name);
       if (!page) {
         const expected = `${docs.folder}/${action.name}.md`;
-        // A sidebar entry that already leads to the missing page is where it is felt.
-        const dead = docs.deadSidebar.find((l) => l.tried.includes(expected));
-        if (dead) ctx.report({ path: dead.file, at: dead.at, messageId: 'noPageLinked', data: { action: action.name, page: expected, ...revisions }, related });
+        const dead = deadSidebarEntry(docs, action.name);
+        if (dead) ctx.report({ ...dead, messageId: 'noPageLinked', data: { action: action.name, page: expected, ...revisions }, related });
         else ctx.report({ ...place, messageId: 'noPage', data: { action: action.name, page: expected, ...revisions }, related });
         continue;
       }

@@ -1,6 +1,6 @@
 import type { RepoView } from '../../runner/context-api.js';
 import { defineRule, type Span } from '../../runner/types.js';
-import { cliPlace, type DocsCli } from './_cli-pages.js';
+import { cliPlace, deadSidebarEntry, type DocsCli } from './_cli-pages.js';
 import { CLI_UNVERIFIED, cliComparison } from './_cross.js';
 import { newFeatures } from './_new-features.js';
 import { FLAG_TOKEN, codeSpans, readPageText, type PageText } from './_page-text.js';
@@ -66,7 +66,7 @@ export default defineRule({
     for (const action of features.actions) {
       if (docs.pages.some((p) => p.action === action.name)) continue;
       const data = { action: action.name, page: `${docs.folder}/${action.name}.md`, release, ...revisions };
-      ctx.report({ ...place, messageId: 'actionUndocumented', data, related: wrapperPlace(action, `class ${action.className} in the wrapper`) });
+      ctx.report({ ...(deadSidebarEntry(docs, action.name) ?? place), messageId: 'actionUndocumented', data, related: wrapperPlace(action, `class ${action.className} in the wrapper`) });
     }
     const mentioned = features.flags.length ? await siteFlags(ctx, docs) : new Set<string>();
     for (const { action, flag, option } of features.flags) {

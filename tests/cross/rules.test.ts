@@ -161,10 +161,16 @@ tester.run('docs/new-feature-documented', {
   ],
   invalid: [
     {
-      name: 'a new action without a page: at the sidebar',
+      name: 'a new action without a page: at the sidebar entry that leads to it',
       files: docs({ [`${CLI}/upgrade.md`]: null }),
       repos: [wrapperRepo()],
-      findings: [{ messageId: 'actionUndocumented', path: CONFIG, line: 27, data: { action: 'upgrade', page: `${CLI}/upgrade.md`, ...withRelease }, related: [{ repo: 'Exegol', path: ACTIONS, line: 41 }] }],
+      findings: [{ messageId: 'actionUndocumented', path: CONFIG, line: 31, data: { action: 'upgrade', page: `${CLI}/upgrade.md`, ...withRelease }, related: [{ repo: 'Exegol', path: ACTIONS, line: 41 }] }],
+    },
+    {
+      name: 'a new action without a page or sidebar entry: at the first entry of the action pages',
+      files: docs({ [`${CLI}/upgrade.md`]: null, [CONFIG]: noRow('upgrade') }),
+      repos: [wrapperRepo()],
+      findings: [{ messageId: 'actionUndocumented', path: CONFIG, line: 27, data: { action: 'upgrade', page: `${CLI}/upgrade.md`, ...withRelease } }],
     },
     {
       name: 'a new flag mentioned on no page of the docs: at each action\'s page',

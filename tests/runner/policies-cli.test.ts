@@ -1,22 +1,11 @@
 // A policy in explain and --list-rules, as the CLI prints them (in this process).
-import { promises as fs } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { tmpDir } from '../helpers/git.js';
-import { runMain } from '../helpers/main.js';
+import { docsRepoWithConfig, runMain } from '../helpers/main.js';
 import { NO_LATEST_MASTER } from '../helpers/policies.js';
-
-async function docsRepo(config: string): Promise<string> {
-  const dir = tmpDir('porgs-policy-');
-  await fs.mkdir(path.join(dir, 'docs/.vitepress'), { recursive: true });
-  await fs.writeFile(path.join(dir, 'docs/.vitepress/config.mts'), 'export default {}\n');
-  await fs.writeFile(path.join(dir, 'porgs-lint.toml'), config);
-  return dir;
-}
 
 describe('a policy on the command line', () => {
   it('is explained with what it matches and where it is defined, and no doc page', async () => {
-    const dir = await docsRepo(NO_LATEST_MASTER);
+    const dir = await docsRepoWithConfig(NO_LATEST_MASTER);
     const res = await runMain(['explain', 'local/no-latest-master', '.'], dir);
     expect([res.code, res.stderr]).toEqual([0, '']);
     const lines = res.stdout.split('\n');
@@ -32,7 +21,7 @@ describe('a policy on the command line', () => {
   });
 
   it('is listed by --list-rules with the config that defines it; its text escaped', async () => {
-    const dir = await docsRepo(NO_LATEST_MASTER.replace('Docs pages do not', 'Docs pages\\u001b[2J do not'));
+    const dir = await docsRepoWithConfig(NO_LATEST_MASTER.replace('Docs pages do not', 'Docs pages\\u001b[2J do not'));
     const res = await runMain(['--list-rules'], dir);
     expect(res.code).toBe(0);
     const row = res.stdout.split('\n').find((l) => l.startsWith('local/no-latest-master'));
@@ -41,7 +30,7 @@ describe('a policy on the command line', () => {
   });
 
   it('is unknown to explain without the config that defines it (exit 2)', async () => {
-    const dir = await docsRepo('');
+    const dir = await docsRepoWithConfig('');
     const res = await runMain(['explain', 'local/no-latest-master', dir], '/');
     expect([res.code, res.stderr]).toEqual([2, 'porgs-lint: explain local/no-latest-master: unknown rule id\n']);
   });

@@ -2,6 +2,7 @@
 // mentions (prose, tables and code, outside HTML comments) and the flags in the first column of
 // its tables, each with its line and column.
 import type { Span } from '../../runner/types.js';
+import { textLines } from './_fences.js';
 
 /** A flag as a whole token: not inside a longer flag (`--log` is not in `--log-method`) or word. */
 export const FLAG_TOKEN = /(?<![\w-])-{1,2}[A-Za-z0-9][\w-]*/g;
@@ -32,22 +33,13 @@ export function readPageText(raw: string): PageText {
   return { text, flags, commandWords, tableFlags: tableFlags(text) };
 }
 
-/** Code spans and fenced or indented code blocks' lines, as texts. */
+/** Code spans and fenced code blocks' lines, as texts. */
 function codeParts(text: string): string[] {
   const parts: string[] = [];
-  let fence: string | undefined;
-  for (const line of text.split('\n')) {
-    const open = /^\s{0,3}(`{3,}|~{3,})/.exec(line);
-    if (fence) {
-      if (open && open[1][0] === fence[0] && open[1].length >= fence.length) fence = undefined;
-      else parts.push(line);
-      continue;
-    }
-    if (open) {
-      fence = open[1];
-      continue;
-    }
-    for (const span of codeSpans(line)) parts.push(span.text);
+  for (const line of textLines(text)) {
+    if (line.fence) continue;
+    if (line.block !== undefined) parts.push(line.text);
+    else for (const span of codeSpans(line.text)) parts.push(span.text);
   }
   return parts;
 }
@@ -92,15 +84,11 @@ const DELIMITER_ROW = /^\s*\|?\s*:?-{1,}:?\s*(\|\s*:?-{1,}:?\s*)*\|?\s*$/;
 /** Flags in code spans of the first cell of each table body row (outside fenced code). */
 function tableFlags(text: string): PageText['tableFlags'] {
   const out: PageText['tableFlags'] = [];
-  const lines = text.split('\n');
-  let fence: string | undefined;
+  const lines = [...textLines(text)];
   let inTable = false;
   for (let i = 0; i < lines.length; i++) {
-    const line = lines[i];
-    const open = /^\s{0,3}(`{3,}|~{3,})/.exec(line);
-    if (fence || open) {
-      if (!fence) fence = open![1];
-      else if (open && open[1][0] === fence[0] && open[1].length >= fence.length) fence = undefined;
+    const { text: line, fence, block } = lines[i];
+    if (fence || block !== undefined) {
       inTable = false;
       continue;
     }
@@ -109,7 +97,8 @@ function tableFlags(text: string): PageText['tableFlags'] {
       continue;
     }
     if (!inTable) {
-      inTable = i + 1 < lines.length && lines[i + 1].includes('|') && DELIMITER_ROW.test(lines[i + 1]) && lines[i + 1].includes('-');
+      const next = lines[i + 1];
+      inTable = next !== undefined && !next.fence && next.block === undefined && next.text.includes('|') && DELIMITER_ROW.test(next.text) && next.text.includes('-');
       if (inTable) i++;
       continue;
     }

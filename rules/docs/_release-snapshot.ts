@@ -1,6 +1,7 @@
 // Another repo as its release branch has it, read through git without a checkout (the tip of its
-// local release branch, else of a remote-tracking one); the revision checked in this run when the
-// repo has no such branch here, or is no git repo. What a stale reference is looked up in.
+// remote-tracking release branch, as published when last fetched, else of the local one); the
+// revision checked in this run when the repo has no such branch here, or is no git repo. What a
+// stale reference is looked up in.
 import type { FileEntry, RepoView } from '../../runner/context-api.js';
 import { revisionOf } from './_revision.js';
 
@@ -11,6 +12,8 @@ export interface ReleaseSnapshot {
   dirs: ReadonlySet<string>;
   /** Files by their last segment. */
   byName: ReadonlyMap<string, string[]>;
+  /** Why the release branch was not read (so the checked revision was), for a note; undefined when it was. */
+  fallback?: { branch: string; reason: string };
   /** Branch names of the repo (local and remote-tracking); undefined when it is no git repo. */
   branches?: ReadonlySet<string>;
   /**
@@ -39,10 +42,14 @@ export const SNAPSHOT_LIMITS = `${MAX_ENTRIES} files and folders, or ${MAX_SEARC
 export function releaseSnapshot(repo: RepoView): Promise<ReleaseSnapshot> {
   return repo.memo('docs/release-snapshot', async () => {
     const branch = repo.policy.releaseBranches.find((b) => repo.git.available && repo.git.branchTips(b).length);
-    const tip = branch ? repo.git.branchTips(branch)[0] : undefined;
+    const tips = branch ? repo.git.branchTips(branch) : [];
+    const tip = tips.find((t) => t.ref.includes('/')) ?? tips[0];
     const view = tip ? repo.atCommit(tip.oid) : repo;
     const label = tip ? `${repo.info.name} ${tip.ref} (${tip.oid.slice(0, 7)})` : revisionOf(repo.info);
-    const { entries, complete } = await walk((dir) => view.list(dir));
+    const wanted = repo.policy.releaseBranches.join(' or ');
+    const fallback = tip ? undefined : { branch: wanted, reason: repo.git.available ? `it has no local or remote-tracking branch ${wanted} here` : (repo.git.reason ?? 'it is no git repository') };
+    // git stores no empty folder: an empty listing at a commit is a tree too large to read.
+    const { entries, complete } = await walk((dir) => view.list(dir), tip !== undefined);
     const files = new Set(entries.filter((e) => e.type !== 'dir').map((e) => e.path));
     const dirs = new Set(entries.filter((e) => e.type === 'dir' || e.type === 'gitlink').map((e) => e.path));
     const byName = new Map<string, string[]>();
@@ -67,6 +74,7 @@ export function releaseSnapshot(repo: RepoView): Promise<ReleaseSnapshot> {
     };
     return {
       label,
+      ...(fallback ? { fallback } : {}),
       files,
       dirs,
       byName,
@@ -95,20 +103,22 @@ function mentionsAsPath(text: string, needle: string, whole: boolean): boolean {
   return false;
 }
 
-/** Every entry under the root, folders read breadth first, gitlinks not entered. */
-async function walk(list: (dir: string) => Promise<FileEntry[]>): Promise<{ entries: FileEntry[]; complete: boolean }> {
+/** Every entry under the root, folders read breadth first, gitlinks not entered; `complete` false past the bounds. */
+async function walk(list: (dir: string) => Promise<FileEntry[]>, atCommit: boolean): Promise<{ entries: FileEntry[]; complete: boolean }> {
   const out: FileEntry[] = [];
+  let complete = true;
   let level = [''];
   while (level.length) {
-    if (out.length >= MAX_ENTRIES) return { entries: out, complete: false };
     const listed = await Promise.all(level.map(list));
     level = [];
     for (const entries of listed) {
+      if (atCommit && entries.length === 0) complete = false;
       for (const e of entries) {
+        if (out.length >= MAX_ENTRIES) return { entries: out, complete: false };
         out.push(e);
         if (e.type === 'dir') level.push(e.path);
       }
     }
   }
-  return { entries: out, complete: true };
+  return { entries: out, complete };
 }

@@ -21,11 +21,13 @@ export function lookupFile(name: string, repo: ReleaseSnapshot): Miss | undefine
   return { messageId: 'missingFile', tried: `file called ${name}`, hint: hintAmong(name, repo.byName.keys()) };
 }
 
-/** `tests/x.py`, `sources/assets/`: a path from the root, when it starts at a top-level entry or names a file. */
+/**
+ * `tests/x.py`, `sources/assets/`: a path from the root, when it starts at a top-level entry of the
+ * repo (`loot/scan.sh` is the user's own).
+ */
 export function lookupPath(name: string, repo: ReleaseSnapshot): Miss | undefined {
   const path = name.replace(/\/+$/, '');
-  const first = path.split('/')[0];
-  if (!topLevel(repo, first) && !hasFileExtension(path)) return undefined;
+  if (!topLevel(repo, path.split('/')[0])) return undefined;
   if (repo.files.has(path) || repo.dirs.has(path)) return undefined;
   return { messageId: 'missingPath', tried: path, hint: hintAmong(path, [...repo.files, ...repo.dirs]) };
 }

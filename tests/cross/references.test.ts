@@ -44,6 +44,31 @@ describe('references of a page', () => {
     expect(refs(page)).toEqual(['module docs.exegol.com 9:5']);
   });
 
+  it('reads shell blocks only (a console block\'s prompt lines), and follows cd for the branches after it', () => {
+    const page = [
+      '```yaml',
+      '- run: python3 setup.py install',
+      '```',
+      '```text',
+      'File "exegol/manager/ExegolManager.py", line 3',
+      '```',
+      '```console',
+      '$ python3 setup.py',
+      'install.py',
+      '```',
+      '```sh',
+      'cd exegol-resources',
+      'git pull origin dev',
+      '```',
+    ].join('\n');
+    expect(refs(page)).toEqual(['file setup.py 8:11', 'branch dev 13:17 in exegol-resources']);
+  });
+
+  it('takes "your" in prose for prose, but a placeholder word for a template; a branch needs backticks or an instruction', () => {
+    const page = ['In your clone, checkout the `dev` branch and run `python3 setup.py`.', 'Run `yourtool.py` from `setup.py`.', 'This is the main branch of development.', 'Paths: `/.exegol/../etc/x` `/.exegol/spawn.sh`'].join('\n');
+    expect(refs(page)).toEqual(['file setup.py 1:59', 'branch dev 1:30', 'imagePath /.exegol/spawn.sh 4:29']);
+  });
+
   it('keeps the headings above each reference, outermost first', () => {
     const [ref] = pageReferences('# A\n## Wrapper release\n### Steps\n`setup.py`\n## Images\n');
     expect(ref.headings).toEqual(['A', 'Wrapper release', 'Steps']);

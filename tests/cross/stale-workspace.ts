@@ -66,7 +66,7 @@ export const DOCS: Readonly<Record<string, string>> = {
     '# My-resources',
     '',
     'Binaries in `/opt/my-resources/bin/` are on the PATH.', //                                3
-    'Arsenal cheats go in `/opt/my-resources/setup/arsenal-cheats/`.', //                     4
+    'Arsenal cheats go in `/opt/my-resources/setup/arsenal-cheats/`; the shell starts from `/.exegol/skel/zsh/zshrc`.', // 4
     'Your files are at `/etc/hosts` and `/home/user/.exegol` on the host.',
     '',
     '```sh',
@@ -96,6 +96,7 @@ export const IMAGES: Readonly<Record<string, string>> = {
     'mkdir -p /opt/my-resources/bin/',
     'mkdir -p "$MY_SETUP_PATH/arsenal-cheats"',
     'cp -r /opt/my-resources/setup/zsh /root/.zsh',
+    'cp /.exegol/skel/zsh/zshrc /root/.zshrc',
     '',
   ].join('\n'),
   'sources/install/package_base.sh': '#!/bin/bash\n',
@@ -106,12 +107,12 @@ export const RESOURCES: Readonly<Record<string, string>> = {
   'resources_list.csv': 'Resource,Link,Description\n',
 };
 
-/** The wrapper's submodules, as gitlinks of its commit. */
+/** The wrapper's submodules, as gitlinks of its commit: the tips of the images and resources repos below. */
 const SUBMODULES = { 'exegol-images': 'images-tip', 'exegol-resources': 'resources-tip' };
 
 /** One commit holding `files` (and `gitlinks`) on each branch given. */
-export function gitOf(files: Readonly<Record<string, string>>, branches: readonly string[], gitlinks: Record<string, string> = {}): GitState {
-  return { commits: [{ id: 'tip', files: { ...files }, gitlinks }], branches: Object.fromEntries(branches.map((b) => [b, 'tip'])), head: { branch: branches[0] } };
+export function gitOf(files: Readonly<Record<string, string>>, branches: readonly string[], gitlinks: Record<string, string> = {}, label = 'tip'): GitState {
+  return { commits: [{ id: label, files: { ...files }, gitlinks }], branches: Object.fromEntries(branches.map((b) => [b, label])), head: { branch: branches[0] } };
 }
 
 export function wrapper(files = WRAPPER, branches: readonly string[] = ['master', 'dev']): OtherRepo {
@@ -119,11 +120,11 @@ export function wrapper(files = WRAPPER, branches: readonly string[] = ['master'
 }
 
 export function images(files = IMAGES, branches: readonly string[] = ['main', 'dev']): OtherRepo {
-  return { name: 'Exegol-images', kind: 'images', files, git: memoryGit(gitOf(files, branches)) };
+  return { name: 'Exegol-images', kind: 'images', files, git: memoryGit(gitOf(files, branches, {}, 'images-tip')) };
 }
 
 export function resources(files = RESOURCES, branches: readonly string[] = ['main']): OtherRepo {
-  return { name: 'Exegol-resources', kind: 'resources', files, git: memoryGit(gitOf(files, branches)) };
+  return { name: 'Exegol-resources', kind: 'resources', files, git: memoryGit(gitOf(files, branches, {}, 'resources-tip')) };
 }
 
 export const ALL = () => [wrapper(), images(), resources()];

@@ -127,7 +127,9 @@ describe('the demo workspace as plain folders (examples/demo/porgs-lint.toml)', 
       'wrapper/submodule-on-main noGit',
       'wrapper/version-increases releasesUnknown',
     ]);
-    expect(notes.filter((n) => !GIT_BASED.includes(n.split(' ')[0]))).toEqual(['docs/sidebar-link-exists unresolved']);
+    // docs/stale-reference says it read the images and wrapper folders, not their release branches.
+    expect(notes.filter((n) => !GIT_BASED.includes(n.split(' ')[0]))).toEqual(['docs/sidebar-link-exists unresolved', 'docs/stale-reference notReleaseBranch', 'docs/stale-reference notReleaseBranch']);
+    expect(report.diagnostics.filter((d) => d.messageId === 'notReleaseBranch').map((d) => d.data.kind).sort()).toEqual(['images', 'wrapper']);
   });
 });
 

@@ -21,8 +21,8 @@ export async function docsSite(ctx: RepoView): Promise<{ site: KnownSite } | { u
   if (!site) return { unknown: { path: '.', reason: 'no VitePress config (.vitepress/config.js, .mjs, .ts or .mts) was found' } };
   if (site.srcDir !== undefined) return { site: site as KnownSite };
   if (!site.config) return { unknown: { path: site.configFile, reason: `${site.configFile} could not be read (its meta/parse-error says where)` } };
-  // The config was read, but not the pages' folder: the note at the config says why.
-  const why = site.unresolved.find((u) => u.file === site.configFile && /srcDir|default export/.test(u.reason));
+  // The config was read, but not the pages' folder: the site says why.
+  const why = site.srcDirUnknown;
   return {
     unknown: why
       ? { path: why.file, at: why.at, reason: `the pages' folder is not known: ${why.reason}` }

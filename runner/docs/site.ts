@@ -31,6 +31,8 @@ export interface VitePressSite {
   config: VitePressConfig | undefined;
   /** Repo path of the pages' folder; undefined when only running the config would tell. */
   srcDir: string | undefined;
+  /** Why `srcDir` is undefined, when the config was read (one of `unresolved`). */
+  srcDirUnknown?: Unresolved;
   /** Markdown pages VitePress builds (repo paths), sorted; empty when srcDir is unknown. */
   pages: string[];
   themeGlobs: ThemeGlob[];
@@ -65,10 +67,14 @@ export async function loadVitePressSite(reader: SiteReader): Promise<VitePressSi
   const config = readConfig(found.file, loaded);
   const unresolved = [...(config?.unresolved ?? [])];
   let srcDir: string | undefined;
+  let srcDirUnknown = config?.srcDirUnknown;
   if (config?.srcDir !== undefined) {
     const joined = path.posix.normalize(path.posix.join(found.root, config.srcDir)).replace(/\/$/, '');
     srcDir = joined === '.' ? '' : joined.startsWith('../') || joined === '..' ? undefined : joined;
-    if (srcDir === undefined) unresolved.push({ file: found.file, at: { line: 1, column: 1 }, reason: `srcDir '${config.srcDir}' is outside the repository` });
+    if (srcDir === undefined) {
+      srcDirUnknown = { file: found.file, at: { line: 1, column: 1 }, reason: `srcDir '${config.srcDir}' is outside the repository` };
+      unresolved.push(srcDirUnknown);
+    }
   }
 
   const picomatch = await loadPicomatch();
@@ -92,6 +98,7 @@ export async function loadVitePressSite(reader: SiteReader): Promise<VitePressSi
     configFile: found.file,
     config,
     srcDir,
+    ...(srcDirUnknown ? { srcDirUnknown } : {}),
     pages,
     themeGlobs: theme.globs,
     unresolved,

@@ -29,6 +29,8 @@ export interface VitePressConfig {
   file: string;
   /** `srcDir` as written, relative to the VitePress root ('.' when not set); undefined when only running it would tell. */
   srcDir: string | undefined;
+  /** Why `srcDir` is undefined (one of `unresolved`). */
+  srcDirUnknown?: Unresolved;
   cleanUrls: boolean;
   /** `srcExclude` globs (relative to srcDir). */
   srcExclude: string[];
@@ -97,15 +99,18 @@ export function readConfig(entry: string, loaded: Awaited<ReturnType<typeof load
   const evaluator = new StaticEvaluator(loaded.modules, (from, spec) => loaded.targets.get(`${from}\0${spec}`));
   const config: VitePressConfig = { file: entry, srcDir: '.', cleanUrls: false, srcExclude: [], links: [], unresolved: [...loaded.unresolved], files: [...loaded.modules.keys()] };
   const exported = facts.exports.find((e) => e.exported === 'default');
-  if (!exported) {
-    config.unresolved.push({ file: entry, at: { line: 1, column: 1 }, reason: 'the config has no default export' });
+  const unknownSrcDir = (why: Unresolved) => {
+    config.unresolved.push(why);
+    config.srcDirUnknown = why;
     config.srcDir = undefined;
+  };
+  if (!exported) {
+    unknownSrcDir({ file: entry, at: { line: 1, column: 1 }, reason: 'the config has no default export' });
     return config;
   }
   const root = exported.value ? evaluator.resolve(exported.value, entry) : evaluator.resolve({ kind: 'name', name: exported.local ?? '', at: exported.at }, entry);
   if (isUnresolved(root) || root.value.kind !== 'object') {
-    config.unresolved.push(isUnresolved(root) ? root : { file: root.file, at: root.value.at, reason: `the default export is ${describe(root.value)}, not an object` });
-    config.srcDir = undefined;
+    unknownSrcDir(isUnresolved(root) ? root : { file: root.file, at: root.value.at, reason: `the default export is ${describe(root.value)}, not an object` });
     return config;
   }
   const field = (obj: Located, key: string) => {
@@ -114,8 +119,8 @@ export function readConfig(entry: string, loaded: Awaited<ReturnType<typeof load
     return v && !isUnresolved(v) ? v : undefined;
   };
   const srcDir = evaluator.property(root, 'srcDir');
-  if (srcDir !== undefined) config.srcDir = !isUnresolved(srcDir) && srcDir.value.kind === 'string' ? srcDir.value.value : undefined;
-  if (srcDir !== undefined && config.srcDir === undefined) config.unresolved.push(isUnresolved(srcDir) ? { ...srcDir, reason: `srcDir: ${srcDir.reason}` } : { file: srcDir.file, at: srcDir.value.at, reason: 'srcDir is not a string' });
+  if (srcDir !== undefined && !isUnresolved(srcDir) && srcDir.value.kind === 'string') config.srcDir = srcDir.value.value;
+  else if (srcDir !== undefined) unknownSrcDir(isUnresolved(srcDir) ? { ...srcDir, reason: `srcDir: ${srcDir.reason}` } : { file: srcDir.file, at: srcDir.value.at, reason: 'srcDir is not a string' });
   const cleanUrls = field(root, 'cleanUrls');
   config.cleanUrls = cleanUrls?.value.kind === 'boolean' ? cleanUrls.value.value : false;
   const exclude = field(root, 'srcExclude');

@@ -262,30 +262,45 @@ export async function lint(opts: LintOptions = {}): Promise<RunResult> {
       const first = repos[0];
       first?.ctx!.findings.push(rawFinding(metaRule('meta/internal-error'), 'error', first.info.name, { path: '.', messageId: 'pluginFailed', data: { plugin, error } }));
     }
+    // The repos run at once, so one repo's git waits overlap another's parsing; what depends on the
+    // order (a rule's recorded severity, which repo says a missing repo's note) is settled after,
+    // in the repos' order.
+    const waiting = new Map<PreparedRepo, Array<{ rule: Rule; missing: RepoKind[] }>>();
+    await Promise.all(
+      repos.map(async (repo) => {
+        const ctx = repo.ctx!;
+        const ranHere = new Set<string>();
+        ran.set(repo.info.name, ranHere);
+        const severityHere: Record<string, Severity> = (rulesRun[repo.info.name] = {});
+        const missingHere: Array<{ rule: Rule; missing: RepoKind[] }> = [];
+        waiting.set(repo, missingHere);
+        await Promise.all(
+          selected.map(async (rule: Rule) => {
+            if (!(await applies(rule, repo, config, named(rule.id))).run) return;
+            const { severity, options } = ruleSetting(config, rule, repo.info.kind, named(rule.id));
+            if (severity === 'off') return;
+            ranHere.add(rule.id);
+            severityHere[rule.id] = severity;
+            const missing = rule.reads?.filter((k) => !workspace.has(k)) ?? [];
+            if (missing.length) return void missingHere.push({ rule, missing });
+            try {
+              await rule.check(ctx.forRule(rule, severity, options, workspace));
+            } catch (err) {
+              executionSuccessful = false;
+              const error = String((err as Error)?.message ?? err);
+              ctx.findings.push(rawFinding(metaRule('meta/internal-error'), 'error', repo.info.name, { path: '.', messageId: 'ruleFailed', data: { rule: rule.id, error } }));
+            }
+          }),
+        );
+      }),
+    );
     for (const repo of repos) {
-      const ctx = repo.ctx!;
-      const ranHere = new Set<string>();
-      ran.set(repo.info.name, ranHere);
-      const severityHere: Record<string, Severity> = (rulesRun[repo.info.name] = {});
-      await Promise.all(
-        selected.map(async (rule: Rule) => {
-          if (!(await applies(rule, repo, config, named(rule.id))).run) return;
-          const { severity, options } = ruleSetting(config, rule, repo.info.kind, named(rule.id));
-          if (severity === 'off') return;
-          ranHere.add(rule.id);
-          severityHere[rule.id] = severity;
-          if (!enabled.has(rule.id)) enabled.set(rule.id, { meta: rule, severity });
-          const missing = rule.reads?.filter((k) => !workspace.has(k)) ?? [];
-          if (missing.length) return missingRepoNotes(rule, repo, missing, missingSaid);
-          try {
-            await rule.check(ctx.forRule(rule, severity, options, workspace));
-          } catch (err) {
-            executionSuccessful = false;
-            const error = String((err as Error)?.message ?? err);
-            ctx.findings.push(rawFinding(metaRule('meta/internal-error'), 'error', repo.info.name, { path: '.', messageId: 'ruleFailed', data: { rule: rule.id, error } }));
-          }
-        }),
-      );
+      for (const rule of selected) {
+        const severity = rulesRun[repo.info.name]?.[rule.id];
+        if (severity && !enabled.has(rule.id)) enabled.set(rule.id, { meta: rule, severity });
+      }
+      const missingHere = (waiting.get(repo) ?? []).sort((a, b) => selected.indexOf(a.rule) - selected.indexOf(b.rule));
+      for (const { rule, missing } of missingHere) missingRepoNotes(rule, repo, missing, missingSaid);
     }
     for (const meta of META_RULES) {
       const sev = repos.length ? severityOf(meta.id, repos[0].info.kind) : meta.severity;

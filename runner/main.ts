@@ -5,8 +5,8 @@ import { UsageError, didYouMean } from './errors.js';
 import { chooseCacheDir } from './parse-cache.js';
 import { guardedRoots, parseFormat, writeOutputs, type OutputSpec } from './outputs.js';
 import { visible, visibleLines } from './escape.js';
-import { TOOL, PACKAGE_ROOT } from './tool.js';
-import type { Mode, RepoKind, Rule, RuleMeta, RunResult } from './types.js';
+import { TOOL } from './tool.js';
+import type { Mode, RepoKind, RunResult } from './types.js';
 import { MODES, REPO_KINDS, summarize } from './types.js';
 
 export interface CliIO {
@@ -60,7 +60,7 @@ Options:
 Exit codes: 0 clean (or only warnings within --max-warnings), 1 findings, 2 usage, config or internal error.
 `;
 
-interface ParsedArgs {
+export interface ParsedArgs {
   positionals: string[];
   mode: Mode | 'auto';
   rev?: string;
@@ -176,8 +176,8 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     const args = parseCliArgs(argv);
     if (args.help) return out(HELP), 0;
     if (args.version) return out(`${TOOL.version}\n`), 0;
-    if (args.listRules) return out(visibleLines(await listRules(args, io, await cliPlugins(args, [])))), 0;
-    if (args.positionals[0] === 'explain') return out(visibleLines(await explain(args, io))), 0;
+    if (args.listRules) return out(visibleLines(await (await import('./cli-rules.js')).listRules(args, io))), 0;
+    if (args.positionals[0] === 'explain') return out(visibleLines(await (await import('./cli-rules.js')).explain(args, io))), 0;
     if (args.positionals[0] === 'init') {
       if (args.positionals.length > 2) throw new UsageError('init takes one folder: porgs-lint init [dir]');
       const { init } = await import('./init.js');
@@ -273,84 +273,4 @@ async function checkNamedFiles(args: ParsedArgs, cwd: string): Promise<void> {
       throw new UsageError(`${label}: ${abs} is ${fileKind(st)}; ${what}`);
     }
   }
-}
-
-function table(rows: string[][]): string {
-  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
-  return rows.map((r) => r.map((cell, i) => (i === r.length - 1 ? cell : cell.padEnd(widths[i]))).join('  ')).join('\n') + '\n';
-}
-
-/** The rules of the plugins named with --plugin, for `--list-rules` and `explain`. */
-async function cliPlugins(args: ParsedArgs, folders: readonly string[]): Promise<readonly Rule[]> {
-  if (!args.plugins.length) return [];
-  return (await import('./plugins.js')).pluginRulesOrFail(args.plugins, folders);
-}
-
-/** Every rule id a run may know here: the built-in ones, the plugins' and the policies of the config in use. */
-async function knownRules(args: ParsedArgs, io: CliIO, firstDir: string | undefined, plugins: readonly Rule[]): Promise<RuleMeta[]> {
-  const { allRuleMeta } = await import('./registry.js');
-  const { chooseConfig } = await import('./config-source.js');
-  const { configPolicyRules } = await import('./run.js');
-  const { config } = await chooseConfig({ configPath: args.config, firstDir, cwd: io.cwd, env: io.env, extraRules: [...plugins] });
-  return [...(await allRuleMeta()), ...plugins, ...(await configPolicyRules(config))].sort((a, b) => (a.id < b.id ? -1 : 1));
-}
-
-async function listRules(args: ParsedArgs, io: CliIO, plugins: readonly Rule[]): Promise<string> {
-  const metas = await knownRules(args, io, args.positionals[0], plugins);
-  const description = (m: RuleMeta) => (m.definedIn ? `${m.description} (policy of ${m.definedIn})` : m.description);
-  return table([
-    ['RULE', 'SEVERITY', 'MODES', 'KINDS', 'DESCRIPTION'],
-    ...metas.map((m) => [m.id, defaultSeverity(m), m.modes.join(',') + (m.onReleaseTag ? ' (tag)' : ''), m.kinds.join(','), description(m)]),
-  ]);
-}
-
-/** `warning`, or `off (warning when on)` for a rule not enabled by default. */
-const defaultSeverity = (m: RuleMeta) => (m.enabledByDefault === false ? `off (${m.severity} when on)` : m.severity);
-
-function describe(meta: RuleMeta): string[] {
-  const opts = Object.entries(meta.options ?? {});
-  return [
-    `${meta.id}`,
-    '',
-    meta.details ?? meta.description,
-    '',
-    `  kinds:            ${meta.kinds.join(', ')}`,
-    `  modes:            ${meta.modes.join(', ')}${meta.onReleaseTag ? ' (only on a commit with a release tag)' : ''}`,
-    `  default severity: ${defaultSeverity(meta)}`,
-    `  options:          ${opts.length ? '' : 'none'}`,
-    ...opts.map(([name, o]) => `    ${name} (${o.type}, default ${JSON.stringify(o.default)}): ${o.description}`),
-    `  messages:`,
-    ...Object.entries(meta.messages).map(([messageId, template]) => `    ${messageId}: ${template}`),
-    meta.docs === undefined && !meta.plugin ? `  defined in:       ${meta.definedIn ?? 'the config'} (a policy: no doc page)` : `  doc page:         ${docPage(meta)}`,
-  ];
-}
-
-function docPage(meta: RuleMeta): string {
-  if (!meta.plugin) return path.join(PACKAGE_ROOT, meta.docs ?? '');
-  return meta.plugin.docsUrl ?? `none (plugin ${meta.plugin.name} gives no docsUrl)`;
-}
-
-async function explain(args: ParsedArgs, io: CliIO): Promise<string> {
-  const id = args.positionals[1];
-  if (!id) throw new UsageError('explain needs a rule id; see porgs-lint --list-rules');
-  // A policy's id is known only from the config; a built-in rule is explained even when that config is broken.
-  const { allRuleMeta } = await import('./registry.js');
-  const dirs = args.positionals.slice(2);
-  // The repos explained (the current folder by default) are the repos a plugin must not come from.
-  const plugins = await cliPlugins(args, (dirs.length ? dirs : ['.']).map((d) => path.resolve(io.cwd, d)));
-  const metas = id.startsWith('local/') ? await knownRules(args, io, dirs[0], plugins) : [...(await allRuleMeta()), ...plugins];
-  const meta = metas.find((m) => m.id === id);
-  if (!meta) throw new UsageError(`explain ${id}: unknown rule id${didYouMean(id, metas.map((m) => m.id))}`);
-  const lines = describe(meta);
-  if (!id.startsWith('hook/')) {
-    const { explainApplicability } = await import('./run.js');
-    try {
-      const verdicts = await explainApplicability(id, { dirs, mode: args.mode, rev: args.rev, kind: args.kind, configPath: args.config, cwd: io.cwd, env: io.env, today: args.today, extraRules: [...plugins] });
-      lines.push('', 'For the given repos:', ...verdicts.map((v) => `  ${visible(v)}`));
-    } catch (err) {
-      if (!(err instanceof UsageError)) throw err;
-      lines.push('', `For ${dirs.length ? visible(dirs.join(', ')) : 'the current folder'}: cannot tell: ${visible(err.message)}`);
-    }
-  } else lines.push('', 'This check runs in the pre-push hook (porgs-lint pre-push), not in a lint run.');
-  return lines.join('\n') + '\n';
 }

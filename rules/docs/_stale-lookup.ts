@@ -13,12 +13,11 @@ export interface Miss {
 }
 
 const topLevel = (repo: ReleaseSnapshot, segment: string) => repo.dirs.has(segment) || repo.files.has(segment);
-const hintAmong = (name: string, candidates: Iterable<string>) => didYouMean(name, candidates);
 
 /** `setup.py`: some file of the repo has that name. */
 export function lookupFile(name: string, repo: ReleaseSnapshot): Miss | undefined {
   if (repo.byName.has(name) || repo.files.has(name)) return undefined;
-  return { messageId: 'missingFile', tried: `file called ${name}`, hint: hintAmong(name, repo.byName.keys()) };
+  return { messageId: 'missingFile', tried: `file called ${name}`, hint: didYouMean(name, repo.byName.keys()) };
 }
 
 /**
@@ -29,7 +28,7 @@ export function lookupPath(name: string, repo: ReleaseSnapshot): Miss | undefine
   const path = name.replace(/\/+$/, '');
   if (!topLevel(repo, path.split('/')[0])) return undefined;
   if (repo.files.has(path) || repo.dirs.has(path)) return undefined;
-  return { messageId: 'missingPath', tried: path, hint: hintAmong(path, [...repo.files, ...repo.dirs]) };
+  return { messageId: 'missingPath', tried: path, hint: didYouMean(path, [...repo.files, ...repo.dirs]) };
 }
 
 /**
@@ -44,7 +43,7 @@ export function lookupModule(name: string, repo: ReleaseSnapshot): Miss | undefi
     const file = `${parts.slice(0, -1).join('/')}.${parts[parts.length - 1]}`;
     if (repo.files.has(file)) return undefined;
     const folder = parts.slice(0, -2).join('/');
-    return { messageId: 'missingModule', tried: file, hint: hintAmong(file, [...repo.files].filter((f) => f.startsWith(`${folder}/`))) };
+    return { messageId: 'missingModule', tried: file, hint: didYouMean(file, [...repo.files].filter((f) => f.startsWith(`${folder}/`))) };
   }
   const exists = (p: string) => repo.dirs.has(p) || repo.files.has(`${p}.py`);
   if (!exists(parts.slice(0, 2).join('/'))) return undefined;
@@ -63,7 +62,7 @@ export function lookupFolder(name: string, repo: ReleaseSnapshot): Miss | undefi
   if (path.startsWith('/') || path === '.' || path === '..') return undefined;
   if (repo.dirs.has(path)) return undefined;
   const top = [...repo.dirs].filter((d) => !d.includes('/'));
-  return { messageId: 'missingFolder', tried: path, hint: hintAmong(path, top) };
+  return { messageId: 'missingFolder', tried: path, hint: didYouMean(path, top) };
 }
 
 /**

@@ -167,7 +167,7 @@ export default defineRule({
     }
     // The docs' own branches (dev-wrapper...) are not names the other repos are expected to have.
     const knownBranches = new Set<string>();
-    for (const repo of present.values()) for (const b of (await releaseSnapshot(repo)).branches ?? []) knownBranches.add(b);
+    for (const repo of present.values()) for (const b of repo.git.available ? repo.git.branchNames() : []) knownBranches.add(b);
     const run = new Run(ctx, present, await repoNames(present, ctx.info.name), knownBranches);
     for (const page of site.site.pages) {
       const raw = await ctx.read(page);

@@ -157,6 +157,14 @@ describe('relaxations, in memory', () => {
     expect(configRelaxations(EMPTY_CONFIG, await parse('[rules]\n"meta/parse-error" = "error"\n'), rules, 'main')).toEqual([]);
   });
 
+  it('a rule off by default that the trusted config turned on is relaxed when the setting goes; turning it on relaxes nothing', async () => {
+    const meta = META_RULES.find((m) => m.id === 'meta/config-relaxed')!;
+    const on = await parse('[rules]\n"docs/stale-reference" = "warning"\n');
+    const render = (r: { messageId: string; data: Record<string, unknown> }) => renderMessage(meta.id, meta.messages, r.messageId, r.data).split('; the gate')[0];
+    expect(configRelaxations(on, await parse(''), rules, 'main').map(render)).toEqual(['turns docs/stale-reference off (warning in the config at main)']);
+    expect(configRelaxations(await parse(''), on, rules, 'main')).toEqual([]);
+  });
+
   it('never lets a baseline entry hide a meta/config-relaxed finding', () => {
     const d: Diagnostic = { ruleId: 'meta/config-relaxed', severity: 'error', messageId: 'ruleOff', data: {}, message: 'm', location: { repo: 'r', path: 'porgs-lint.toml', line: 1, column: 1 }, fingerprint: 'f'.repeat(32) };
     const { kept } = applyBaseline([d], { schemaVersion: 1, entries: [{ fingerprint: d.fingerprint, ruleId: d.ruleId, path: d.location.path, message: d.message }] });

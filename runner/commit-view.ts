@@ -17,6 +17,16 @@ export function commitView(git: GitFacts, commit: string, parsePython: ParsePyth
   const oidBytes = commit.length === 64 ? 32 : 20;
 
   const listings = new Map<string, Promise<FileEntry[]>>();
+  // A folder's entries by path, so reading each of its files does not scan the whole listing.
+  const entryMaps = new Map<string, Promise<Map<string, FileEntry>>>();
+  const entryOf = (dir: string, rel: string): Promise<FileEntry | undefined> => {
+    let m = entryMaps.get(dir);
+    if (!m) {
+      m = list(dir).then((entries) => new Map(entries.map((e) => [e.path, e])));
+      entryMaps.set(dir, m);
+    }
+    return m.then((byPath) => byPath.get(rel));
+  };
   const list = (dir: string): Promise<FileEntry[]> => {
     const rel = normalisePath(dir);
     let p = listings.get(rel);
@@ -40,7 +50,7 @@ export function commitView(git: GitFacts, commit: string, parsePython: ParsePyth
     if (!p) {
       p = (async () => {
         const dir = rel.includes('/') ? rel.slice(0, rel.lastIndexOf('/')) : '';
-        if (!(await list(dir)).some((e) => e.path === rel && e.type === 'file')) return undefined;
+        if ((await entryOf(dir, rel))?.type !== 'file') return undefined;
         const obj = await git.object(`${commit}:${rel}`);
         if (!obj || obj.type !== 'blob' || obj.tooLarge) return undefined;
         const decoded = decodeFileBytes(obj.content);

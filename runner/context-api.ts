@@ -41,6 +41,11 @@ export interface RepoView {
   readonly today: string;
   /** Text of a file, or undefined when missing (also for binary or oversized files). */
   read(path: string): Promise<string | undefined>;
+  /**
+   * Text of a file read only to search it (another repo's files, for names), not as a file the run
+   * checks: its suppression comments are not checked, and it is not kept for excerpts.
+   */
+  readToSearch(path: string): Promise<string | undefined>;
   exists(path: string): Promise<boolean>;
   /** Direct children of a folder ('' for the root); [] when missing. */
   list(dir: string): Promise<FileEntry[]>;

@@ -171,6 +171,13 @@ export class RepoContext implements RepoView {
     return p;
   }
 
+  async readToSearch(file: string): Promise<string | undefined> {
+    const rel = normalisePath(file);
+    if (this.reads.has(rel)) return this.reads.get(rel);
+    const res = await this.source.read(rel);
+    return res.ok ? res.text : undefined;
+  }
+
   async exists(file: string): Promise<boolean> {
     const rel = normalisePath(file);
     const dir = rel.includes('/') ? rel.slice(0, rel.lastIndexOf('/')) : '';
@@ -321,6 +328,7 @@ export class RepoContext implements RepoView {
       git: repo.git,
       options,
       read: (f) => repo.read(f),
+      readToSearch: (f) => repo.readToSearch(f),
       exists: (f) => repo.exists(f),
       list: (d) => repo.list(d),
       glob: (p) => repo.glob(p),

@@ -288,8 +288,20 @@ export class MemoryStore {
     for (const part of parts) {
       const obj: StoredObject | undefined = oid === undefined ? undefined : this.objects.get(oid);
       if (obj?.type !== 'tree') return undefined;
-      oid = obj.entries!.find((e) => e.name === part)?.oid;
+      oid = this.entryIndex(obj).get(part);
     }
     return oid !== undefined && this.objects.has(oid) ? oid : undefined;
+  }
+
+  private readonly entryIndexes = new Map<string, Map<string, string>>();
+
+  /** A tree's entries by name (a large folder is not scanned once per file read from it). */
+  private entryIndex(tree: StoredObject): Map<string, string> {
+    let index = this.entryIndexes.get(tree.oid);
+    if (!index) {
+      index = new Map(tree.entries!.map((e) => [e.name, e.oid]));
+      this.entryIndexes.set(tree.oid, index);
+    }
+    return index;
   }
 }

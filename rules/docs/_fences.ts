@@ -9,7 +9,7 @@ export interface TextLine {
   text: string;
   /** An opening or closing fence line (neither prose nor code). */
   fence: boolean;
-  /** Inside a fenced block: the first word of its info string, lower-cased (`bash`; '' when none). */
+  /** Inside a fenced block: the first word of its info string, lower-cased (`bash` of `bash:line-numbers`; '' when none). */
   block?: string;
 }
 
@@ -29,7 +29,7 @@ export function* textLines(text: string): Generator<TextLine> {
       continue;
     }
     if (m && !(m[1][0] === '`' && m[2].includes('`'))) {
-      open = { char: m[1][0], length: m[1].length, lang: (m[2].trim().split(/[\s{]/)[0] ?? '').toLowerCase() };
+      open = { char: m[1][0], length: m[1].length, lang: (m[2].trim().split(/[\s{:]/)[0] ?? '').toLowerCase() };
       yield { index, text: line, fence: true };
       continue;
     }

@@ -1,7 +1,7 @@
 // Another repo as its release branch has it, read through git without a checkout (the tip of its
-// remote-tracking release branch, as published when last fetched, else of the local one); the
-// revision checked in this run when the repo has no such branch here, or is no git repo. What a
-// stale reference is looked up in.
+// remote-tracking release branch, `origin`'s first, as published when last fetched, else of the
+// local one); the revision checked in this run when the repo has no such branch here, or is no git
+// repo. What a stale reference is looked up in.
 import type { FileEntry, RepoView } from '../../runner/context-api.js';
 import { revisionOf } from './_revision.js';
 
@@ -16,15 +16,25 @@ export interface ReleaseSnapshot {
   fallback?: { branch: string; reason: string };
   /** Branch names of the repo (local and remote-tracking); undefined when it is no git repo. */
   branches?: ReadonlySet<string>;
-  /**
-   * Whether some text file of the repo names `needle`, a path, where a path starts (files read once,
-   * on first use); with `whole`, also where it ends (`/x` is not named by `/x-y`).
-   */
-  mentions(needle: string, whole?: boolean): Promise<boolean>;
+  /** The absolute paths the repo's text files name, built once on first use (see `PathIndex`). */
+  pathIndex(): Promise<PathIndex>;
   /** False when the tree had more entries than are walked: a name not found may still be there. */
   complete: boolean;
+}
+
+/**
+ * What the text files name as absolute paths, where a path starts (not inside a longer path or an
+ * address: `x.com/docs/` names no `/docs/`): each path and the folders it goes through, and every
+ * `/segment` written anywhere (a script may build a path from a variable: `"$SETUP/arsenal-cheats"`).
+ */
+export interface PathIndex {
+  /** `/opt/tools/bin/x` and its folders `/opt`, `/opt/tools`, `/opt/tools/bin`. */
+  paths: ReadonlySet<string>;
+  /** Folders written with a `/` after them. */
+  folders: ReadonlySet<string>;
+  segments: ReadonlySet<string>;
   /** False when the files held more text than is searched: a path not named may still be. */
-  searchComplete(): Promise<boolean>;
+  complete: boolean;
 }
 
 /** Past this many entries a tree is not walked further (a hostile repo cannot make the walk endless). */
@@ -43,13 +53,17 @@ export function releaseSnapshot(repo: RepoView): Promise<ReleaseSnapshot> {
   return repo.memo('docs/release-snapshot', async () => {
     const branch = repo.policy.releaseBranches.find((b) => repo.git.available && repo.git.branchTips(b).length);
     const tips = branch ? repo.git.branchTips(branch) : [];
-    const tip = tips.find((t) => t.ref.includes('/')) ?? tips[0];
-    const view = tip ? repo.atCommit(tip.oid) : repo;
+    // `origin` is where the repo is published from; another remote may be an old fork.
+    const tip = tips.find((t) => t.ref === `origin/${branch}`) ?? tips.find((t) => t.ref.includes('/')) ?? tips[0];
+    const commit = tip ? repo.atCommit(tip.oid) : undefined;
+    const list = (dir: string) => (commit ?? repo).list(dir);
+    // A commit's files are read from git objects; a work tree's without counting as files the run checks.
+    const readToSearch = (file: string) => (commit ? commit.read(file) : repo.readToSearch(file));
     const label = tip ? `${repo.info.name} ${tip.ref} (${tip.oid.slice(0, 7)})` : revisionOf(repo.info);
     const wanted = repo.policy.releaseBranches.join(' or ');
     const fallback = tip ? undefined : { branch: wanted, reason: repo.git.available ? `it has no local or remote-tracking branch ${wanted} here` : (repo.git.reason ?? 'it is no git repository') };
     // git stores no empty folder: an empty listing at a commit is a tree too large to read.
-    const { entries, complete } = await walk((dir) => view.list(dir), tip !== undefined);
+    const { entries, complete } = await walk(list, tip !== undefined);
     const files = new Set(entries.filter((e) => e.type !== 'dir').map((e) => e.path));
     const dirs = new Set(entries.filter((e) => e.type === 'dir' || e.type === 'gitlink').map((e) => e.path));
     const byName = new Map<string, string[]>();
@@ -57,20 +71,20 @@ export function releaseSnapshot(repo: RepoView): Promise<ReleaseSnapshot> {
       const name = f.slice(f.lastIndexOf('/') + 1);
       byName.get(name)?.push(f) ?? byName.set(name, [f]);
     }
-    let texts: Promise<{ texts: string[]; complete: boolean }> | undefined;
-    const readAll = async () => {
+    let index: Promise<PathIndex> | undefined;
+    const buildIndex = async (): Promise<PathIndex> => {
       const paths = entries.filter((e) => e.type === 'file').map((e) => e.path);
-      const out: string[] = [];
+      const built = { paths: new Set<string>(), folders: new Set<string>(), segments: new Set<string>(), complete: true };
       let total = 0;
       for (let i = 0; i < paths.length; i += READ_BATCH) {
-        if (total > MAX_SEARCHED_TOTAL) return { texts: out, complete: false };
-        for (const t of await Promise.all(paths.slice(i, i + READ_BATCH).map((p) => view.read(p)))) {
+        if (total > MAX_SEARCHED_TOTAL) return { ...built, complete: false };
+        for (const t of await Promise.all(paths.slice(i, i + READ_BATCH).map(readToSearch))) {
           if (t === undefined || t.length > MAX_SEARCHED_BYTES) continue;
-          out.push(t);
+          indexPaths(t, built);
           total += t.length;
         }
       }
-      return { texts: out, complete: true };
+      return built;
     };
     return {
       label,
@@ -79,28 +93,29 @@ export function releaseSnapshot(repo: RepoView): Promise<ReleaseSnapshot> {
       dirs,
       byName,
       branches: repo.git.available ? new Set(repo.git.branchNames()) : undefined,
-      async mentions(needle: string, whole = false) {
-        texts ??= readAll();
-        return (await texts).texts.some((t) => mentionsAsPath(t, needle, whole));
-      },
       complete,
-      async searchComplete() {
-        texts ??= readAll();
-        return (await texts).complete;
-      },
+      pathIndex: () => (index ??= buildIndex()),
     };
   });
 }
 
-/** `needle` (an absolute path) in `text` where a path starts: not inside a longer path or an address (`x.com/docs/`). */
-function mentionsAsPath(text: string, needle: string, whole: boolean): boolean {
-  const pathChar = /[\w.~/-]/;
-  for (let i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + 1)) {
-    const end = i + needle.length;
-    if (whole && end < text.length && /[\w.-]/.test(text[end])) continue;
-    if (whole || i === 0 || !pathChar.test(text[i - 1])) return true;
+const PATH_CHAR = /[\w.~/-]/;
+const ABSOLUTE_PATH = /\/[\w.~+@-]+(?:\/[\w.~+@-]+)*\/?/g;
+const SEGMENT = /\/([\w.~+@-]+)/g;
+
+/** Adds the absolute paths, folders and segments `text` names to the index. */
+function indexPaths(text: string, into: { paths: Set<string>; folders: Set<string>; segments: Set<string> }): void {
+  for (const m of text.matchAll(ABSOLUTE_PATH)) {
+    if (m.index! > 0 && PATH_CHAR.test(text[m.index! - 1])) continue;
+    const path = m[0].replace(/\.+$/, '');
+    const parts = path.split('/').filter(Boolean);
+    for (let n = 1; n <= parts.length; n++) {
+      const prefix = `/${parts.slice(0, n).join('/')}`;
+      into.paths.add(prefix);
+      if (n < parts.length || path.endsWith('/')) into.folders.add(prefix);
+    }
   }
-  return false;
+  for (const m of text.matchAll(SEGMENT)) into.segments.add(m[1]);
 }
 
 /** Every entry under the root, folders read breadth first, gitlinks not entered; `complete` false past the bounds. */

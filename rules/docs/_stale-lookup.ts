@@ -71,18 +71,18 @@ export function lookupFolder(name: string, repo: ReleaseSnapshot): Miss | undefi
  * file of theirs names the path (or its last segment after a `/`), and which is no path of the
  * images repo either; `unknown` when the repos were too large to be searched whole.
  */
-export async function imagePathUnnamed(name: string, repos: ReleaseSnapshot[]): Promise<'named' | 'unnamed' | 'unknown'> {
+export async function imagePathUnnamed(name: string, repos: ReleaseSnapshot[]): Promise<{ verdict: 'named' | 'unnamed' } | { verdict: 'unknown'; repo: ReleaseSnapshot }> {
   const path = name.replace(/\/+$/, '');
   const segments = path.split('/').filter(Boolean);
   const folder = `/${segments.slice(0, -1).join('/')}`;
-  const mentioned = async (needle: string, whole = false) => (await Promise.all(repos.map((r) => r.mentions(needle, whole)))).some(Boolean);
-  if (!(await mentioned(`${folder}/`))) return 'named';
-  if (repos.some((r) => r.files.has(path.slice(1)) || r.dirs.has(path.slice(1)))) return 'named';
+  const indexes = await Promise.all(repos.map((r) => r.pathIndex()));
+  if (!indexes.some((i) => i.folders.has(folder))) return { verdict: 'named' };
+  if (repos.some((r) => r.files.has(path.slice(1)) || r.dirs.has(path.slice(1)))) return { verdict: 'named' };
   // A script may build the path from a variable (`"$SETUP_PATH/arsenal-cheats"`): its last segment
   // written after a `/` counts as naming it.
-  if ((await mentioned(path)) || (await mentioned(`/${segments[segments.length - 1]}`, true))) return 'named';
-  const complete = (await Promise.all(repos.map((r) => r.searchComplete()))).every(Boolean) && repos.every((r) => r.complete);
-  return complete ? 'unnamed' : 'unknown';
+  if (indexes.some((i) => i.paths.has(path) || i.segments.has(segments[segments.length - 1]))) return { verdict: 'named' };
+  const partial = repos.find((r, k) => !r.complete || !indexes[k].complete);
+  return partial ? { verdict: 'unknown', repo: partial } : { verdict: 'unnamed' };
 }
 
 /** Branches of a repo as a message lists them: `main, dev` (release and dev branches first). */

@@ -74,8 +74,8 @@ async function checkImagePath(run: Run, ref: Reference, at: Place): Promise<void
   const repos = [await run.snapshot('images'), ...(present.has('wrapper') ? [await run.snapshot('wrapper')] : [])];
   run.lookedUp('images', at);
   const named = await imagePathUnnamed(ref.name, repos);
-  if (named === 'unnamed') ctx.report({ ...at, messageId: 'unnamedImagePath', data: { name: ref.name, kind: 'images', repos: repos.map((r) => r.label).join(' or ') } });
-  else if (named === 'unknown') run.partly(repos[0], at);
+  if (named.verdict === 'unnamed') ctx.report({ ...at, messageId: 'unnamedImagePath', data: { name: ref.name, kind: 'images', repos: repos.map((r) => r.label).join(' or ') } });
+  else if (named.verdict === 'unknown') run.partly(named.repo, at);
 }
 
 /**

@@ -194,6 +194,27 @@ describe('docs/stale-reference on odd input', () => {
   });
 });
 
+describe('docs/stale-reference reads the other repos only to search them', () => {
+  it('a file it searched is not a file the run checked: its suppression comments are not judged', async () => {
+    const helper = '# porgs-lint-disable-next-line images/install-add-history\nls /opt/tools/bin/\n';
+    const run = (on: boolean) =>
+      lint({
+        repos: [
+          { name: 'Exegol-docs', kind: 'docs', source: new MemorySource(docs({ [IMAGES_PAGE]: (t) => `${t}\nTools are in \`/opt/tools/bin/gone-tool\`.\n` })) },
+          { name: 'Exegol-images', kind: 'images', source: new MemorySource({ ...IMAGES, 'sources/unread-helper.sh': helper }) },
+        ],
+        mode: 'dev',
+        today: '2026-01-15',
+        config: { ...EMPTY_CONFIG, rules: new Map(on ? [[RULE, { severity: 'warning' as const }]] : []) },
+        env: {},
+      });
+    const unused = async (on: boolean) => (await run(on)).diagnostics.filter((d) => d.ruleId === 'meta/unused-suppression').map((d) => d.location.path);
+    const withRule = await run(true);
+    expect(withRule.diagnostics.filter((d) => d.ruleId === RULE && d.messageId === 'unnamedImagePath').map((d) => d.data?.name)).toEqual(['/opt/tools/bin/gone-tool']);
+    expect(await unused(true)).toEqual(await unused(false));
+  });
+});
+
 describe('docs/stale-reference is off by default', () => {
   const run = (rules: Map<string, { severity?: 'warning' | 'off' }>, named: string[] = []) =>
     lint({

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { lintCase } from '../../runner/testing.js';
 import { runCli } from '../helpers/cli.js';
 import { GIT_ENV, git, makeFolder, makeRepo } from '../helpers/git.js';
-import { ALL, DOCS, IMAGES, MY_RESOURCES, NOTES, resources, wrapper } from '../cross/stale-workspace.js';
+import { ALL, DOCS, IMAGES, MY_RESOURCES, NOTES, images, resources, wrapper } from '../cross/stale-workspace.js';
 
 const RULE = 'docs/stale-reference';
 const addLine = (line: string) => ({ ...DOCS, [MY_RESOURCES]: `${DOCS[MY_RESOURCES]}\n${line}\n` });
@@ -25,6 +25,25 @@ describe('pages built against the patterns', () => {
     const found = await lintCase(RULE, { files: { ...DOCS, 'docs/src/images/bad.md': page }, repos: ALL() });
     expect(found.map((d) => `${d.ruleId} ${d.messageId}`)).toEqual([]);
   });
+});
+
+describe('work that grows with the references', () => {
+  it('40 long missing paths against 20,000 files: the "did you mean" hints stay bounded', async () => {
+    const many: Record<string, string> = { ...IMAGES };
+    for (let i = 0; i < 20_000; i++) many[`sources/f${'q'.repeat(150)}${i}.sh`] = '';
+    const lines = Array.from({ length: 40 }, (_, i) => `- \`sources/${'q'.repeat(200)}${i}.sh\``).join('\n');
+    const found = await lintCase(RULE, { files: { ...DOCS, 'docs/src/contribute/images.md': `# Images release process\n\n${lines}\n` }, repos: [wrapper(), images(many), resources()] });
+    expect(found.filter((d) => d.messageId === 'missingPath')).toHaveLength(40);
+    expect(found.every((d) => d.data?.hint === undefined || d.data.hint === '')).toBe(true);
+  }, 10_000);
+
+  it('400 stale paths inside the image against 870 KB of script text: each reported, the texts indexed once', async () => {
+    const text = `cp x /opt/tools/present/\n${'echo filler line of a script\n'.repeat(30_000)}`;
+    const imagesFiles = { ...IMAGES, 'sources/assets/big.sh': text };
+    const lines = Array.from({ length: 400 }, (_, i) => `- \`/opt/tools/present/gone${i}\``).join('\n');
+    const found = await lintCase(RULE, { files: { ...DOCS, 'docs/src/images/tools.md': `# Tools\n\n${lines}\n` }, repos: [wrapper(), images(imagesFiles), resources()] });
+    expect(found.filter((d) => d.messageId === 'unnamedImagePath')).toHaveLength(400);
+  }, 10_000);
 });
 
 describe('repos too large to look through', () => {

@@ -160,7 +160,7 @@ describe('relaxations, in memory', () => {
   it('a rule off by default that the trusted config turned on is relaxed when the setting goes; turning it on relaxes nothing', async () => {
     const meta = META_RULES.find((m) => m.id === 'meta/config-relaxed')!;
     const on = await parse('[rules]\n"docs/stale-reference" = "warning"\n');
-    const render = (r: { messageId: string; data: Record<string, unknown> }) => renderMessage(meta.id, meta.messages, r.messageId, r.data).split('; the gate')[0];
+    const render = (r: { messageId: string; data: Readonly<Record<string, string | number>> }) => renderMessage(meta.id, meta.messages, r.messageId, r.data).split('; the gate')[0];
     expect(configRelaxations(on, await parse(''), rules, 'main').map(render)).toEqual(['turns docs/stale-reference off (warning in the config at main)']);
     expect(configRelaxations(await parse(''), on, rules, 'main')).toEqual([]);
   });

@@ -39,6 +39,10 @@ describe('a rule that reads another kind of repo', () => {
       { rule: 'test/cross', repo: 'docs-a', at: 'README.md:1', messageId: 'missingRepo', data: { kind: 'wrapper', repo: 'docs-a', folder: 'docs-a' }, unverified: true, related: undefined },
     ]);
     expect(ran).toBe(0);
+    // The repos are checked at once; the note still goes to the first one given, not the first done.
+    const slow = new MemorySource(Object.fromEntries(Array.from({ length: 2000 }, (_, i) => [`docs/src/p${i}.md`, '# p\n'])));
+    const [note] = await runRule(reader, [{ name: 'docs-z', kind: 'docs', source: slow }, repo('docs-a', 'docs')]);
+    expect([note.repo, note.messageId]).toEqual(['docs-z', 'missingRepo']);
   });
 
   it('runs with it, and reports in the repo where the fix goes', async () => {

@@ -1,6 +1,6 @@
 // The docs site as the docs rules see it: the VitePress site, or where and why it cannot be read; a
 // page's address; how a link that leads nowhere is described. Shared by every docs rule.
-import type { RepoView } from '../../runner/context-api.js';
+import type { RepoView, RuleContext } from '../../runner/context-api.js';
 import type { LinkTarget } from '../../runner/docs/resolve-link.js';
 import type { VitePressSite } from '../../runner/docs/site.js';
 import type { Span } from '../../runner/types.js';
@@ -28,6 +28,18 @@ export async function docsSite(ctx: RepoView): Promise<{ site: KnownSite } | { u
       ? { path: why.file, at: why.at, reason: `the pages' folder is not known: ${why.reason}` }
       : { path: site.configFile, reason: `the pages' folder (srcDir) of ${site.configFile} is not known` },
   };
+}
+
+/**
+ * The site of a rule that checks it, or undefined once the rule has said why it cannot (`noSite`,
+ * "cannot verify", at the config or where the reason lies; `data` and the reason as its data).
+ */
+export async function siteOrCannotVerify(ctx: RuleContext<'noSite', unknown>, data: Record<string, string> = {}): Promise<KnownSite | undefined> {
+  const outcome = await docsSite(ctx);
+  if ('site' in outcome) return outcome.site;
+  const { path, at, reason } = outcome.unknown;
+  ctx.cannotVerify({ path, ...(at ? { at } : {}), messageId: 'noSite', data: { ...data, reason } });
+  return undefined;
 }
 
 /** The address VitePress gives a page: `docs/src/wrapper/cli/start.md` → `/wrapper/cli/start`, `x/index.md` → `/x/`. */

@@ -1,6 +1,6 @@
 import { defineRule } from '../../runner/types.js';
 import { anchorsOf, linkWhat, pageLinks } from './_page-links.js';
-import { MISSING_MESSAGES, describeMissing, docsSite, pageUrl } from './_site.js';
+import { MISSING_MESSAGES, describeMissing, siteOrCannotVerify, pageUrl } from './_site.js';
 
 /** An anchor written with the heading's words or case (`#Options`, `#Command examples`) as VitePress slugs it. */
 const closeTo = (anchor: string, anchors: ReadonlySet<string>): string | undefined => {
@@ -27,13 +27,8 @@ export default defineRule({
   tags: ['docs', 'links'],
   precision: 'high',
   async check(ctx) {
-    const outcome = await docsSite(ctx);
-    if ('unknown' in outcome) {
-      const { path, at, reason } = outcome.unknown;
-      ctx.cannotVerify({ path, ...(at ? { at } : {}), messageId: 'noSite', data: { reason } });
-      return;
-    }
-    const { site } = outcome;
+    const site = await siteOrCannotVerify(ctx);
+    if (!site) return;
     for (const page of site.pages) {
       const found = await pageLinks(ctx, site, page);
       if (!found) continue;

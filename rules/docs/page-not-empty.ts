@@ -1,5 +1,5 @@
 import { defineRule } from '../../runner/types.js';
-import { docsSite, pageUrl } from './_site.js';
+import { siteOrCannotVerify, pageUrl } from './_site.js';
 
 export default defineRule({
   description: 'A page has content beyond its frontmatter and white space.',
@@ -16,13 +16,8 @@ export default defineRule({
   tags: ['docs'],
   precision: 'very-high',
   async check(ctx) {
-    const outcome = await docsSite(ctx);
-    if ('unknown' in outcome) {
-      const { path, at, reason } = outcome.unknown;
-      ctx.cannotVerify({ path, ...(at ? { at } : {}), messageId: 'noSite', data: { reason } });
-      return;
-    }
-    const { site } = outcome;
+    const site = await siteOrCannotVerify(ctx);
+    if (!site) return;
     for (const page of site.pages) {
       const md = await ctx.markdown(page);
       if (!md || md.hasContent) continue;

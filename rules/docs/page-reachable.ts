@@ -1,6 +1,6 @@
 import { defineRule } from '../../runner/types.js';
 import { pageLinks } from './_page-links.js';
-import { docsSite, pageUrl } from './_site.js';
+import { siteOrCannotVerify, pageUrl } from './_site.js';
 
 export default defineRule({
   description: 'Every page can be reached: from the nav or a sidebar, the home page, a theme glob, or through links of reachable pages.',
@@ -18,13 +18,8 @@ export default defineRule({
   tags: ['docs', 'links'],
   precision: 'high',
   async check(ctx) {
-    const outcome = await docsSite(ctx);
-    if ('unknown' in outcome) {
-      const { path, at, reason } = outcome.unknown;
-      ctx.cannotVerify({ path, ...(at ? { at } : {}), messageId: 'noSite', data: { reason } });
-      return;
-    }
-    const { site } = outcome;
+    const site = await siteOrCannotVerify(ctx);
+    if (!site) return;
     const configFiles = new Set(site.config?.files ?? [site.configFile]);
     for (const u of site.unresolved) {
       if (!configFiles.has(u.file)) ctx.cannotVerify({ path: u.file, at: u.at, messageId: 'unresolvedGlob', data: { reason: u.reason } });

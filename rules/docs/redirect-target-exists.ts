@@ -1,5 +1,5 @@
 import { defineRule } from '../../runner/types.js';
-import { describeMissing, docsSite } from './_site.js';
+import { describeMissing, siteOrCannotVerify } from './_site.js';
 
 /** Where a VitePress site on Cloudflare Pages keeps its static redirects: at the root (copied at deploy time), or served from public/. */
 const redirectFiles = (srcDir: string) => ['cloudflare_redirects', '_redirects', `${srcDir === '' ? '' : `${srcDir}/`}public/_redirects`];
@@ -23,13 +23,8 @@ export default defineRule({
   tags: ['docs', 'links'],
   precision: 'very-high',
   async check(ctx) {
-    const outcome = await docsSite(ctx);
-    if ('unknown' in outcome) {
-      const { path, at, reason } = outcome.unknown;
-      ctx.cannotVerify({ path, ...(at ? { at } : {}), messageId: 'noSite', data: { reason } });
-      return;
-    }
-    const { site } = outcome;
+    const site = await siteOrCannotVerify(ctx);
+    if (!site) return;
     for (const file of redirectFiles(site.srcDir)) {
       const parsed = await ctx.redirects(file);
       if (!parsed) continue;

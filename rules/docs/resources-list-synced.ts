@@ -1,6 +1,6 @@
 import { defineRule } from '../../runner/types.js';
 import { LIST } from '../resources/_resources.js';
-import { docsSite } from './_site.js';
+import { siteOrCannotVerify } from './_site.js';
 import { revisionOf } from './_cross.js';
 
 /** Where the docs publish their copy of the resources list, under the pages' folder. */
@@ -28,12 +28,12 @@ export default defineRule({
   async check(ctx) {
     const resources = ctx.repoOfKind('resources')!;
     const revisions = { docs: revisionOf(ctx.info), resources: revisionOf(resources.info), list: LIST };
-    const site = await docsSite(ctx);
-    if ('unknown' in site) return ctx.cannotVerify({ path: site.unknown.path, at: site.unknown.at, messageId: 'noSite', data: { ...revisions, reason: site.unknown.reason } });
-    const copy = site.site.srcDir === '' ? COPY : `${site.site.srcDir}/${COPY}`;
+    const site = await siteOrCannotVerify(ctx, revisions);
+    if (!site) return;
+    const copy = site.srcDir === '' ? COPY : `${site.srcDir}/${COPY}`;
     const data = { ...revisions, copy };
     const copied = await ctx.read(copy);
-    if (copied === undefined) return ctx.note({ path: site.site.configFile, messageId: 'noCopy', data });
+    if (copied === undefined) return ctx.note({ path: site.configFile, messageId: 'noCopy', data });
     const listed = await resources.read(LIST);
     if (listed === undefined) return ctx.cannotVerify({ path: copy, messageId: 'noList', data });
     const ours = linesOf(copied);

@@ -1,5 +1,5 @@
 import { defineRule } from '../../runner/types.js';
-import { MISSING_MESSAGES, describeMissing, docsSite } from './_site.js';
+import { MISSING_MESSAGES, describeMissing, siteOrCannotVerify } from './_site.js';
 
 export default defineRule({
   description: 'Every internal link of the nav and the sidebars leads to a page.',
@@ -17,13 +17,8 @@ export default defineRule({
   tags: ['docs', 'links'],
   precision: 'very-high',
   async check(ctx) {
-    const outcome = await docsSite(ctx);
-    if ('unknown' in outcome) {
-      const { path, at, reason } = outcome.unknown;
-      ctx.cannotVerify({ path, ...(at ? { at } : {}), messageId: 'noSite', data: { reason } });
-      return;
-    }
-    const { site } = outcome;
+    const site = await siteOrCannotVerify(ctx);
+    if (!site) return;
     const configFiles = new Set(site.config?.files ?? [site.configFile]);
     for (const u of site.unresolved) {
       if (configFiles.has(u.file)) ctx.cannotVerify({ path: u.file, at: u.at, messageId: 'unresolved', data: { reason: u.reason } });

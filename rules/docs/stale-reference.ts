@@ -1,7 +1,7 @@
 import type { RepoView, RuleContext } from '../../runner/context-api.js';
 import { defineRule } from '../../runner/types.js';
 import { revisionOf } from './_revision.js';
-import { docsSite } from './_site.js';
+import { siteOrCannotVerify } from './_site.js';
 import { pageReferences, type Reference } from './_references.js';
 import { aboutRepos, OTHER_KINDS, pageKind, repoNames, repoOfFolder, type OtherKind, type RepoNames } from './_reference-repos.js';
 import { releaseSnapshot, SNAPSHOT_LIMITS, type ReleaseSnapshot } from './_release-snapshot.js';
@@ -158,8 +158,8 @@ export default defineRule({
   tags: ['cross-repo', 'stale-reference'],
   async check(ctx) {
     const docs = revisionOf(ctx.info);
-    const site = await docsSite(ctx);
-    if ('unknown' in site) return ctx.cannotVerify({ path: site.unknown.path, at: site.unknown.at, messageId: 'noSite', data: { docs, reason: site.unknown.reason } });
+    const site = await siteOrCannotVerify(ctx, { docs });
+    if (!site) return;
     const present = new Map<OtherKind, RepoView>();
     for (const kind of OTHER_KINDS) {
       const repo = ctx.repoOfKind(kind);
@@ -169,10 +169,10 @@ export default defineRule({
     const knownBranches = new Set<string>();
     for (const repo of present.values()) for (const b of repo.git.available ? repo.git.branchNames() : []) knownBranches.add(b);
     const run = new Run(ctx, present, await repoNames(present, ctx.info.name), knownBranches);
-    for (const page of site.site.pages) {
+    for (const page of site.pages) {
       const raw = await ctx.read(page);
       if (raw === undefined) continue;
-      const place = pageKind(site.site.srcDir === '' ? page : page.slice(site.site.srcDir.length + 1));
+      const place = pageKind(site.srcDir === '' ? page : page.slice(site.srcDir.length + 1));
       for (const ref of pageReferences(raw)) {
         const at: Place = { path: page, at: ref.at };
         if (ref.kind === 'imagePath') await checkImagePath(run, ref, at);

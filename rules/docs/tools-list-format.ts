@@ -1,6 +1,6 @@
 import { isExternalLink } from '../../runner/docs/resolve-link.js';
 import { defineRule } from '../../runner/types.js';
-import { describeMissing, docsSite } from './_site.js';
+import { describeMissing, siteOrCannotVerify } from './_site.js';
 
 /** Rows reported per list: a generator that writes one comma too many breaks every row alike. */
 const MAX_ROWS = 5;
@@ -26,13 +26,8 @@ export default defineRule({
   tags: ['docs'],
   precision: 'very-high',
   async check(ctx) {
-    const outcome = await docsSite(ctx);
-    if ('unknown' in outcome) {
-      const { path, at, reason } = outcome.unknown;
-      ctx.cannotVerify({ path, ...(at ? { at } : {}), messageId: 'noSite', data: { reason } });
-      return;
-    }
-    const { site } = outcome;
+    const site = await siteOrCannotVerify(ctx);
+    if (!site) return;
     const lists = await ctx.glob(site.srcDir === '' ? '**/*.csv' : `${site.srcDir}/**/*.csv`);
     for (const list of lists) {
       const csv = await ctx.csv(list);

@@ -1,4 +1,5 @@
 import { defineRule } from '../../runner/types.js';
+import { checkDevContainsRelease, DEV_CONTAINS_MESSAGES } from '../wrapper/_dev-contains.js';
 
 export default defineRule({
   description: 'Each dev branch of the docs (`dev`, `dev-wrapper`, `dev-images`) contains the release branch.',
@@ -8,37 +9,15 @@ export default defineRule({
   modes: ['dev'],
   severity: 'error',
   messages: {
-    notContained: 'branch {{ref}} ({{commit}}) is not contained in {{checked}}: after a release run "git checkout {{devBranch}} && git merge {{release}} --ff-only && git push"',
+    ...DEV_CONTAINS_MESSAGES,
     notContainedNoDevBranch: 'branch {{ref}} ({{commit}}) is not contained in {{checked}}: after a release fast-forward the dev branch this commit belongs to onto {{release}}',
-    noGit: 'whether this branch contains branch {{release}}: {{reason}}',
-    noReleaseBranch: 'whether {{checked}} contains branch {{release}}: no local or remote-tracking branch {{release}} exists here (fetch it)',
-    shallow: 'whether {{checked}} contains branch {{ref}}: history is missing (shallow clone)',
   },
   identity: ['release', 'ref'],
   tags: ['release', 'git'],
   precision: 'very-high',
   async check(ctx) {
-    if (ctx.git.branch && !ctx.policy.devBranches.includes(ctx.git.branch)) return;
-    const release = ctx.policy.releaseBranches[0];
-    if (!ctx.git.available) {
-      ctx.cannotVerify({ path: '.', messageId: 'noGit', data: { release, reason: ctx.git.reason ?? 'git facts are unavailable' } });
-      return;
-    }
-    const checked = ctx.git.branch ? `branch ${ctx.git.branch}` : `commit ${ctx.git.commit!.slice(0, 12)}`;
-    const tip = ctx.git.branchTips(release)[0];
-    if (!tip) {
-      ctx.cannotVerify({ path: '.', messageId: 'noReleaseBranch', data: { checked, release } });
-      return;
-    }
-    const contains = await ctx.git.isAncestor(tip.oid, ctx.git.commit!);
-    if (contains === undefined) {
-      ctx.cannotVerify({ path: '.', messageId: 'shallow', data: { checked, ref: tip.ref } });
-    } else if (!contains) {
-      const data = { ref: tip.ref, commit: tip.oid.slice(0, 12), checked, release };
-      // A detached commit is told to merge into its dev branch; with one dev branch, that one is named.
-      const devBranch = ctx.git.branch ?? (ctx.policy.devBranches.length === 1 ? ctx.policy.devBranches[0] : undefined);
-      if (devBranch) ctx.report({ path: '.', messageId: 'notContained', data: { ...data, devBranch } });
-      else ctx.report({ path: '.', messageId: 'notContainedNoDevBranch', data });
-    }
+    // A detached commit is told to merge into its dev branch; with one dev branch, that one is named.
+    const { devBranches } = ctx.policy;
+    await checkDevContainsRelease(ctx, async () => ({ path: '.' }), () => (devBranches.length === 1 ? devBranches[0] : undefined));
   },
 });

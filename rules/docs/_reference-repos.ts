@@ -4,7 +4,7 @@
 // `wrapper/...`). A line that names the docs repo is about the docs, which are not checked.
 import type { RepoView } from '../../runner/context-api.js';
 import type { RepoKind } from '../../runner/types.js';
-import { gitmodules } from '../wrapper/_gitmodules.js';
+import { gitmodules, submoduleNames, tailName } from '../wrapper/_gitmodules.js';
 import type { Reference } from './_references.js';
 
 /** The repos a page may talk about (the docs are not checked against themselves). */
@@ -18,8 +18,6 @@ const KIND_WORDS: ReadonlyArray<[RegExp, OtherKind]> = [WRAPPER_WORD, [word('ima
 /** A heading names a repo by a kind word only when it is about a repo: its release, code, contributions. */
 const ABOUT_A_REPO = /release|repo|submodule|contribut|develop|maintain/i;
 
-/** A repo's name as a URL or path ends: `https://x/ThePorgs/Exegol-images.git` → `exegol-images`. */
-const tailName = (s: string) => s.replace(/\.git$/, '').replace(/[/\\]+$/, '').split(/[/:\\]/).pop()!.toLowerCase();
 
 export interface RepoNames {
   /** Lower-cased names a line may use for a repo, with its kind (`docs` for the docs repo itself). */
@@ -44,7 +42,7 @@ export async function repoNames(repos: ReadonlyMap<OtherKind, RepoView>, docsNam
   if (wrapper) {
     const links = wrapper.git.available ? await wrapper.git.gitlinks() : [];
     for (const sub of (await gitmodules(wrapper)) ?? []) {
-      const names = [sub.url?.value, sub.name, sub.path?.value].filter((n): n is string => !!n).map(tailName);
+      const names = submoduleNames(sub);
       let kind = names.map((n) => named.get(n)).find((k): k is 'images' | 'resources' => k === 'images' || k === 'resources');
       const commit = links.find((l) => l.path === sub.path?.value)?.commit;
       for (const k of ['images', 'resources'] as const) if (!kind && commit && (await repos.get(k)?.git.hasCommit(commit))) kind = k;

@@ -30,6 +30,12 @@ export function parseGitmodules(text: string): Submodule[] {
   return [...byName.values()];
 }
 
+/** A repo's name as a submodule's URL or path ends: `https://x/ThePorgs/Exegol-images.git` → `exegol-images`. */
+export const tailName = (s: string): string => s.replace(/\.git$/, '').replace(/[/\\]+$/, '').split(/[/:\\]/).pop()!.toLowerCase();
+
+/** The names a submodule may go by in a workspace: the tails of its URL, name and path. */
+export const submoduleNames = (sub: Submodule): string[] => [sub.url?.value, sub.name, sub.path?.value].filter((n): n is string => !!n).map(tailName);
+
 export function gitmodules(ctx: RepoView): Promise<Submodule[] | undefined> {
   return ctx.memo('wrapper/gitmodules', async () => {
     const text = await ctx.read('.gitmodules');

@@ -4,20 +4,18 @@ import { shellPath } from '../../runner/shell-quote.js';
 import { defineRule, type RepoKind } from '../../runner/types.js';
 import { revisionOf } from '../docs/_revision.js';
 import { unavailableReason } from './_git.js';
-import { gitmodules, type Submodule } from './_gitmodules.js';
+import { gitmodules, submoduleNames, type Submodule } from './_gitmodules.js';
 
 /** The kinds of repo the wrapper's submodules are. */
 const SUB_REPO_KINDS: readonly RepoKind[] = ['images', 'resources'];
 
-/** A repo's name as a URL or path ends: `https://x/ThePorgs/Exegol-images.git` → `exegol-images`. */
-const tailName = (s: string) => s.replace(/\.git$/, '').replace(/[/\\]+$/, '').split(/[/:\\]/).pop()!.toLowerCase();
 
 /**
  * Workspace repos that may hold a submodule's commit: the one whose name matches the submodule's URL,
  * name or path first, then the other repos of the sub-repo kinds (a commit id names one commit).
  */
 function workspaceCandidates(sub: Submodule, repos: RepoView[]): { matched?: RepoView; ordered: RepoView[] } {
-  const names = new Set([sub.url?.value, sub.name, sub.path?.value].filter((n): n is string => !!n).map(tailName));
+  const names = new Set(submoduleNames(sub));
   const matched = repos.find((r) => names.has(r.info.name.toLowerCase()));
   return { matched, ordered: matched ? [matched, ...repos.filter((r) => r !== matched)] : repos };
 }
